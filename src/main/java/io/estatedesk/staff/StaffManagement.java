@@ -1,0 +1,231 @@
+package io.estatedesk.staff;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.estatedesk.shared.BusinessRuleException;
+import io.estatedesk.shared.NotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Staff accounts, their roles and positions, and the role × permission matrix.
+ */
+@Service
+public class StaffManagement {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private static final String PASSWORD_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
+
+	private final StaffAccountRepository accounts;
+
+	private final RoleRepository roles;
+
+	private final PositionRepository positions;
+
+	private final PasswordEncoder encoder;
+
+	private final Permissions permissions;
+
+	StaffManagement(StaffAccountRepository accounts, RoleRepository roles, PositionRepository positions,
+			PasswordEncoder encoder, Permissions permissions) {
+		this.accounts = accounts;
+		this.roles = roles;
+		this.positions = positions;
+		this.encoder = encoder;
+		this.permissions = permissions;
+	}
+
+	/** A staff member as other modules see them. */
+	public record StaffSummary(long id, String username, String displayName, boolean enabled, String positionName,
+			List<String> roleCodes) {
+	}
+
+	/** All enabled staff, for pickers in other modules. */
+	@Transactional(readOnly = true)
+	public List<StaffSummary> activeStaff() {
+		return accounts.findAllByOrderByIdAsc().stream().filter(a -> a.enabled).map(StaffManagement::summary).toList();
+	}
+
+	static StaffSummary summary(StaffAccount a) {
+		return new StaffSummary(a.id, a.username, a.displayName, a.enabled, a.position == null ? null : a.position.name,
+				a.roles.stream().map(r -> r.code).sorted().toList());
+	}
+
+	/** Creates an account with the given roles (by code); used by start-up, demo data and tests. */
+	@Transactional
+	public long createAccount(String username, String displayName, String rawPassword, String positionCode,
+			String... roleCodes) {
+		Set<Long> roleIds = new HashSet<>();
+		for (String code : roleCodes) {
+			roleIds.add(roles.findByCode(code).orElseThrow(() -> new NotFoundException("role.notFound")).id);
+		}
+		Long positionId = positionCode == null ? null
+				: positions.findAll().stream().filter(p -> p.code.equals(positionCode)).map(p -> p.id).findFirst().orElse(null);
+		return create(new StaffForm(username, displayName, positionId, roleIds, null, null, null), rawPassword);
+	}
+
+	/** The administrator's password comes from the environment and is not held to the strength rule. */
+	@Transactional
+	void createAccountUnchecked(String username, String displayName, String rawPassword, String roleCode) {
+		StaffAccount a = new StaffAccount();
+		a.username = username;
+		a.displayName = displayName;
+		a.passwordHash = encoder.encode(rawPassword);
+		a.passwordChangedAt = Instant.now();
+		a.roles = new HashSet<>(roles.findByCode(roleCode).stream().toList());
+		accounts.save(a);
+		permissions.invalidate();
+	}
+
+	@Transactional
+	long create(StaffForm form, String rawPassword) {
+		if (accounts.findByUsername(form.username().strip()).isPresent()) {
+			throw new BusinessRuleException("username", "staff.username.taken");
+		}
+		checkPasswordStrength("password", rawPassword);
+		StaffAccount a = new StaffAccount();
+		a.username = form.username().strip();
+		a.passwordHash = encoder.encode(rawPassword);
+		a.passwordChangedAt = Instant.now();
+		apply(a, form);
+		accounts.save(a);
+		permissions.invalidate();
+		return a.id;
+	}
+
+	@Transactional
+	void update(long id, StaffForm form, long version) {
+		StaffAccount a = get(id);
+		if (a.version != version) {
+			throw new org.springframework.orm.ObjectOptimisticLockingFailureException(StaffAccount.class, id);
+		}
+		apply(a, form);
+		permissions.invalidate();
+	}
+
+	private void apply(StaffAccount a, StaffForm form) {
+		a.displayName = form.displayName().strip();
+		a.position = form.positionId() == null ? null : positions.findById(form.positionId()).orElse(null);
+		a.phone = blankToNull(form.phone());
+		a.email = blankToNull(form.email());
+		a.organization = blankToNull(form.organization());
+		a.roles = new HashSet<>(roles.findAllById(form.roleIds() == null ? Set.of() : form.roleIds()));
+	}
+
+	@Transactional
+	void setEnabled(long id, boolean enabled) {
+		StaffAccount a = get(id);
+		if (!enabled && "admin".equalsIgnoreCase(a.username) && permissions.currentUsername().equalsIgnoreCase(a.username)) {
+			throw new BusinessRuleException("staff.disable.self");
+		}
+		a.enabled = enabled;
+		if (enabled) {
+			a.lockedUntil = null;
+			a.failedAttempts = 0;
+		}
+		permissions.invalidate();
+	}
+
+	/** Sets a new random password and returns it once, so the administrator can hand it over. */
+	@Transactional
+	String resetPassword(long id) {
+		StaffAccount a = get(id);
+		String pw = randomPassword();
+		a.passwordHash = encoder.encode(pw);
+		a.passwordChangedAt = Instant.now();
+		a.lockedUntil = null;
+		a.failedAttempts = 0;
+		return pw;
+	}
+
+	@Transactional
+	public void setPassword(String username, String rawPassword) {
+		StaffAccount a = accounts.findByUsername(username).orElseThrow(() -> new NotFoundException("staff.notFound"));
+		a.passwordHash = encoder.encode(rawPassword);
+		a.passwordChangedAt = Instant.now();
+		a.lockedUntil = null;
+		a.failedAttempts = 0;
+	}
+
+	@Transactional
+	void changeOwnPassword(String username, String current, String next) {
+		StaffAccount a = accounts.findByUsername(username).orElseThrow(() -> new NotFoundException("staff.notFound"));
+		if (!encoder.matches(current, a.passwordHash)) {
+			throw new BusinessRuleException("currentPassword", "account.password.wrong");
+		}
+		checkPasswordStrength("newPassword", next);
+		a.passwordHash = encoder.encode(next);
+		a.passwordChangedAt = Instant.now();
+	}
+
+	static void checkPasswordStrength(String field, String pw) {
+		if (pw == null || pw.length() < 8 || !pw.matches(".*[A-Za-z].*") || !pw.matches(".*\\d.*")) {
+			throw new BusinessRuleException(field, "account.password.weak");
+		}
+	}
+
+	static String randomPassword() {
+		StringBuilder sb = new StringBuilder();
+		for (int i = 0; i < 12; i++) {
+			sb.append(PASSWORD_CHARS.charAt(RANDOM.nextInt(PASSWORD_CHARS.length())));
+		}
+		// always a letter and a digit, whatever the draw
+		return sb.append("a7").toString();
+	}
+
+	@Transactional
+	void setRolePermissions(long roleId, Set<String> codes) {
+		Role r = roles.findById(roleId).orElseThrow(() -> new NotFoundException("role.notFound"));
+		r.permissions.clear();
+		r.permissions.addAll(codes);
+		permissions.invalidate();
+	}
+
+	/** Replaces the whole matrix in one transaction. */
+	@Transactional
+	void setMatrix(java.util.Map<Long, Set<String>> matrix) {
+		for (Role r : roles.findAll()) {
+			Set<String> codes = matrix.getOrDefault(r.id, Set.of());
+			r.permissions.clear();
+			r.permissions.addAll(codes);
+		}
+		permissions.invalidate();
+	}
+
+	/** Grants or withdraws one permission of one role (by codes). */
+	@Transactional
+	public void setPermission(String roleCode, String permissionCode, boolean granted) {
+		Role r = roles.findByCode(roleCode).orElseThrow(() -> new NotFoundException("role.notFound"));
+		if (granted) {
+			r.permissions.add(permissionCode);
+		}
+		else {
+			r.permissions.remove(permissionCode);
+		}
+		permissions.invalidate();
+	}
+
+	@Transactional
+	void updatePosition(long id, String duties, long version) {
+		Position p = positions.findById(id).orElseThrow(() -> new NotFoundException("position.notFound"));
+		if (p.version != version) {
+			throw new org.springframework.orm.ObjectOptimisticLockingFailureException(Position.class, id);
+		}
+		p.duties = duties;
+	}
+
+	StaffAccount get(long id) {
+		return accounts.findById(id).orElseThrow(() -> new NotFoundException("staff.notFound"));
+	}
+
+	private static String blankToNull(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+
+}

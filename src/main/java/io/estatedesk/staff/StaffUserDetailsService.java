@@ -1,0 +1,34 @@
+package io.estatedesk.staff;
+
+import java.time.Instant;
+
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class StaffUserDetailsService implements UserDetailsService {
+
+	private final StaffAccountRepository accounts;
+
+	StaffUserDetailsService(StaffAccountRepository accounts) {
+		this.accounts = accounts;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public UserDetails loadUserByUsername(String username) {
+		StaffAccount a = accounts.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException(username));
+		return User.withUsername(a.username)
+			.password(a.passwordHash)
+			.disabled(!a.enabled)
+			.accountLocked(a.lockedAt(Instant.now()))
+			.authorities(a.roles.stream().flatMap(r -> r.permissions.stream()).distinct().map(SimpleGrantedAuthority::new).toList())
+			.build();
+	}
+
+}

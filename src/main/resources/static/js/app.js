@@ -1,0 +1,10 @@
+// Sends the CSRF token with every htmx request.
+document.addEventListener('htmx:configRequest', function (e) {
+  var token = document.querySelector('meta[name="_csrf"]');
+  var header = document.querySelector('meta[name="_csrf_header"]');
+  if (token && header) { e.detail.headers[header.content] = token.content; }
+});
+// Select elements marked data-autosubmit submit their form when changed (filters, cascades).
+document.addEventListener('change', function (e) {
+  if (e.target.matches('[data-autosubmit]')) { e.target.form.requestSubmit(); }
+});

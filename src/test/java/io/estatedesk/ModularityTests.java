@@ -1,0 +1,21 @@
+package io.estatedesk;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+class ModularityTests {
+
+	static final ApplicationModules modules = ApplicationModules.of(EstateDeskApplication.class);
+
+	@Test
+	void modulesKeepTheirBoundaries() {
+		modules.verify();
+	}
+
+	@Test
+	void writesModuleDocumentation() {
+		new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+	}
+
+}
