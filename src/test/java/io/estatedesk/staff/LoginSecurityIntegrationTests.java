@@ -1,0 +1,131 @@
+package io.estatedesk.staff;
+
+import java.util.List;
+
+import io.estatedesk.support.Fixtures;
+import io.estatedesk.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+@AutoConfigureMockMvc
+@Import(Fixtures.class)
+class LoginSecurityIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	private List<String> events(String username) {
+		return jdbc.queryForList("select kind from login_event where username = ? order by id", String.class, username);
+	}
+
+	@Test
+	void adminLogsInWithThePasswordFromTheEnvironment() throws Exception {
+		mvc.perform(formLogin().user("admin").password(IntegrationTest.ADMIN_PASSWORD)).andExpect(redirectedUrl("/"));
+	}
+
+	@Test
+	void locksTheAccountAfterFiveFailedAttemptsAndRecordsEveryAttempt() throws Exception {
+		String office = fixtures.staffWithRole("OFFICE");
+		for (int i = 0; i < 5; i++) {
+			mvc.perform(formLogin().user(office).password("wrong-" + i)).andExpect(redirectedUrl("/login?error=bad"));
+		}
+		mvc.perform(formLogin().user(office).password(Fixtures.PASSWORD)).andExpect(redirectedUrl("/login?error=locked"));
+		assertThat(events(office)).containsExactly("FAILURE", "FAILURE", "FAILURE", "FAILURE", "FAILURE", "LOCKOUT", "LOCKED");
+		String page = mvc.perform(get("/login?error=locked")).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("账号已暂时锁定");
+
+		// the administrator's password reset lifts the lock
+		long id = jdbc.queryForObject("select id from staff_account where username = ?", Long.class, office);
+		mvc.perform(post("/admin/staff/" + id + "/password").with(user("admin")).with(csrf()));
+		assertThat(jdbc.queryForObject("select locked_until is null from staff_account where id = ?", Boolean.class, id)).isTrue();
+	}
+
+	@Test
+	void recordsLoginAndLogout() throws Exception {
+		String field = fixtures.staffWithRole("FIELD");
+		MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user(field).password(Fixtures.PASSWORD))
+			.andExpect(redirectedUrl("/")).andReturn().getRequest().getSession();
+		mvc.perform(post("/logout").session(session).with(csrf())).andExpect(redirectedUrl("/login?logout"));
+		assertThat(events(field)).containsExactly("SUCCESS", "LOGOUT");
+	}
+
+	@Test
+	void aDisabledAccountCannotLogIn() throws Exception {
+		String field = fixtures.staffWithRole("FIELD");
+		jdbc.update("update staff_account set enabled = false where username = ?", field);
+		mvc.perform(formLogin().user(field).password(Fixtures.PASSWORD)).andExpect(redirectedUrl("/login?error=disabled"));
+		assertThat(events(field)).containsExactly("DISABLED");
+	}
+
+	@Test
+	void pagesNeedALoginAndTheLoginPageIsChinese() throws Exception {
+		mvc.perform(get("/owners")).andExpect(status().is3xxRedirection());
+		mvc.perform(get("/login")).andExpect(content().string(org.hamcrest.Matchers.containsString("用户名")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("<label for=\"password\"")));
+	}
+
+	@Test
+	void apiWithoutCredentialsGetsAChineseProblemDetail() throws Exception {
+		mvc.perform(get("/api/v1/owners")).andExpect(status().isUnauthorized())
+			.andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("application/problem+json")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("员工账号")));
+	}
+
+	@Test
+	void changingOwnPasswordNeedsTheCurrentOneAndAStrongNewOne() throws Exception {
+		String office = fixtures.staffWithRole("OFFICE");
+		String weak = mvc.perform(post("/account/password").with(user(office)).with(csrf())
+			.param("currentPassword", Fixtures.PASSWORD).param("newPassword", "short").param("confirmPassword", "short"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(weak).contains("密码至少8位");
+		String wrong = mvc.perform(post("/account/password").with(user(office)).with(csrf())
+			.param("currentPassword", "nope").param("newPassword", "NewPass123").param("confirmPassword", "NewPass123"))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(wrong).contains("当前密码不正确");
+		mvc.perform(post("/account/password").with(user(office)).with(csrf()).param("currentPassword", Fixtures.PASSWORD)
+			.param("newPassword", "NewPass123").param("confirmPassword", "NewPass123")).andExpect(redirectedUrl("/account"));
+		mvc.perform(formLogin().user(office).password("NewPass123")).andExpect(redirectedUrl("/"));
+	}
+
+	@Test
+	void bearerTokensAuthenticateTheApiUntilRevoked() throws Exception {
+		String office = fixtures.staffWithRole("OFFICE");
+		String body = mvc.perform(post("/api/v1/me/tokens").with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic(office, Fixtures.PASSWORD))
+			.contentType("application/json").content("{\"name\":\"对接\",\"days\":30}"))
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		String token = body.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+		mvc.perform(get("/api/v1/owners").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
+		mvc.perform(get("/api/v1/owners").header("Authorization", "Bearer edk_nonsense")).andExpect(status().isUnauthorized());
+		long tokenId = jdbc.queryForObject("select t.id from api_token t join staff_account s on s.id = t.staff_id where s.username = ?",
+				Long.class, office);
+		mvc.perform(post("/account/tokens/" + tokenId + "/revoke").with(user(office)).with(csrf()));
+		mvc.perform(get("/api/v1/owners").header("Authorization", "Bearer " + token)).andExpect(status().isUnauthorized());
+		// stateless: the API never creates a session
+		mvc.perform(get("/api/v1/me").with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic(office, Fixtures.PASSWORD)))
+			.andExpect(status().isOk()).andExpect(header().doesNotExist("Set-Cookie"));
+	}
+
+}
