@@ -127,7 +127,7 @@ class ArchiveImporter {
 				Map<String, String> values = new HashMap<>();
 				boolean any = false;
 				for (Map.Entry<Integer, String> col : columns.entrySet()) {
-					String v = text(row.getCell(col.getKey()), isDateColumn(col.getValue()));
+					String v = col.getKey() < row.getCellCount() ? text(row.getCell(col.getKey()), isDateColumn(col.getValue())) : null;
 					if (v != null && !v.isBlank()) {
 						values.put(col.getValue(), v);
 						any = true;
