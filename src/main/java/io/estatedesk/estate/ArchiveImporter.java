@@ -47,9 +47,10 @@ class ArchiveImporter {
 			Map.entry("证件类型", List.of()), Map.entry("证件号码", List.of("身份证号", "身份证号码", "证件号")),
 			Map.entry("签约日期", List.of("购房日期", "合同日期", "网签日期")), Map.entry("标签", List.of()), Map.entry("备注", List.of()));
 
-	private static final List<DateTimeFormatter> DATE_FORMATS = List.of(DateTimeFormatter.ofPattern("yyyy-M-d"),
-			DateTimeFormatter.ofPattern("yyyy/M/d"), DateTimeFormatter.ofPattern("yyyy.M.d"),
-			DateTimeFormatter.ofPattern("yyyy年M月d日"), DateTimeFormatter.BASIC_ISO_DATE);
+	private static final List<DateTimeFormatter> DATE_FORMATS = java.util.stream.Stream
+		.of("uuuu-M-d", "uuuu/M/d", "uuuu.M.d", "uuuu年M月d日", "uuuuMMdd")
+		.map(p -> DateTimeFormatter.ofPattern(p).withResolverStyle(java.time.format.ResolverStyle.STRICT))
+		.toList();
 
 	private final JdbcTemplate jdbc;
 
