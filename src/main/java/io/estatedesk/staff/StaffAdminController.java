@@ -75,10 +75,11 @@ class StaffAdminController {
 				return "redirect:/admin/staff";
 			}
 			catch (BusinessRuleException e) {
-				errors.rejectValue(e.field() == null ? "username" : e.field().equals("password") ? "username" : e.field(),
-						e.getMessage());
 				if ("password".equals(e.field())) {
 					model.addAttribute("passwordError", e.getMessage());
+				}
+				else {
+					errors.rejectValue(e.field() == null ? "username" : e.field(), e.getMessage());
 				}
 			}
 		}

@@ -16,7 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The importer keeps good rows, reports each bad one (row, column, reason) and never duplicates an owner. */
 @IntegrationTest
-@Import(Fixtures.class)
 class ArchiveImportIntegrationTests {
 
 	@Autowired

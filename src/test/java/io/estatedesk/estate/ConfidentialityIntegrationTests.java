@@ -28,8 +28,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** A role without OWNER_REVEAL never receives a full phone or ID number, on any path; reveals and exports are recorded. */
 @IntegrationTest
-@AutoConfigureMockMvc
-@Import(Fixtures.class)
 class ConfidentialityIntegrationTests {
 
 	static final String MOBILE = "13912345678";

@@ -23,8 +23,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** An administrator's change to the role × permission matrix takes effect at once, without a restart or a new login. */
 @IntegrationTest
-@AutoConfigureMockMvc
-@Import(Fixtures.class)
 class PermissionMatrixIntegrationTests {
 
 	@Autowired
