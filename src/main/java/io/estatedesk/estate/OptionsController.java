@@ -18,7 +18,9 @@ class OptionsController {
 	}
 
 	@GetMapping("/archive/options/buildings")
-	String buildings(@RequestParam(required = false) Long projectId, Model model) {
+	String buildings(@RequestParam(required = false) Long projectId, @RequestParam(defaultValue = "false") boolean pick,
+			Model model) {
+		model.addAttribute("pick", pick);
 		model.addAttribute("buildings", projectId == null ? java.util.List.of() : queries.buildings(projectId));
 		return "estate/options :: buildings";
 	}

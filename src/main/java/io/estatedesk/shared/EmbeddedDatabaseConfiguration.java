@@ -39,6 +39,8 @@ class EmbeddedDatabaseConfiguration {
 		EmbeddedPostgres pg = EmbeddedPostgres.builder()
 			.setDataDirectory(dir)
 			.setCleanDataDirectory(false)
+			// Spring stops the server when the context closes, after the connection pool and every bean using it
+			.setRegisterShutdownHook(false)
 			.setPGStartupWait(Duration.ofSeconds(60))
 			.setServerConfig("max_connections", "100")
 			.start();
