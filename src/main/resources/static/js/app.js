@@ -8,3 +8,12 @@ document.addEventListener('htmx:configRequest', function (e) {
 document.addEventListener('change', function (e) {
   if (e.target.matches('[data-autosubmit]')) { e.target.form.requestSubmit(); }
 });
+// Choosing the owner on the complaint intake fills in 投诉人 when it is still empty.
+document.addEventListener('change', function (e) {
+  if (e.target.id === 'ownerId' && e.target.value) {
+    var complainant = document.getElementById('complainant');
+    if (complainant && !complainant.value.trim()) {
+      complainant.value = e.target.options[e.target.selectedIndex].text;
+    }
+  }
+});

@@ -74,6 +74,14 @@ class ArchiveApi {
 		return ResponseEntity.ok().eTag("\"" + version + "\"").body(body);
 	}
 
+	// ---- statistics
+
+	@GetMapping("/archive/statistics")
+	@Operation(summary = "档案统计（精确计数）：项目、房屋、业主数及各状态房屋数；可按项目")
+	java.util.Map<String, Long> statistics(@RequestParam(required = false) Long projectId) {
+		return queries.statistics(projectId);
+	}
+
 	// ---- projects
 
 	@GetMapping("/projects")
@@ -137,7 +145,7 @@ class ArchiveApi {
 
 	@GetMapping("/units")
 	@Operation(summary = "房屋列表（分页、筛选）")
-	Paged<UnitView> units(@ModelAttribute OwnerFilter filter, @RequestParam(required = false) Integer page,
+	io.estatedesk.shared.Slice<UnitView> units(@ModelAttribute OwnerFilter filter, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {
 		return queries.units(filter, Paged.page(page), Paged.size(size));
 	}
@@ -171,12 +179,12 @@ class ArchiveApi {
 
 	@GetMapping("/owners")
 	@Operation(summary = "业主列表（分页、筛选）；电话和证件号码默认遮蔽，reveal=true 需“查看完整号码”权限并记录")
-	Paged<OwnerRow> owners(@ModelAttribute OwnerFilter filter, @RequestParam(required = false) Integer page,
+	io.estatedesk.shared.Slice<OwnerRow> owners(@ModelAttribute OwnerFilter filter, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size, @RequestParam(defaultValue = "false") boolean reveal) {
 		if (reveal) {
 			confidential.requireReveal();
 		}
-		Paged<OwnerRow> rows = queries.owners(filter, Paged.page(page), Paged.size(size));
+		io.estatedesk.shared.Slice<OwnerRow> rows = queries.owners(filter, Paged.page(page), Paged.size(size));
 		if (reveal) {
 			confidential.recordListReveal(rows.items().stream().map(OwnerRow::id).toList(), filter.describe());
 			return rows;

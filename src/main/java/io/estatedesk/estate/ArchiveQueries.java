@@ -17,7 +17,7 @@ import io.estatedesk.estate.Views.OwnershipView;
 import io.estatedesk.estate.Views.ProjectView;
 import io.estatedesk.estate.Views.UnitView;
 import io.estatedesk.shared.NotFoundException;
-import io.estatedesk.shared.Paged;
+import io.estatedesk.shared.Slice;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -103,14 +103,14 @@ class ArchiveQueries {
 			from unit u join building b on b.id = u.building_id join project p on p.id = u.project_id
 			""";
 
-	Paged<UnitView> units(OwnerFilter f, int page, int size) {
+	Slice<UnitView> units(OwnerFilter f, int page, int size) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		String where = unitWhere(f, params);
-		long total = jdbc.queryForObject("select count(*) from unit u" + where, params, Long.class);
-		params.addValue("limit", size).addValue("offset", (long) page * size);
-		List<UnitView> items = jdbc.query(UNIT_SELECT + where
-				+ " order by u.project_id, u.building_id, u.room_no limit :limit offset :offset", params, (rs, i) -> unit(rs));
-		return new Paged<>(items, page, size, total);
+		params.addValue("limit", size + 1).addValue("offset", (long) page * size);
+		List<UnitView> items = jdbc.query("with page as (select u.id from unit u" + where
+				+ " order by u.project_id, u.building_id, u.room_no limit :limit offset :offset) " + UNIT_SELECT
+				+ " join page on page.id = u.id order by u.project_id, u.building_id, u.room_no", params, (rs, i) -> unit(rs));
+		return Slice.of(items, page, size);
 	}
 
 	void eachUnit(OwnerFilter f, RowCallbackHandler handler) {
@@ -177,15 +177,57 @@ class ArchiveQueries {
 			from owner o
 			""".formatted(UNIT_LABEL);
 
-	Paged<OwnerRow> owners(OwnerFilter f, int page, int size) {
+	/** A page of owners; like every long list it is not counted (see {@link Slice}). */
+	Slice<OwnerRow> owners(OwnerFilter f, int page, int size) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
-		String where = ownerWhere(f, params);
-		long total = jdbc.queryForObject("select count(*) from owner o" + where, params, Long.class);
-		params.addValue("limit", size).addValue("offset", (long) page * size);
-		List<OwnerRow> items = jdbc.query(OWNER_SELECT + where + " order by o.id desc limit :limit offset :offset", params,
+		params.addValue("limit", size + 1).addValue("offset", (long) page * size);
+		// pick the page's owners first, then compute the shown columns for those rows only
+		List<OwnerRow> items = jdbc.query("with page as (" + pageIds(f, params) + ") " + OWNER_SELECT
+				+ " join page on page.id = o.id order by o.id desc", params,
 				(rs, i) -> new OwnerRow(rs.getLong("id"), rs.getString("name"), rs.getString("gender"),
 						rs.getString("mobile"), rs.getString("tags"), rs.getString("units")));
-		return new Paged<>(items, page, size, total);
+		return Slice.of(items, page, size);
+	}
+
+	/**
+	 * The IDs of one page of owners, newest first. With a unit filter the owners are found from their units' side
+	 * (project and building are kept on the ownership row, indexed with the owner), so a project's newest owners
+	 * come straight from an index instead of from walking every owner.
+	 */
+	private static String pageIds(OwnerFilter f, MapSqlParameterSource params) {
+		String own = ownerConditions(f, params);
+		if (!f.hasUnitFilter()) {
+			return "select o.id from owner o" + (own.isEmpty() ? "" : " where " + own.substring(" and ".length()))
+					+ " order by o.id desc limit :limit offset :offset";
+		}
+		StringBuilder sql = new StringBuilder("select s.owner_id id from ownership s");
+		List<String> c = new ArrayList<>();
+		c.add("s.active");
+		if (f.projectId() != null) {
+			c.add("s.project_id = :projectId");
+			params.addValue("projectId", f.projectId());
+		}
+		if (f.buildingId() != null) {
+			c.add("s.building_id = :buildingId");
+			params.addValue("buildingId", f.buildingId());
+		}
+		if (f.status() != null || f.roomValue() != null) {
+			sql.append(" join unit u on u.id = s.unit_id");
+			if (f.status() != null) {
+				c.add("u.status = :status");
+				params.addValue("status", f.status().name());
+			}
+			if (f.roomValue() != null) {
+				c.add("u.room_no like :room");
+				params.addValue("room", like(f.roomValue()) + "%");
+			}
+		}
+		if (!own.isEmpty()) {
+			sql.append(" join owner o on o.id = s.owner_id");
+			c.add(own.substring(" and ".length()));
+		}
+		return sql + " where " + String.join(" and ", c)
+				+ " group by s.owner_id order by s.owner_id desc limit :limit offset :offset";
 	}
 
 	/** Streams every owner the filter selects, for exports; the caller holds a read-only transaction. */
@@ -201,25 +243,29 @@ class ArchiveQueries {
 			c.add(own.substring(" and ".length()));
 		}
 		if (f.hasUnitFilter()) {
+			// found from the units' side: project and building are kept on the ownership row (indexed)
 			List<String> u = new ArrayList<>();
 			if (f.projectId() != null) {
-				u.add("u.project_id = :projectId");
+				u.add("s.project_id = :projectId");
 				params.addValue("projectId", f.projectId());
 			}
 			if (f.buildingId() != null) {
-				u.add("u.building_id = :buildingId");
+				u.add("s.building_id = :buildingId");
 				params.addValue("buildingId", f.buildingId());
 			}
+			List<String> unit = new ArrayList<>();
 			if (f.status() != null) {
-				u.add("u.status = :status");
+				unit.add("u.status = :status");
 				params.addValue("status", f.status().name());
 			}
 			if (f.roomValue() != null) {
-				u.add("u.room_no like :room");
+				unit.add("u.room_no like :room");
 				params.addValue("room", like(f.roomValue()) + "%");
 			}
-			c.add("exists (select 1 from ownership s join unit u on u.id = s.unit_id where s.owner_id = o.id and s.active and "
-					+ String.join(" and ", u) + ")");
+			if (!unit.isEmpty()) {
+				u.add("s.unit_id in (select u.id from unit u where " + String.join(" and ", unit) + ")");
+			}
+			c.add("o.id in (select s.owner_id from ownership s where s.active and " + String.join(" and ", u) + ")");
 		}
 		return c.isEmpty() ? "" : " where " + String.join(" and ", c);
 	}
@@ -287,14 +333,26 @@ class ArchiveQueries {
 		return d == null ? null : d.toLocalDate();
 	}
 
-	/** Counts for the home page: units per status and the number of owners. */
-	java.util.Map<String, Long> statistics() {
+	/** Exact counts of the archive (or of one project): projects, units, owners and units per status. */
+	java.util.Map<String, Long> statistics(Long projectId) {
 		java.util.Map<String, Long> stats = new java.util.LinkedHashMap<>();
-		stats.put("projects", jdbc.getJdbcTemplate().queryForObject("select count(*) from project", Long.class));
-		stats.put("owners", jdbc.getJdbcTemplate().queryForObject("select count(*) from owner", Long.class));
-		stats.put("units", jdbc.getJdbcTemplate().queryForObject("select count(*) from unit", Long.class));
-		jdbc.getJdbcTemplate().query("select status, count(*) n from unit group by status", (RowCallbackHandler) rs -> stats
-			.put("status." + rs.getString("status"), rs.getLong("n")));
+		var t = jdbc.getJdbcTemplate();
+		if (projectId == null) {
+			stats.put("projects", t.queryForObject("select count(*) from project", Long.class));
+			stats.put("owners", t.queryForObject("select count(*) from owner", Long.class));
+			stats.put("units", t.queryForObject("select count(*) from unit", Long.class));
+			t.query("select status, count(*) n from unit group by status",
+					(RowCallbackHandler) rs -> stats.put("status." + rs.getString("status"), rs.getLong("n")));
+		}
+		else {
+			stats.put("projects", 1L);
+			stats.put("owners", t.queryForObject("""
+					select count(distinct s.owner_id) from ownership s join unit u on u.id = s.unit_id
+					where s.active and u.project_id = ?""", Long.class, projectId));
+			stats.put("units", t.queryForObject("select count(*) from unit where project_id = ?", Long.class, projectId));
+			t.query("select status, count(*) n from unit where project_id = ? group by status",
+					(RowCallbackHandler) rs -> stats.put("status." + rs.getString("status"), rs.getLong("n")), projectId);
+		}
 		return stats;
 	}
 

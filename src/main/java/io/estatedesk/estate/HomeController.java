@@ -21,7 +21,7 @@ class HomeController {
 	@GetMapping("/")
 	String home(Model model) {
 		if (permissions.has("ARCHIVE_VIEW")) {
-			model.addAttribute("stats", queries.statistics());
+			model.addAttribute("stats", queries.statistics(null));
 			model.addAttribute("statuses", UnitStatus.values());
 		}
 		return "estate/home";

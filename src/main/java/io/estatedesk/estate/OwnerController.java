@@ -40,11 +40,15 @@ class OwnerController {
 
 	private final ArchiveSheets sheets;
 
-	OwnerController(ArchiveQueries queries, EstateArchive archive, Confidential confidential, ArchiveSheets sheets) {
+	private final ArchivePanels panels;
+
+	OwnerController(ArchiveQueries queries, EstateArchive archive, Confidential confidential, ArchiveSheets sheets,
+			ArchivePanels panels) {
 		this.queries = queries;
 		this.archive = archive;
 		this.confidential = confidential;
 		this.sheets = sheets;
+		this.panels = panels;
 	}
 
 	static void filterOptions(Model model, ArchiveQueries queries, OwnerFilter filter) {
@@ -57,7 +61,7 @@ class OwnerController {
 	@GetMapping
 	String list(@ModelAttribute("filter") OwnerFilter filter, BindingResult ignored,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Model model) {
-		Paged<Views.OwnerRow> owners = queries.owners(filter, Paged.page(page), Paged.size(size)).map(confidential::mask);
+		io.estatedesk.shared.Slice<Views.OwnerRow> owners = queries.owners(filter, Paged.page(page), Paged.size(size)).map(confidential::mask);
 		model.addAttribute("owners", owners);
 		filterOptions(model, queries, filter);
 		return "estate/owners";
@@ -131,6 +135,7 @@ class OwnerController {
 		}
 		model.addAttribute("genders", OwnerRules.GENDERS);
 		model.addAttribute("projects", queries.projects());
+		model.addAttribute("panels", panels.forOwner(id));
 		return "estate/owner";
 	}
 

@@ -37,11 +37,15 @@ class UnitController {
 
 	private final ArchiveSheets sheets;
 
-	UnitController(ArchiveQueries queries, EstateArchive archive, Confidential confidential, ArchiveSheets sheets) {
+	private final ArchivePanels panels;
+
+	UnitController(ArchiveQueries queries, EstateArchive archive, Confidential confidential, ArchiveSheets sheets,
+			ArchivePanels panels) {
 		this.queries = queries;
 		this.archive = archive;
 		this.confidential = confidential;
 		this.sheets = sheets;
+		this.panels = panels;
 	}
 
 	@GetMapping
@@ -97,6 +101,7 @@ class UnitController {
 	String show(@PathVariable long id, Model model) {
 		model.addAttribute("unit", queries.unit(id));
 		model.addAttribute("ownerships", queries.ownershipsOfUnit(id));
+		model.addAttribute("panels", panels.forUnit(id));
 		return "estate/unit";
 	}
 

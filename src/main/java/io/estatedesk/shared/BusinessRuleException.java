@@ -1,8 +1,8 @@
 package io.estatedesk.shared;
 
 /**
- * A request breaks a rule of the department; the message key is resolved in the user's language,
- * optionally naming the form field it belongs to.
+ * A request breaks a rule of the department; the message key is resolved in the user's language with the given
+ * arguments, optionally naming the form field it belongs to (null when it belongs to no field).
  */
 public class BusinessRuleException extends RuntimeException {
 
@@ -10,8 +10,8 @@ public class BusinessRuleException extends RuntimeException {
 
 	private final transient Object[] args;
 
-	public BusinessRuleException(String messageKey, Object... args) {
-		this(null, messageKey, args);
+	public BusinessRuleException(String messageKey) {
+		this(null, messageKey);
 	}
 
 	public BusinessRuleException(String field, String messageKey, Object... args) {

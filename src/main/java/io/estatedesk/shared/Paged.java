@@ -3,7 +3,10 @@ package io.estatedesk.shared;
 import java.util.List;
 import java.util.function.Function;
 
-/** One page of a list filtered and counted in the database. */
+/**
+ * One page of a short list (e.g. the audit log) counted in the database; long lists use {@link Slice}. Also holds
+ * the page-size rules every list shares.
+ */
 public record Paged<T>(List<T> items, int page, int size, long total) {
 
 	public static final int DEFAULT_SIZE = 20;

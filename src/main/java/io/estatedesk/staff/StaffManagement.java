@@ -52,6 +52,38 @@ public class StaffManagement {
 		return accounts.findAllByOrderByIdAsc().stream().filter(a -> a.enabled).map(StaffManagement::summary).toList();
 	}
 
+	/** Display names of all accounts by ID, for showing who did what. */
+	@Transactional(readOnly = true)
+	public java.util.Map<Long, String> displayNames() {
+		java.util.Map<Long, String> names = new java.util.HashMap<>();
+		accounts.findAll().forEach(a -> names.put(a.id, a.displayName));
+		return names;
+	}
+
+	/** Display names of all accounts by username, for showing who made an entry recorded by username. */
+	@Transactional(readOnly = true)
+	public java.util.Map<String, String> displayNamesByUsername() {
+		java.util.Map<String, String> names = new java.util.HashMap<>();
+		accounts.findAll().forEach(a -> names.put(a.username, a.displayName));
+		return names;
+	}
+
+	/** Enabled accounts holding a role, e.g. every 部门经理 for an escalation. */
+	@Transactional(readOnly = true)
+	public List<StaffSummary> activeWithRole(String roleCode) {
+		return activeStaff().stream().filter(s -> s.roleCodes().contains(roleCode)).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public java.util.Optional<StaffSummary> byUsername(String username) {
+		return accounts.findByUsername(username).map(StaffManagement::summary);
+	}
+
+	@Transactional(readOnly = true)
+	public java.util.Optional<StaffSummary> byId(long id) {
+		return accounts.findById(id).map(StaffManagement::summary);
+	}
+
 	static StaffSummary summary(StaffAccount a) {
 		return new StaffSummary(a.id, a.username, a.displayName, a.enabled, a.position == null ? null : a.position.name,
 				a.roles.stream().map(r -> r.code).sorted().toList());

@@ -54,13 +54,13 @@ class ArchiveApiIntegrationTests {
 			.andExpect(jsonPath("$.owner.tags[1]").value("敏感客户"))
 			.andExpect(jsonPath("$.units[0].unitLabel").value(project + " 3号楼 3-1502"));
 		String base = "/api/v1/owners?projectId=" + p;
-		mvc.perform(get(base + "&name=欧阳").with(httpBasic(office, Fixtures.PASSWORD))).andExpect(jsonPath("$.total").value(1));
-		mvc.perform(get(base + "&phone=0001111").with(httpBasic(office, Fixtures.PASSWORD))).andExpect(jsonPath("$.total").value(1));
-		mvc.perform(get(base + "&room=3-15").with(httpBasic(office, Fixtures.PASSWORD))).andExpect(jsonPath("$.total").value(1));
+		mvc.perform(get(base + "&name=欧阳").with(httpBasic(office, Fixtures.PASSWORD))).andExpect(jsonPath("$.items.length()").value(1));
+		mvc.perform(get(base + "&phone=0001111").with(httpBasic(office, Fixtures.PASSWORD))).andExpect(jsonPath("$.items.length()").value(1));
+		mvc.perform(get(base + "&room=3-15").with(httpBasic(office, Fixtures.PASSWORD))).andExpect(jsonPath("$.items.length()").value(1));
 		mvc.perform(get(base + "&buildingId=" + b + "&status=SOLD").with(httpBasic(office, Fixtures.PASSWORD)))
-			.andExpect(jsonPath("$.total").value(1));
-		mvc.perform(get(base + "&status=OCCUPIED").with(httpBasic(office, Fixtures.PASSWORD))).andExpect(jsonPath("$.total").value(0));
-		mvc.perform(get(base + "&name=阳").with(httpBasic(office, Fixtures.PASSWORD))).andExpect(jsonPath("$.total").value(0));
+			.andExpect(jsonPath("$.items.length()").value(1));
+		mvc.perform(get(base + "&status=OCCUPIED").with(httpBasic(office, Fixtures.PASSWORD))).andExpect(jsonPath("$.items.length()").value(0));
+		mvc.perform(get(base + "&name=阳").with(httpBasic(office, Fixtures.PASSWORD))).andExpect(jsonPath("$.items.length()").value(0));
 		mvc.perform(get("/api/v1/units?projectId=" + p + "&name=欧阳").with(httpBasic(office, Fixtures.PASSWORD)))
 			.andExpect(jsonPath("$.items[0].owners").value(name));
 	}
@@ -139,7 +139,7 @@ class ArchiveApiIntegrationTests {
 		assertThat(page).contains("原业主").contains("新业主").contains("（过户）");
 		assertThat(jdbc.queryForObject("select count(*) from ownership where unit_id = ?", Long.class, u)).isEqualTo(2);
 		mvc.perform(get("/api/v1/owners?projectId=" + p).with(httpBasic(office, Fixtures.PASSWORD)))
-			.andExpect(jsonPath("$.total").value(1));
+			.andExpect(jsonPath("$.items.length()").value(1));
 	}
 
 	@Test

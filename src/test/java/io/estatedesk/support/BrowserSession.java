@@ -279,7 +279,10 @@ public final class BrowserSession implements ExecutionCondition, BeforeEachCallb
 
 	public <T> T waitUntil(Function<WebDriver, T> condition, String description, Duration timeout) {
 		try {
-			return new WebDriverWait(driver(), timeout).withMessage(description).until(condition);
+			// htmx may swap elements while they are read: look again instead of failing
+			return new WebDriverWait(driver(), timeout).withMessage(description)
+				.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+				.until(condition);
 		}
 		catch (TimeoutException e) {
 			screenshot(testName + "-timeout");

@@ -57,6 +57,36 @@ public class Fixtures {
 		jdbc.update("insert into ownership (owner_id, unit_id, since) values (?, ?, current_date)", ownerId, unitId);
 	}
 
+	/** Runs code as the given staff member, holding the permissions of their roles. */
+	public <T> T as(String username, java.util.function.Supplier<T> work) {
+		var authorities = jdbc.queryForList("""
+				select distinct rp.permission_code from staff_account s join staff_role sr on sr.staff_id = s.id
+				join role_permission rp on rp.role_id = sr.role_id where s.username = ?""", String.class, username)
+			.stream().map(org.springframework.security.core.authority.SimpleGrantedAuthority::new).toList();
+		var previous = org.springframework.security.core.context.SecurityContextHolder.getContext();
+		var ctx = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+		ctx.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+			.authenticated(username, null, authorities));
+		org.springframework.security.core.context.SecurityContextHolder.setContext(ctx);
+		try {
+			return work.get();
+		}
+		finally {
+			org.springframework.security.core.context.SecurityContextHolder.setContext(previous);
+		}
+	}
+
+	public void as(String username, Runnable work) {
+		as(username, () -> {
+			work.run();
+			return null;
+		});
+	}
+
+	public long staffId(String username) {
+		return jdbc.queryForObject("select id from staff_account where username = ?", Long.class, username);
+	}
+
 	/** A valid 18-digit mainland ID number (GB 11643 check digit). */
 	public static String idNumber(String body17) {
 		int[] w = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };

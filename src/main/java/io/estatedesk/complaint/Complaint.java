@@ -1,0 +1,128 @@
+package io.estatedesk.complaint;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** The 投诉处理单 and its progress. Other modules' records are held by ID. */
+@Entity
+@Table(name = "complaint")
+// only changed columns are written, so a user's save never undoes what the deadline job recorded meanwhile
+@org.hibernate.annotations.DynamicUpdate
+class Complaint {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	Long id;
+
+	String code;
+
+	Long projectId;
+
+	LocalDate complaintDate;
+
+	String complainant;
+
+	Instant complainedAt;
+
+	Long ownerId;
+
+	Long unitId;
+
+	String contactPhone;
+
+	Long receiverId;
+
+	Long handlerId;
+
+	@Enumerated(EnumType.STRING)
+	Channel channel;
+
+	Long categoryId;
+
+	@Enumerated(EnumType.STRING)
+	Severity severity;
+
+	boolean groupCase;
+
+	Long groupId;
+
+	String content;
+
+	String remedy = "";
+
+	String causeAnalysis = "";
+
+	String correctiveAction = "";
+
+	String handlingOpinion = "";
+
+	String leaderInstruction = "";
+
+	Long leaderId;
+
+	Instant instructedAt;
+
+	String replyContent = "";
+
+	String replyWay;
+
+	@Enumerated(EnumType.STRING)
+	ComplaintState state = ComplaintState.RECEIVED;
+
+	Instant appointmentAt;
+
+	String appointmentNote;
+
+	Instant appointmentRemindedAt;
+
+	Instant waitingSince;
+
+	Instant ackDue;
+
+	Instant replyDue;
+
+	Instant closeDue;
+
+	Instant acknowledgedAt;
+
+	Instant repliedAt;
+
+	Instant closedAt;
+
+	Instant ackWarnedAt;
+
+	Instant replyWarnedAt;
+
+	Instant closeWarnedAt;
+
+	Instant ackEscalatedAt;
+
+	Instant replyEscalatedAt;
+
+	Instant closeEscalatedAt;
+
+	Boolean returnSatisfied;
+
+	String returnResult = "";
+
+	String lesson = "";
+
+	int reopenCount;
+
+	Instant createdAt = Instant.now();
+
+	Instant updatedAt = Instant.now();
+
+	@Version
+	long version;
+
+}

@@ -1,0 +1,202 @@
+package io.estatedesk.complaint;
+
+import java.net.URI;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import io.estatedesk.shared.ApiController;
+import io.estatedesk.shared.BusinessRuleException;
+import io.estatedesk.shared.Masking;
+import io.estatedesk.shared.NotFoundException;
+import io.estatedesk.shared.Paged;
+import io.estatedesk.shared.Slice;
+import io.estatedesk.staff.Permissions;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * 投诉 through the API: the same fields, filters, full-text search ({@code q=}), lifecycle actions and history as
+ * the pages. Every change needs the complaint's current version ({@code If-Match}, as returned in {@code ETag});
+ * a stale one is refused with 409 and the list of changes made meanwhile.
+ */
+@ApiController("/api/v1/complaints")
+@Tag(name = "投诉", description = "投诉受理、处理、回复、回访与关闭")
+@PreAuthorize("hasAuthority('COMPLAINT_VIEW')")
+class ComplaintApi {
+
+	private final ComplaintManagement management;
+
+	private final ComplaintQueries queries;
+
+	private final ComplaintPdf pdf;
+
+	private final Permissions permissions;
+
+	private final org.springframework.context.MessageSource messages;
+
+	ComplaintApi(ComplaintManagement management, ComplaintQueries queries, ComplaintPdf pdf, Permissions permissions,
+			org.springframework.context.MessageSource messages) {
+		this.management = management;
+		this.queries = queries;
+		this.pdf = pdf;
+		this.permissions = permissions;
+		this.messages = messages;
+	}
+
+	@ExceptionHandler(ComplaintConflict.class)
+	ProblemDetail conflict(ComplaintConflict e) {
+		var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+		ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				messages.getMessage("problem.conflict.detail", null, locale));
+		pd.setTitle(messages.getMessage("problem.conflict.title", null, locale));
+		pd.setProperty("changes", e.changes());
+		return pd;
+	}
+
+	private static long version(String ifMatch) {
+		if (ifMatch == null || ifMatch.isBlank()) {
+			throw new BusinessRuleException("ifMatch", "complaint.api.ifMatchRequired");
+		}
+		try {
+			return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").strip());
+		}
+		catch (NumberFormatException e) {
+			throw new BusinessRuleException("ifMatch", "complaint.api.ifMatchRequired");
+		}
+	}
+
+	private ComplaintViews.Detail masked(ComplaintViews.Detail d) {
+		return permissions.has("OWNER_REVEAL") ? d : new ComplaintViews.Detail(d.id(), d.code(), d.projectId(),
+				d.projectName(), d.developerName(), d.complaintDate(), d.complainant(), d.complainedAt(), d.unitId(),
+				d.unitLabel(), d.ownerId(), d.ownerName(), Masking.phone(d.contactPhone()), d.receiverId(), d.receiver(),
+				d.handlerId(), d.handler(), d.channel(), d.categoryId(), d.category(), d.severity(), d.groupCase(),
+				d.content(), d.remedy(), d.causeAnalysis(), d.correctiveAction(), d.handlingOpinion(),
+				d.leaderInstruction(), d.leader(), d.instructedAt(), d.replyContent(), d.replyWay(), d.state(),
+				d.appointmentAt(), d.appointmentNote(), d.waitingSince(), d.ackDue(), d.replyDue(), d.closeDue(),
+				d.acknowledgedAt(), d.repliedAt(), d.closedAt(), d.returnSatisfied(), d.returnResult(), d.lesson(),
+				d.reopenCount(), d.version(), d.overdue());
+	}
+
+	private ResponseEntity<ComplaintViews.Detail> current(long id) {
+		ComplaintViews.Detail d = queries.detail(id).orElseThrow(() -> new NotFoundException("complaint.notFound"));
+		return ResponseEntity.ok().eTag("\"" + d.version() + "\"").body(masked(d));
+	}
+
+	@GetMapping
+	@Operation(summary = "投诉列表：筛选、全文搜索 q（中文按词查找，多个词用空格分开）；分页不统计总数，hasNext 表示是否有下一页")
+	Slice<ComplaintViews.Row> list(@ModelAttribute ComplaintFilter filter, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size) {
+		return queries.list(filter, Paged.page(page), Paged.size(size));
+	}
+
+	@GetMapping("/{id}")
+	ResponseEntity<ComplaintViews.Detail> get(@PathVariable long id) {
+		return current(id);
+	}
+
+	@GetMapping("/{id}/history")
+	@Operation(summary = "处理经过（只增不改）与跟进记录")
+	Map<String, Object> history(@PathVariable long id) {
+		ComplaintViews.Full full = queries.full(id);
+		return Map.of("history", full.history(), "followups", full.followups(), "attachments", full.attachments(),
+				"parties", full.parties());
+	}
+
+	@GetMapping(value = "/{id}/form.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+	@Operation(summary = "投诉处理单 PDF（A4）")
+	byte[] form(@PathVariable long id) {
+		return pdf.render(masked(queries.detail(id).orElseThrow(() -> new NotFoundException("complaint.notFound"))));
+	}
+
+	@PostMapping
+	@Operation(summary = "受理投诉；接报人缺省为调用者本人")
+	ResponseEntity<ComplaintViews.Detail> create(@Valid @RequestBody IntakeForm form) {
+		long id = management.receive(form);
+		ResponseEntity<ComplaintViews.Detail> d = current(id);
+		return ResponseEntity.created(URI.create("/api/v1/complaints/" + id)).eTag(d.getHeaders().getETag()).body(d.getBody());
+	}
+
+	/** The body of a change: the intake fields plus the analysis; 领导批示 is not among them. */
+	record Update(@Valid IntakeForm intake, @Valid AnalysisForm analysis, String leaderInstruction) {
+	}
+
+	@PutMapping("/{id}")
+	@Operation(summary = "修改受理信息（intake）和/或原因分析、整改措施、处理意见（analysis）；领导批示只能通过 instruction 操作填写")
+	ResponseEntity<ComplaintViews.Detail> update(@PathVariable long id, @RequestBody Update body,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
+		long version = version(ifMatch);
+		if (body.leaderInstruction() != null) {
+			throw new BusinessRuleException("leaderInstruction", "complaint.instruction.forbidden");
+		}
+		if (body.intake() != null) {
+			management.editIntake(id, body.intake(), version);
+			version = queries.detail(id).orElseThrow().version();
+		}
+		if (body.analysis() != null) {
+			management.saveAnalysis(id, body.analysis(), version);
+		}
+		return current(id);
+	}
+
+	@PostMapping("/{id}/followups")
+	ResponseEntity<ComplaintViews.Detail> followup(@PathVariable long id, @Valid @RequestBody FollowupForm form) {
+		management.addFollowup(id, form);
+		return current(id);
+	}
+
+	/** A lifecycle action's parameters; which ones apply depends on the action. */
+	record Action(String text, Boolean yes, String way, Long handlerId,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime at) {
+	}
+
+	@PostMapping("/{id}/actions/{action}")
+	@Operation(summary = "处理动作：submit（提交）、instruction（领导批示：text，yes=同意/退回）、reply（回复：text, way）、"
+			+ "return-visit（回访：yes=满意, text）、close（关闭：text=经验总结）、transfer（转交：handlerId, text=原因）、"
+			+ "appointment（约时：at, text）、wait / resume（等待业主/恢复计时）")
+	ResponseEntity<ComplaintViews.Detail> act(@PathVariable long id, @PathVariable String action,
+			@RequestBody(required = false) Action body, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+		long version = version(ifMatch);
+		Action a = body == null ? new Action(null, null, null, null, null) : body;
+		switch (action) {
+			case "submit" -> management.submit(id, version);
+			case "instruction" -> management.instruct(id, a.text(), !Boolean.FALSE.equals(a.yes()), version);
+			case "reply" -> management.reply(id, a.text(), a.way(), version);
+			case "return-visit" -> management.returnVisit(id, !Boolean.FALSE.equals(a.yes()), a.text(), version);
+			case "close" -> management.close(id, a.text(), version);
+			case "transfer" -> {
+				if (a.handlerId() == null) {
+					throw new BusinessRuleException("handlerId", "complaint.receiver.unknown");
+				}
+				management.transfer(id, a.handlerId(), a.text(), version);
+			}
+			case "appointment" -> management.appoint(id, a.at(), a.text(), version);
+			case "wait" -> management.setWaiting(id, true, version);
+			case "resume" -> management.setWaiting(id, false, version);
+			default -> throw new NotFoundException("complaint.api.unknownAction");
+		}
+		return current(id);
+	}
+
+	@GetMapping("/categories")
+	List<ComplaintViews.Category> categories() {
+		return queries.categories();
+	}
+
+}

@@ -1,0 +1,135 @@
+package io.estatedesk.complaint;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.estatedesk.shared.StaffNotification;
+import io.estatedesk.shared.WorkCalendar;
+import io.estatedesk.shared.WorkingTime;
+import io.estatedesk.staff.StaffManagement;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Warns the owner of a case before each time limit, escalates to the 部门经理 after it, and reminds of agreed
+ * appointments (约时处理). Each step claims its rows with one UPDATE … RETURNING, so with several application
+ * instances every warning and escalation still happens exactly once.
+ */
+@Component
+class ComplaintDeadlineJob {
+
+	/** A time limit: its column prefix, its Chinese name, and the condition under which it is still open. */
+	private record Stage(String prefix, String name, String open) {
+	}
+
+	private static final List<Stage> STAGES = List.of(
+			new Stage("ack", "受理确认", "c.acknowledged_at is null and c.closed_at is null"),
+			new Stage("reply", "回复", "c.replied_at is null and c.closed_at is null"),
+			new Stage("close", "办结", "c.closed_at is null"));
+
+	private record Hit(long id, String code, long handlerId, long version) {
+	}
+
+	private final JdbcTemplate jdbc;
+
+	private final ComplaintRules rules;
+
+	private final StaffManagement staff;
+
+	private final ApplicationEventPublisher events;
+
+	private final WorkCalendar calendar;
+
+	ComplaintDeadlineJob(JdbcTemplate jdbc, ComplaintRules rules, StaffManagement staff, ApplicationEventPublisher events,
+			WorkCalendar calendar) {
+		this.jdbc = jdbc;
+		this.rules = rules;
+		this.staff = staff;
+		this.events = events;
+		this.calendar = calendar;
+	}
+
+	@Scheduled(fixedDelayString = "${estatedesk.complaint.check-interval:60000}", initialDelayString = "${estatedesk.complaint.check-delay:30000}")
+	void scheduled() {
+		check(Instant.now());
+	}
+
+	/** Runs every check once; returns how many warnings, escalations and reminders it sent. */
+	@Transactional
+	int check(Instant now) {
+		int sent = 0;
+		Timestamp ts = Timestamp.from(now);
+		int warn = rules.warnMinutes();
+		List<Long> managers = staff.activeWithRole("MANAGER").stream().map(StaffManagement.StaffSummary::id).toList();
+		for (Stage s : STAGES) {
+			for (Hit h : claim("""
+					update complaint c set %1$s_warned_at = ? where c.%1$s_warned_at is null and c.waiting_since is null
+					  and %2$s and c.%1$s_due > ? and c.%1$s_due <= cast(? as timestamptz) + make_interval(mins => ?)
+					returning c.id, c.code, c.handler_id, c.version""".formatted(s.prefix(), s.open()), ts, ts, ts, warn)) {
+				history(h, "WARNED", s.name() + "时限将到");
+				notify(List.of(h.handlerId()), "投诉即将超时（" + s.name() + "）：" + h.code(), "请尽快处理。", h);
+				sent++;
+			}
+			for (Hit h : claim("""
+					update complaint c set %1$s_escalated_at = ? where c.%1$s_escalated_at is null and c.waiting_since is null
+					  and %2$s and c.%1$s_due <= ?
+					returning c.id, c.code, c.handler_id, c.version""".formatted(s.prefix(), s.open()), ts, ts)) {
+				history(h, "ESCALATED", s.name() + "已超时，已报部门经理");
+				List<Long> to = new ArrayList<>(managers);
+				if (!to.contains(h.handlerId())) {
+					to.add(h.handlerId());
+				}
+				notify(to, "投诉已超时（" + s.name() + "）：" + h.code(), "已超过" + s.name() + "时限，请部门经理督办。", h);
+				sent++;
+			}
+		}
+		for (Hit h : claim("""
+				update complaint c set appointment_reminded_at = ? where c.appointment_reminded_at is null
+				  and c.appointment_at is not null and c.closed_at is null and c.appointment_at <= cast(? as timestamptz) + interval '60 minutes'
+				returning c.id, c.code, c.handler_id, c.version""", ts, ts)) {
+			notify(List.of(h.handlerId()), "约时处理提醒：" + h.code(), "与业主约定的处理时间即将到来。", h);
+			sent++;
+		}
+		sent += warnAboutMissingCalendar(LocalDate.ofInstant(now, WorkingTime.CHINA));
+		return sent;
+	}
+
+	private List<Hit> claim(String sql, Object... args) {
+		return jdbc.query(sql, (rs, i) -> new Hit(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)), args);
+	}
+
+	private void history(Hit h, String kind, String note) {
+		jdbc.update("insert into complaint_history (complaint_id, version, actor, kind, note) values (?, ?, 'system', ?, ?)",
+				h.id(), h.version(), kind, note);
+	}
+
+	private void notify(List<Long> recipients, String title, String body, Hit h) {
+		if (!recipients.isEmpty()) {
+			events.publishEvent(new StaffNotification(recipients, title, body, "/complaints/" + h.id()));
+		}
+	}
+
+	/** Tells administrators once when the coming year's holidays have not been entered yet. */
+	private int warnAboutMissingCalendar(LocalDate today) {
+		return calendar.missingComingYear(today).map(year -> {
+			int inserted = jdbc.update("insert into complaint_setting (key, value) values (?, ?) on conflict do nothing",
+					"calendar.warned." + year, today.toString());
+			if (inserted == 0) {
+				return 0;
+			}
+			List<Long> admins = staff.activeWithRole("ADMIN").stream().map(StaffManagement.StaffSummary::id).toList();
+			if (!admins.isEmpty()) {
+				events.publishEvent(new StaffNotification(admins, year + "年工作日历尚未录入",
+						"国务院办公厅公布" + year + "年节假日安排后，请在“工作日历”中录入，否则时限只按周末计算。", "/admin/calendar"));
+			}
+			return 1;
+		}).orElse(0);
+	}
+
+}

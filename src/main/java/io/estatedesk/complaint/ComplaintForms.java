@@ -1,0 +1,34 @@
+package io.estatedesk.complaint;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.format.annotation.DateTimeFormat;
+
+/** The 投诉处理单's intake part, as 接报人 fills it in (also the API's create and update body). */
+record IntakeForm(@NotNull(message = "{complaint.project.required}") Long projectId,
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate complaintDate,
+		@NotBlank(message = "{complaint.complainant.required}") @Size(max = 60, message = "{common.tooLong}") String complainant,
+		@NotNull(message = "{complaint.complainedAt.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime complainedAt,
+		Long unitId, Long ownerId, @Size(max = 30, message = "{common.tooLong}") String contactPhone, Long receiverId,
+		@NotNull(message = "{complaint.channel.required}") Channel channel,
+		@NotNull(message = "{complaint.category.required}") Long categoryId,
+		@NotNull(message = "{complaint.severity.required}") Severity severity, Boolean groupCase,
+		@NotBlank(message = "{complaint.content.required}") @Size(max = 10000, message = "{common.tooLong}") String content,
+		@Size(max = 2000, message = "{common.tooLong}") String remedy) {
+}
+
+/** 原因分析, 整改措施, 处理意见. */
+record AnalysisForm(@Size(max = 10000, message = "{common.tooLong}") String causeAnalysis,
+		@Size(max = 10000, message = "{common.tooLong}") String correctiveAction,
+		@Size(max = 10000, message = "{common.tooLong}") String handlingOpinion) {
+}
+
+/** 跟进记录 */
+record FollowupForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime occurredAt,
+		@NotBlank(message = "{followup.way.required}") @Size(max = 20, message = "{common.tooLong}") String way,
+		@NotBlank(message = "{followup.content.required}") @Size(max = 5000, message = "{common.tooLong}") String content) {
+}

@@ -1,0 +1,630 @@
+package io.estatedesk.complaint;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.estatedesk.estate.ArchiveLookup;
+import io.estatedesk.shared.BusinessRuleException;
+import io.estatedesk.shared.InvalidInputException;
+import io.estatedesk.shared.NotFoundException;
+import io.estatedesk.shared.StaffNotification;
+import io.estatedesk.shared.WorkingTime;
+import io.estatedesk.staff.Permissions;
+import io.estatedesk.staff.StaffManagement;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Everything that happens to a complaint, under the charter's rules: the receiver owns it to the reply (谁受理，谁跟进，
+ * 谁回复), only a manager transfers it, every change is a history entry, and a stale edit is refused with what changed.
+ */
+@Service
+public class ComplaintManagement {
+
+	static final String VIEW = "COMPLAINT_VIEW";
+
+	static final String CREATE = "COMPLAINT_CREATE";
+
+	static final String HANDLE = "COMPLAINT_HANDLE";
+
+	static final String MANAGE = "COMPLAINT_MANAGE";
+
+	static final String TRANSFER = "COMPLAINT_TRANSFER";
+
+	static final String INSTRUCT = "COMPLAINT_INSTRUCT";
+
+	private final ComplaintRepository complaints;
+
+	private final ComplaintRules rules;
+
+	private final ComplaintCodes codes;
+
+	private final ComplaintSearch search;
+
+	private final ComplaintHistory history;
+
+	private final JdbcTemplate jdbc;
+
+	private final Permissions permissions;
+
+	private final StaffManagement staff;
+
+	private final ArchiveLookup archive;
+
+	private final ApplicationEventPublisher events;
+
+	ComplaintManagement(ComplaintRepository complaints, ComplaintRules rules, ComplaintCodes codes, ComplaintSearch search,
+			ComplaintHistory history, JdbcTemplate jdbc, Permissions permissions, StaffManagement staff,
+			ArchiveLookup archive, ApplicationEventPublisher events) {
+		this.complaints = complaints;
+		this.rules = rules;
+		this.codes = codes;
+		this.search = search;
+		this.history = history;
+		this.jdbc = jdbc;
+		this.permissions = permissions;
+		this.staff = staff;
+		this.archive = archive;
+		this.events = events;
+	}
+
+	// ---------------------------------------------------------------- intake
+
+	/** 受理: records a new complaint; the receiver (接报人) becomes its owner. Returns its ID. */
+	@Transactional
+	public long receive(IntakeForm form) {
+		requirePermission(CREATE);
+		long me = currentStaffId();
+		Complaint c = new Complaint();
+		c.receiverId = form.receiverId() != null ? form.receiverId() : me;
+		c.handlerId = c.receiverId;
+		applyIntake(c, form);
+		Instant now = Instant.now();
+		c.code = codes.next(c.complaintDate);
+		c.state = ComplaintState.RECEIVED;
+		rules.schedule(c, now.isBefore(c.complainedAt) ? now : c.complainedAt);
+		complaints.saveAndFlush(c);
+		history.add(c.id, c.version, actor(), "CREATED", null, null, ComplaintState.RECEIVED.name(), null);
+		search.index(c.id);
+		if (c.severity == Severity.MAJOR || c.groupCase) {
+			notifyManagers(c, (c.severity == Severity.MAJOR ? "重大投诉" : "群诉") + "已受理：" + c.code,
+					c.complainant + "：" + abbreviate(c.content));
+		}
+		if (!Objects.equals(c.handlerId, me)) {
+			notify(List.of(c.handlerId), "您受理的投诉：" + c.code, abbreviate(c.content), c);
+		}
+		return c.id;
+	}
+
+	private void applyIntake(Complaint c, IntakeForm form) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (archive.project(form.projectId()).isEmpty()) {
+			errors.put("projectId", "complaint.project.unknown");
+		}
+		if (form.unitId() != null) {
+			var unit = archive.unit(form.unitId());
+			if (unit.isEmpty()) {
+				errors.put("unitId", "complaint.unit.unknown");
+			}
+			else if (unit.get().projectId() != form.projectId()) {
+				errors.put("unitId", "complaint.unit.otherProject");
+			}
+		}
+		if (form.ownerId() != null && archive.owner(form.ownerId()).isEmpty()) {
+			errors.put("ownerId", "complaint.owner.unknown");
+		}
+		Long receiver = form.receiverId() != null ? form.receiverId() : c.receiverId;
+		if (receiver == null || staff.byId(receiver).filter(StaffManagement.StaffSummary::enabled).isEmpty()) {
+			errors.put("receiverId", "complaint.receiver.unknown");
+		}
+		Integer activeCategory = jdbc.queryForObject("select count(*) from complaint_category where id = ? and active",
+				Integer.class, form.categoryId());
+		if (activeCategory == null || activeCategory == 0) {
+			errors.put("categoryId", "complaint.category.unknown");
+		}
+		Instant complainedAt = form.complainedAt().atZone(WorkingTime.CHINA).toInstant();
+		if (complainedAt.isAfter(Instant.now().plusSeconds(600))) {
+			errors.put("complainedAt", "complaint.complainedAt.future");
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		c.projectId = form.projectId();
+		c.complaintDate = form.complaintDate() != null ? form.complaintDate() : LocalDate.now(WorkingTime.CHINA);
+		c.complainant = form.complainant().strip();
+		c.complainedAt = complainedAt;
+		c.unitId = form.unitId();
+		c.ownerId = form.ownerId();
+		c.contactPhone = blankToNull(form.contactPhone());
+		c.receiverId = receiver;
+		c.channel = form.channel();
+		c.categoryId = form.categoryId();
+		c.severity = form.severity();
+		c.groupCase = Boolean.TRUE.equals(form.groupCase());
+		c.content = form.content().strip();
+		c.remedy = nz(form.remedy());
+	}
+
+	/** Corrects the intake fields while the complaint is still being handled. */
+	@Transactional
+	public void editIntake(long id, IntakeForm form, long version) {
+		Complaint c = load(id, version);
+		requireHandlerOrManager(c);
+		if (!c.state.intakeEditable()) {
+			throw new BusinessRuleException("complaint.edit.locked");
+		}
+		Snapshot before = new Snapshot(c);
+		boolean becameSerious = (form.severity() == Severity.MAJOR && c.severity != Severity.MAJOR)
+				|| (Boolean.TRUE.equals(form.groupCase()) && !c.groupCase);
+		applyIntake(c, form);
+		touch(c);
+		before.recordChanges(c, this);
+		search.index(c.id);
+		if (becameSerious) {
+			notifyManagers(c, "投诉升级为" + (c.severity == Severity.MAJOR ? "重大投诉" : "群诉") + "：" + c.code,
+					abbreviate(c.content));
+		}
+	}
+
+	/** 原因分析, 整改措施, 处理意见 — by the complaint's owner or a manager. */
+	@Transactional
+	public void saveAnalysis(long id, AnalysisForm form, long version) {
+		Complaint c = load(id, version);
+		requireHandlerOrManager(c);
+		if (!c.state.analysisEditable()) {
+			throw new BusinessRuleException("complaint.analysis.locked");
+		}
+		Snapshot before = new Snapshot(c);
+		c.causeAnalysis = nz(form.causeAnalysis());
+		c.correctiveAction = nz(form.correctiveAction());
+		c.handlingOpinion = nz(form.handlingOpinion());
+		acknowledge(c);
+		touch(c);
+		before.recordChanges(c, this);
+		search.index(c.id);
+	}
+
+	// ---------------------------------------------------------------- handling
+
+	/** 跟进记录: time, way of contact, what was said or done. The first one acknowledges the complaint. */
+	@Transactional
+	public void addFollowup(long id, FollowupForm form) {
+		Complaint c = get(id);
+		requireHandlerOrManager(c);
+		if (!c.state.open()) {
+			throw new BusinessRuleException("complaint.closed");
+		}
+		Instant at = form.occurredAt() == null ? Instant.now() : form.occurredAt().atZone(WorkingTime.CHINA).toInstant();
+		jdbc.update("insert into complaint_followup (complaint_id, occurred_at, actor, way, content) values (?, ?, ?, ?, ?)",
+				c.id, java.sql.Timestamp.from(at), actor(), form.way().strip(), form.content().strip());
+		acknowledge(c);
+		touch(c);
+		complaints.saveAndFlush(c);
+		history.add(c.id, c.version, actor(), "FOLLOWUP", null, null, null, form.way().strip() + "：" + abbreviate(form.content()));
+		search.index(c.id);
+	}
+
+	private void acknowledge(Complaint c) {
+		if (c.state == ComplaintState.RECEIVED) {
+			setState(c, ComplaintState.IN_PROGRESS, null);
+		}
+		if (c.acknowledgedAt == null) {
+			c.acknowledgedAt = Instant.now();
+		}
+	}
+
+	/** 处理完毕，提交: to 待领导批示 when the rules ask for an instruction, otherwise to 待回复. */
+	@Transactional
+	public void submit(long id, long version) {
+		Complaint c = load(id, version);
+		requireHandlerOrManager(c);
+		if (c.state != ComplaintState.RECEIVED && c.state != ComplaintState.IN_PROGRESS) {
+			throw new BusinessRuleException("complaint.state.invalid");
+		}
+		Map<String, String> missing = new LinkedHashMap<>();
+		if (c.causeAnalysis.isBlank()) {
+			missing.put("causeAnalysis", "complaint.causeAnalysis.required");
+		}
+		if (c.correctiveAction.isBlank()) {
+			missing.put("correctiveAction", "complaint.correctiveAction.required");
+		}
+		if (c.handlingOpinion.isBlank()) {
+			missing.put("handlingOpinion", "complaint.handlingOpinion.required");
+		}
+		if (!missing.isEmpty()) {
+			throw new InvalidInputException(missing);
+		}
+		resumeIfWaiting(c);
+		if (c.acknowledgedAt == null) {
+			c.acknowledgedAt = Instant.now();
+		}
+		boolean needsInstruction = rules.rule(c.categoryId, c.severity).needsInstruction();
+		setState(c, needsInstruction ? ComplaintState.PENDING_INSTRUCTION : ComplaintState.PENDING_REPLY, null);
+		touch(c);
+		complaints.saveAndFlush(c);
+		if (needsInstruction) {
+			List<Long> leaders = staff.activeWithRole("LEADER").stream().map(StaffManagement.StaffSummary::id).toList();
+			notify(leaders, "投诉待领导批示：" + c.code, abbreviate(c.content), c);
+		}
+	}
+
+	/** 领导批示: approve (to 待回复) or send back (to 处理中), with the instruction text. */
+	@Transactional
+	public void instruct(long id, String instruction, boolean approve, long version) {
+		Complaint c = load(id, version);
+		requirePermission(INSTRUCT);
+		if (c.state != ComplaintState.PENDING_INSTRUCTION) {
+			throw new BusinessRuleException("complaint.instruction.notPending");
+		}
+		if (instruction == null || instruction.isBlank()) {
+			throw new InvalidInputException(Map.of("leaderInstruction", "complaint.instruction.required"));
+		}
+		String old = c.leaderInstruction;
+		c.leaderInstruction = instruction.strip();
+		c.leaderId = currentStaffId();
+		c.instructedAt = Instant.now();
+		setState(c, approve ? ComplaintState.PENDING_REPLY : ComplaintState.IN_PROGRESS, approve ? null : "退回重新处理");
+		touch(c);
+		complaints.saveAndFlush(c);
+		fieldChange(c, "leaderInstruction", old, c.leaderInstruction);
+		search.index(c.id);
+		notify(List.of(c.handlerId), "领导已批示：" + c.code, abbreviate(c.leaderInstruction), c);
+	}
+
+	/** 回复: what the owner was told, and how. */
+	@Transactional
+	public void reply(long id, String content, String way, long version) {
+		Complaint c = load(id, version);
+		requireHandlerOrManager(c);
+		if (c.state != ComplaintState.PENDING_REPLY) {
+			throw new BusinessRuleException("complaint.reply.notPending");
+		}
+		if (content == null || content.isBlank()) {
+			throw new InvalidInputException(Map.of("replyContent", "complaint.reply.required"));
+		}
+		c.replyContent = content.strip();
+		c.replyWay = blankToNull(way);
+		c.repliedAt = Instant.now();
+		setState(c, ComplaintState.REPLIED, null);
+		touch(c);
+		complaints.saveAndFlush(c);
+		fieldChange(c, "replyContent", "", c.replyContent);
+		search.index(c.id);
+	}
+
+	/**
+	 * 回访: the owner satisfied moves the complaint on to closing; not satisfied reopens it (重新打开) with new time
+	 * limits, to the same owner of the case.
+	 */
+	@Transactional
+	public void returnVisit(long id, boolean satisfied, String result, long version) {
+		Complaint c = load(id, version);
+		requirePermission(HANDLE);
+		if (c.state != ComplaintState.REPLIED) {
+			throw new BusinessRuleException("complaint.returnVisit.notReplied");
+		}
+		if (result == null || result.isBlank()) {
+			throw new InvalidInputException(Map.of("returnResult", "complaint.returnResult.required"));
+		}
+		c.returnSatisfied = satisfied;
+		c.returnResult = result.strip();
+		if (satisfied) {
+			setState(c, ComplaintState.RETURN_VISITED, "满意");
+		}
+		else {
+			c.reopenCount++;
+			c.repliedAt = null;
+			c.replyWarnedAt = null;
+			c.replyEscalatedAt = null;
+			c.closeWarnedAt = null;
+			c.closeEscalatedAt = null;
+			rules.schedule(c, Instant.now());
+			c.acknowledgedAt = Instant.now();
+			setState(c, ComplaintState.IN_PROGRESS, "不满意，重新打开");
+			history.add(c.id, c.version + 1, actor(), "REOPENED", null, null, null, c.returnResult);
+			notify(List.of(c.handlerId), "业主回访不满意，投诉重新打开：" + c.code, c.returnResult, c);
+		}
+		touch(c);
+		complaints.saveAndFlush(c);
+		fieldChange(c, "returnResult", "", c.returnResult);
+		search.index(c.id);
+	}
+
+	/** 关闭: needs the satisfied return call and the lesson learned (及时总结经验). */
+	@Transactional
+	public void close(long id, String lesson, long version) {
+		Complaint c = load(id, version);
+		requireHandlerOrManager(c);
+		if (c.state != ComplaintState.RETURN_VISITED) {
+			throw new BusinessRuleException("complaint.close.needsReturnVisit");
+		}
+		if (lesson == null || lesson.isBlank()) {
+			throw new InvalidInputException(Map.of("lesson", "complaint.lesson.required"));
+		}
+		c.lesson = lesson.strip();
+		c.closedAt = Instant.now();
+		setState(c, ComplaintState.CLOSED, null);
+		touch(c);
+		complaints.saveAndFlush(c);
+		fieldChange(c, "lesson", "", c.lesson);
+		search.index(c.id);
+	}
+
+	/** 转交: only a manager hands a complaint to someone else, with a reason kept in the history. */
+	@Transactional
+	public void transfer(long id, long handlerId, String reason, long version) {
+		if (!permissions.has(TRANSFER)) {
+			throw new BusinessRuleException("complaint.transfer.managerOnly");
+		}
+		Complaint c = load(id, version);
+		if (!c.state.open()) {
+			throw new BusinessRuleException("complaint.closed");
+		}
+		if (reason == null || reason.isBlank()) {
+			throw new InvalidInputException(Map.of("reason", "complaint.transfer.reasonRequired"));
+		}
+		if (staff.byId(handlerId).filter(StaffManagement.StaffSummary::enabled).isEmpty()) {
+			throw new InvalidInputException(Map.of("handlerId", "complaint.receiver.unknown"));
+		}
+		if (handlerId == c.handlerId) {
+			throw new InvalidInputException(Map.of("handlerId", "complaint.transfer.same"));
+		}
+		Map<Long, String> names = staff.displayNames();
+		String old = names.get(c.handlerId);
+		c.handlerId = handlerId;
+		touch(c);
+		complaints.saveAndFlush(c);
+		history.add(c.id, c.version, actor(), "TRANSFERRED", "handlerId", old, names.get(handlerId), reason.strip());
+		notify(List.of(handlerId), "投诉转交给您：" + c.code, "原因：" + reason.strip(), c);
+	}
+
+	/** 约时处理: the time agreed with the owner; the owner of the case is reminded before it comes. */
+	@Transactional
+	public void appoint(long id, LocalDateTime at, String note, long version) {
+		Complaint c = load(id, version);
+		requireHandlerOrManager(c);
+		if (!c.state.open()) {
+			throw new BusinessRuleException("complaint.closed");
+		}
+		if (at == null) {
+			throw new InvalidInputException(Map.of("appointmentAt", "complaint.appointment.required"));
+		}
+		Instant when = at.atZone(WorkingTime.CHINA).toInstant();
+		if (when.isBefore(Instant.now().minusSeconds(60))) {
+			throw new InvalidInputException(Map.of("appointmentAt", "complaint.appointment.past"));
+		}
+		String old = c.appointmentAt == null ? null : format(c.appointmentAt);
+		c.appointmentAt = when;
+		c.appointmentNote = blankToNull(note);
+		c.appointmentRemindedAt = null;
+		touch(c);
+		complaints.saveAndFlush(c);
+		history.add(c.id, c.version, actor(), "APPOINTMENT", "appointmentAt", old, format(when), c.appointmentNote);
+	}
+
+	/** Waiting for the owner pauses the time limits; resuming pushes them back by the working time waited. */
+	@Transactional
+	public void setWaiting(long id, boolean waiting, long version) {
+		Complaint c = load(id, version);
+		requireHandlerOrManager(c);
+		if (!c.state.open() || c.state == ComplaintState.RETURN_VISITED) {
+			throw new BusinessRuleException("complaint.state.invalid");
+		}
+		if (waiting == (c.waitingSince != null)) {
+			return;
+		}
+		if (waiting) {
+			c.waitingSince = Instant.now();
+		}
+		else {
+			rules.resume(c, Instant.now());
+		}
+		touch(c);
+		complaints.saveAndFlush(c);
+		history.add(c.id, c.version, actor(), waiting ? "PAUSED" : "RESUMED", null, null, null, null);
+	}
+
+	private void resumeIfWaiting(Complaint c) {
+		if (c.waitingSince != null) {
+			rules.resume(c, Instant.now());
+			history.add(c.id, c.version + 1, actor(), "RESUMED", null, null, null, null);
+		}
+	}
+
+	/** Photos and files; recorded in the history. */
+	@Transactional
+	public void attach(long id, MultipartFile file) throws IOException {
+		Complaint c = get(id);
+		requireHandlerOrManager(c);
+		if (!c.state.open()) {
+			throw new BusinessRuleException("complaint.closed");
+		}
+		if (file == null || file.isEmpty()) {
+			throw new BusinessRuleException("file", "attachment.empty");
+		}
+		if (file.getSize() > 20L * 1024 * 1024) {
+			throw new BusinessRuleException("file", "attachment.tooLarge");
+		}
+		String name = file.getOriginalFilename() == null ? "附件" : file.getOriginalFilename();
+		jdbc.update("""
+				insert into complaint_attachment (complaint_id, file_name, content_type, size_bytes, data, uploaded_by)
+				values (?, ?, ?, ?, ?, ?)""", c.id, name.length() > 200 ? name.substring(0, 200) : name,
+				file.getContentType() == null ? "application/octet-stream" : file.getContentType(), file.getSize(),
+				file.getBytes(), actor());
+		touch(c);
+		complaints.saveAndFlush(c);
+		history.add(c.id, c.version, actor(), "ATTACHMENT", null, null, name, null);
+	}
+
+	/** 群诉: another owner or unit this complaint speaks for. */
+	@Transactional
+	public void addParty(long id, Long ownerId, Long unitId, long version) {
+		Complaint c = load(id, version);
+		requireHandlerOrManager(c);
+		String name;
+		if (ownerId != null) {
+			name = archive.owner(ownerId).map(ArchiveLookup.OwnerRef::name)
+				.orElseThrow(() -> new InvalidInputException(Map.of("ownerId", "complaint.owner.unknown")));
+		}
+		else if (unitId != null) {
+			name = archive.unit(unitId).map(ArchiveLookup.UnitRef::label)
+				.orElseThrow(() -> new InvalidInputException(Map.of("unitId", "complaint.unit.unknown")));
+		}
+		else {
+			throw new InvalidInputException(Map.of("ownerId", "complaint.party.required"));
+		}
+		jdbc.update("insert into complaint_party (complaint_id, owner_id, unit_id, name) values (?, ?, ?, ?)", c.id, ownerId,
+				unitId, name);
+		boolean becameGroup = !c.groupCase;
+		c.groupCase = true;
+		touch(c);
+		complaints.saveAndFlush(c);
+		history.add(c.id, c.version, actor(), "PARTY", null, null, name, null);
+		if (becameGroup) {
+			notifyManagers(c, "群诉：" + c.code, abbreviate(c.content));
+		}
+	}
+
+	// ---------------------------------------------------------------- helpers
+
+	Complaint get(long id) {
+		return complaints.findById(id).orElseThrow(() -> new NotFoundException("complaint.notFound"));
+	}
+
+	/** Loads the complaint for a change based on the given version; refuses with what changed meanwhile. */
+	private Complaint load(long id, long version) {
+		Complaint c = get(id);
+		if (c.version != version) {
+			throw new ComplaintConflict(history.since(id, version));
+		}
+		return c;
+	}
+
+	private void touch(Complaint c) {
+		c.updatedAt = Instant.now();
+	}
+
+	private void setState(Complaint c, ComplaintState to, String note) {
+		ComplaintState from = c.state;
+		c.state = to;
+		// the entity's version goes up by one when this transaction flushes
+		history.add(c.id, c.version + 1, actor(), "STATE", "state", from.name(), to.name(), note);
+	}
+
+	void fieldChange(Complaint c, String field, String oldValue, String newValue) {
+		if (!Objects.equals(nz(oldValue), nz(newValue))) {
+			history.add(c.id, c.version, actor(), "FIELD", field, oldValue, newValue, null);
+		}
+	}
+
+	private void requirePermission(String code) {
+		if (!permissions.has(code)) {
+			throw new org.springframework.security.access.AccessDeniedException(code);
+		}
+	}
+
+	/** 谁受理，谁跟进，谁回复: the owner of the case acts on it; a manager may step in. */
+	private void requireHandlerOrManager(Complaint c) {
+		requirePermission(HANDLE);
+		if (permissions.has(MANAGE)) {
+			return;
+		}
+		if (!Objects.equals(c.handlerId, currentStaffId())) {
+			throw new BusinessRuleException(null, "complaint.notYours", staff.displayNames().get(c.handlerId));
+		}
+	}
+
+	boolean mayAct(Complaint c) {
+		return permissions.has(HANDLE) && (permissions.has(MANAGE) || Objects.equals(c.handlerId, currentStaffIdOrNull()));
+	}
+
+	private long currentStaffId() {
+		return permissions.currentStaffId().orElseThrow(() -> new BusinessRuleException("complaint.noStaff"));
+	}
+
+	private Long currentStaffIdOrNull() {
+		return permissions.currentStaffId().orElse(null);
+	}
+
+	private String actor() {
+		return permissions.currentUsername();
+	}
+
+	private void notifyManagers(Complaint c, String title, String body) {
+		List<Long> managers = staff.activeWithRole("MANAGER").stream().map(StaffManagement.StaffSummary::id).toList();
+		notify(managers, title, body, c);
+	}
+
+	private void notify(List<Long> recipients, String title, String body, Complaint c) {
+		if (!recipients.isEmpty()) {
+			events.publishEvent(new StaffNotification(recipients, title, body, "/complaints/" + c.id));
+		}
+	}
+
+	static String abbreviate(String s) {
+		if (s == null) {
+			return "";
+		}
+		return s.length() <= 80 ? s : s.substring(0, 80) + "…";
+	}
+
+	static String format(Instant i) {
+		return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(WorkingTime.CHINA).format(i);
+	}
+
+	private static String nz(String s) {
+		return s == null ? "" : s.strip();
+	}
+
+	private static String blankToNull(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+
+	/** The editable fields before a change, to record each one that changed. */
+	private static final class Snapshot {
+
+		private final Map<String, String> values;
+
+		Snapshot(Complaint c) {
+			this.values = values(c);
+		}
+
+		static Map<String, String> values(Complaint c) {
+			Map<String, String> m = new LinkedHashMap<>();
+			m.put("projectId", String.valueOf(c.projectId));
+			m.put("complaintDate", String.valueOf(c.complaintDate));
+			m.put("complainant", c.complainant);
+			m.put("complainedAt", c.complainedAt == null ? null : format(c.complainedAt));
+			m.put("unitId", c.unitId == null ? null : String.valueOf(c.unitId));
+			m.put("ownerId", c.ownerId == null ? null : String.valueOf(c.ownerId));
+			m.put("contactPhone", c.contactPhone);
+			m.put("receiverId", String.valueOf(c.receiverId));
+			m.put("channel", c.channel == null ? null : c.channel.name());
+			m.put("categoryId", String.valueOf(c.categoryId));
+			m.put("severity", c.severity == null ? null : c.severity.name());
+			m.put("groupCase", String.valueOf(c.groupCase));
+			m.put("content", c.content);
+			m.put("remedy", c.remedy);
+			m.put("causeAnalysis", c.causeAnalysis);
+			m.put("correctiveAction", c.correctiveAction);
+			m.put("handlingOpinion", c.handlingOpinion);
+			return m;
+		}
+
+		void recordChanges(Complaint c, ComplaintManagement m) {
+			m.complaints.saveAndFlush(c);
+			values(c).forEach((field, now) -> m.fieldChange(c, field, values.get(field), now));
+		}
+
+	}
+
+}

@@ -1,0 +1,230 @@
+package io.estatedesk.complaint;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import io.estatedesk.complaint.ComplaintViews.Attachment;
+import io.estatedesk.complaint.ComplaintViews.Category;
+import io.estatedesk.complaint.ComplaintViews.Detail;
+import io.estatedesk.complaint.ComplaintViews.Followup;
+import io.estatedesk.complaint.ComplaintViews.Full;
+import io.estatedesk.complaint.ComplaintViews.Party;
+import io.estatedesk.complaint.ComplaintViews.Row;
+import io.estatedesk.shared.NotFoundException;
+import io.estatedesk.shared.Slice;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads of complaints: filtered and paged in the database, never counted in full. */
+@Component
+@Transactional(readOnly = true)
+class ComplaintQueries {
+
+	static final String OVERDUE = "(c.closed_at is null and c.waiting_since is null"
+			+ " and ((c.replied_at is null and c.reply_due < now()) or c.close_due < now()))";
+
+	private static final String ROW_SELECT = """
+			select c.id, c.code, c.complaint_date, c.complainant, c.severity, c.channel, c.state, c.reply_due, c.close_due,
+			       c.appointment_at, c.waiting_since, c.group_case, p.name project_name, cat.name category,
+			       h.display_name handler, b.name building_name, u.room_no, %s overdue
+			from complaint c
+			join project p on p.id = c.project_id
+			join complaint_category cat on cat.id = c.category_id
+			join staff_account h on h.id = c.handler_id
+			left join unit u on u.id = c.unit_id
+			left join building b on b.id = u.building_id
+			""".formatted(OVERDUE);
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final NamedParameterJdbcTemplate streaming;
+
+	private final ComplaintSearch search;
+
+	private final ComplaintHistory history;
+
+	ComplaintQueries(DataSource dataSource, ComplaintSearch search, ComplaintHistory history) {
+		this.jdbc = new NamedParameterJdbcTemplate(dataSource);
+		JdbcTemplate t = new JdbcTemplate(dataSource);
+		t.setFetchSize(500);
+		this.streaming = new NamedParameterJdbcTemplate(t);
+		this.search = search;
+		this.history = history;
+	}
+
+	Slice<Row> list(ComplaintFilter f, int page, int size) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		String where = where(f, params);
+		params.addValue("limit", size + 1).addValue("offset", (long) page * size);
+		List<Row> rows = jdbc.query(ROW_SELECT + where + " order by c.id desc limit :limit offset :offset", params,
+				(rs, i) -> row(rs));
+		return Slice.of(rows, page, size);
+	}
+
+	void each(ComplaintFilter f, RowCallbackHandler handler) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		streaming.query(ROW_SELECT + where(f, params) + " order by c.id desc", params, handler);
+	}
+
+	private String where(ComplaintFilter f, MapSqlParameterSource params) {
+		List<String> c = new ArrayList<>();
+		eq(c, params, "c.project_id", "projectId", f.projectId());
+		eq(c, params, "u.building_id", "buildingId", f.buildingId());
+		eq(c, params, "c.state", "state", f.state() == null ? null : f.state().name());
+		eq(c, params, "c.category_id", "categoryId", f.categoryId());
+		eq(c, params, "c.severity", "severity", f.severity() == null ? null : f.severity().name());
+		eq(c, params, "c.channel", "channel", f.channel() == null ? null : f.channel().name());
+		eq(c, params, "c.handler_id", "handlerId", f.handlerId());
+		if (f.ownerId() != null) {
+			c.add("(c.owner_id = :ownerId or exists (select 1 from complaint_party cp where cp.complaint_id = c.id and cp.owner_id = :ownerId))");
+			params.addValue("ownerId", f.ownerId());
+		}
+		if (f.unitId() != null) {
+			c.add("(c.unit_id = :unitId or exists (select 1 from complaint_party cp where cp.complaint_id = c.id and cp.unit_id = :unitId))");
+			params.addValue("unitId", f.unitId());
+		}
+		if (Boolean.TRUE.equals(f.overdue())) {
+			c.add(OVERDUE);
+		}
+		if (Boolean.TRUE.equals(f.open())) {
+			c.add("c.closed_at is null");
+		}
+		if (Boolean.TRUE.equals(f.appointments())) {
+			c.add("c.appointment_at is not null and c.closed_at is null");
+		}
+		if (f.from() != null) {
+			c.add("c.complaint_date >= :from");
+			params.addValue("from", f.from());
+		}
+		if (f.to() != null) {
+			c.add("c.complaint_date <= :to");
+			params.addValue("to", f.to());
+		}
+		if (f.query() != null) {
+			c.add(search.condition(f.query(), params));
+		}
+		return c.isEmpty() ? "" : " where " + String.join(" and ", c);
+	}
+
+	private static void eq(List<String> c, MapSqlParameterSource params, String column, String name, Object value) {
+		if (value != null) {
+			c.add(column + " = :" + name);
+			params.addValue(name, value);
+		}
+	}
+
+	static Row row(ResultSet rs) throws SQLException {
+		String room = rs.getString("room_no");
+		return new Row(rs.getLong("id"), rs.getString("code"), rs.getDate("complaint_date").toLocalDate(),
+				rs.getString("complainant"), room == null ? null : rs.getString("building_name") + " " + room,
+				rs.getString("project_name"), rs.getString("category"), Severity.valueOf(rs.getString("severity")),
+				Channel.valueOf(rs.getString("channel")), ComplaintState.valueOf(rs.getString("state")),
+				rs.getString("handler"), instant(rs, "reply_due"), instant(rs, "close_due"), rs.getBoolean("overdue"),
+				instant(rs, "appointment_at"), rs.getTimestamp("waiting_since") != null, rs.getBoolean("group_case"));
+	}
+
+	static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp t = rs.getTimestamp(column);
+		return t == null ? null : t.toInstant();
+	}
+
+	Optional<Detail> detail(long id) {
+		return jdbc.query("""
+				select c.*, p.name project_name, p.developer_name, cat.name category, r.display_name receiver,
+				       h.display_name handler, l.display_name leader, o.name owner_name,
+				       b.name building_name, u.room_no, %s overdue
+				from complaint c
+				join project p on p.id = c.project_id
+				join complaint_category cat on cat.id = c.category_id
+				join staff_account r on r.id = c.receiver_id
+				join staff_account h on h.id = c.handler_id
+				left join staff_account l on l.id = c.leader_id
+				left join owner o on o.id = c.owner_id
+				left join unit u on u.id = c.unit_id
+				left join building b on b.id = u.building_id
+				where c.id = :id""".formatted(OVERDUE), new MapSqlParameterSource("id", id), (rs, i) -> {
+			String room = rs.getString("room_no");
+			return new Detail(rs.getLong("id"), rs.getString("code"), rs.getLong("project_id"), rs.getString("project_name"),
+					rs.getString("developer_name"), rs.getDate("complaint_date").toLocalDate(), rs.getString("complainant"),
+					instant(rs, "complained_at"), (Long) rs.getObject("unit_id"),
+					room == null ? null : rs.getString("project_name") + " " + rs.getString("building_name") + " " + room,
+					(Long) rs.getObject("owner_id"), rs.getString("owner_name"), rs.getString("contact_phone"),
+					rs.getLong("receiver_id"), rs.getString("receiver"), rs.getLong("handler_id"), rs.getString("handler"),
+					Channel.valueOf(rs.getString("channel")), rs.getLong("category_id"), rs.getString("category"),
+					Severity.valueOf(rs.getString("severity")), rs.getBoolean("group_case"), rs.getString("content"),
+					rs.getString("remedy"), rs.getString("cause_analysis"), rs.getString("corrective_action"),
+					rs.getString("handling_opinion"), rs.getString("leader_instruction"), rs.getString("leader"),
+					instant(rs, "instructed_at"), rs.getString("reply_content"), rs.getString("reply_way"),
+					ComplaintState.valueOf(rs.getString("state")), instant(rs, "appointment_at"),
+					rs.getString("appointment_note"), instant(rs, "waiting_since"), instant(rs, "ack_due"),
+					instant(rs, "reply_due"), instant(rs, "close_due"), instant(rs, "acknowledged_at"),
+					instant(rs, "replied_at"), instant(rs, "closed_at"), (Boolean) rs.getObject("return_satisfied"),
+					rs.getString("return_result"), rs.getString("lesson"), rs.getInt("reopen_count"), rs.getLong("version"),
+					rs.getBoolean("overdue"));
+		}).stream().findFirst();
+	}
+
+	Full full(long id) {
+		Detail d = detail(id).orElseThrow(() -> new NotFoundException("complaint.notFound"));
+		MapSqlParameterSource p = new MapSqlParameterSource("id", id);
+		List<Followup> followups = jdbc.query("select * from complaint_followup where complaint_id = :id order by occurred_at, id",
+				p, (rs, i) -> new Followup(rs.getLong("id"), instant(rs, "occurred_at"), rs.getString("actor"),
+						rs.getString("way"), rs.getString("content")));
+		List<Attachment> attachments = jdbc.query("""
+				select id, file_name, content_type, size_bytes, uploaded_by, uploaded_at from complaint_attachment
+				where complaint_id = :id order by id""", p, (rs, i) -> new Attachment(rs.getLong("id"),
+				rs.getString("file_name"), rs.getString("content_type"), rs.getLong("size_bytes"),
+				rs.getString("uploaded_by"), instant(rs, "uploaded_at")));
+		List<Party> parties = jdbc.query("select * from complaint_party where complaint_id = :id order by id", p,
+				(rs, i) -> new Party(rs.getLong("id"), (Long) rs.getObject("owner_id"), (Long) rs.getObject("unit_id"),
+						rs.getString("name")));
+		return new Full(d, followups, attachments, parties, history.of(id));
+	}
+
+	record AttachmentContent(String fileName, String contentType, byte[] data) {
+	}
+
+	Optional<AttachmentContent> attachment(long complaintId, long attachmentId) {
+		return jdbc.query("select file_name, content_type, data from complaint_attachment where id = :a and complaint_id = :c",
+				new MapSqlParameterSource("a", attachmentId).addValue("c", complaintId),
+				(rs, i) -> new AttachmentContent(rs.getString(1), rs.getString(2), rs.getBytes(3))).stream().findFirst();
+	}
+
+	/** A closed complaint in the case library, with what was learned from it. */
+	record Case(long id, String code, java.time.LocalDate complaintDate, String projectName, String category,
+			String content, String causeAnalysis, String correctiveAction, String lesson, Boolean satisfied) {
+	}
+
+	Slice<Case> library(String q, int page, int size) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		String where = " where c.state = 'CLOSED'" + (q == null || q.isBlank() ? "" : " and " + search.condition(q.strip(), params));
+		params.addValue("limit", size + 1).addValue("offset", (long) page * size);
+		List<Case> rows = jdbc.query("""
+				select c.id, c.code, c.complaint_date, p.name project_name, cat.name category, c.content, c.cause_analysis,
+				       c.corrective_action, c.lesson, c.return_satisfied
+				from complaint c join project p on p.id = c.project_id join complaint_category cat on cat.id = c.category_id"""
+				+ where + " order by c.closed_at desc, c.id desc limit :limit offset :offset", params,
+				(rs, i) -> new Case(rs.getLong("id"), rs.getString("code"), rs.getDate("complaint_date").toLocalDate(),
+						rs.getString("project_name"), rs.getString("category"), rs.getString("content"),
+						rs.getString("cause_analysis"), rs.getString("corrective_action"), rs.getString("lesson"),
+						(Boolean) rs.getObject("return_satisfied")));
+		return Slice.of(rows, page, size);
+	}
+
+	List<Category> categories() {
+		return jdbc.query("select * from complaint_category order by sort_order, id", (rs, i) -> new Category(rs.getLong("id"),
+				rs.getString("name"), rs.getInt("sort_order"), rs.getBoolean("active")));
+	}
+
+}

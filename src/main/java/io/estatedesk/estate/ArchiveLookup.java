@@ -1,0 +1,85 @@
+package io.estatedesk.estate;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What other modules may read of the archive: projects, units and owners by ID, as plain records.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ArchiveLookup {
+
+	/** A project and the developer name printed on its forms. */
+	public record ProjectRef(long id, String name, String developerName) {
+	}
+
+	/** A unit with its place in the project, e.g. "金第家园 1号楼 1-0101". */
+	public record UnitRef(long id, long projectId, String projectName, String developerName, String buildingName,
+			String roomNo) {
+
+		public String label() {
+			return projectName + " " + buildingName + " " + roomNo;
+		}
+	}
+
+	/** An owner's name and (unmasked) contact numbers; callers mask them for display. */
+	public record OwnerRef(long id, String name, String mobile, String otherPhone) {
+	}
+
+	private final JdbcTemplate jdbc;
+
+	ArchiveLookup(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public List<ProjectRef> projects() {
+		return jdbc.query("select id, name, developer_name from project order by name",
+				(rs, i) -> new ProjectRef(rs.getLong(1), rs.getString(2), rs.getString(3)));
+	}
+
+	public Optional<ProjectRef> project(long id) {
+		return jdbc.query("select id, name, developer_name from project where id = ?",
+				(rs, i) -> new ProjectRef(rs.getLong(1), rs.getString(2), rs.getString(3)), id).stream().findFirst();
+	}
+
+	public Optional<UnitRef> unit(long id) {
+		return jdbc.query("""
+				select u.id, u.project_id, p.name, p.developer_name, b.name, u.room_no from unit u
+				join building b on b.id = u.building_id join project p on p.id = u.project_id where u.id = ?""",
+				(rs, i) -> new UnitRef(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+						rs.getString(6)),
+				id).stream().findFirst();
+	}
+
+	public Optional<OwnerRef> owner(long id) {
+		return jdbc.query("select id, name, mobile, other_phone from owner where id = ?",
+				(rs, i) -> new OwnerRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)), id).stream()
+			.findFirst();
+	}
+
+	/** The current owners of a unit. */
+	public List<OwnerRef> ownersOf(long unitId) {
+		return jdbc.query("""
+				select o.id, o.name, o.mobile, o.other_phone from ownership s join owner o on o.id = s.owner_id
+				where s.unit_id = ? and s.active order by s.id""",
+				(rs, i) -> new OwnerRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)), unitId);
+	}
+
+	/** Whether the owner currently holds the unit. */
+	public boolean holds(long ownerId, long unitId) {
+		return jdbc.queryForObject("select count(*) from ownership where owner_id = ? and unit_id = ? and active", Long.class,
+				ownerId, unitId) > 0;
+	}
+
+	/** Owners whose mobile or other phone is exactly this number (a caller recognised by the number). */
+	public List<OwnerRef> ownersByPhone(String phone) {
+		return jdbc.query("select id, name, mobile, other_phone from owner where mobile = ? or other_phone = ? order by id limit 20",
+				(rs, i) -> new OwnerRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)), phone, phone);
+	}
+
+}

@@ -1,0 +1,56 @@
+package io.estatedesk.complaint;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The printed 投诉处理单 holds every label of the paper form and every value, with or without a CJK font. */
+class ComplaintPdfTests {
+
+	static ComplaintViews.Detail sample() {
+		Instant at = Instant.parse("2026-03-10T02:30:00Z");
+		return new ComplaintViews.Detail(1, "TS-2026-000123", 1, "金第家园", "金第房地产开发公司", LocalDate.of(2026, 3, 10), "张三",
+				at, 5L, "金第家园 1号楼 1-0101", 7L, "张三", "138****5678", 2, "陈内勤", 2, "陈内勤", Channel.PHONE, 1, "房屋质量",
+				Severity.MAJOR, false, "厨房顶棚漏水三天", "尽快维修", "楼上卫生间防水层破损", "施工单位重做防水", "同意整改",
+				"尽快处理结果报我", "赵总", at, "", null, ComplaintState.PENDING_REPLY, null, null, null, at, at, at, at, null,
+				null, null, "", "", 0, 3, false);
+	}
+
+	/** The text a PDF reader extracts (PDFBox, independent of the library that wrote the file). */
+	static String text(byte[] pdf) throws Exception {
+		try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			return new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+		}
+	}
+
+	void holdsEveryLabelAndValue(ComplaintPdf pdf) throws Exception {
+		String text = text(pdf.render(sample()));
+		assertThat(text).contains("金第房地产开发公司客服部投诉处理单", "编号：TS-2026-000123", "项目：", "金第家园", "日期：", "2026-03-10",
+				"投诉人：", "张三", "投诉时间：", "2026-03-1010:30", "投诉人房号：", "金第家园1号楼1-0101", "接报人：", "陈内勤", "投诉内容",
+				"厨房顶棚漏水三天", "原因分析", "楼上卫生间防水层破损", "整改措施", "施工单位重做防水", "处理意见", "同意整改", "领导批示",
+				"尽快处理结果报我", "签字：赵总");
+		// the paper form's order
+		assertThat(text.indexOf("投诉内容")).isLessThan(text.indexOf("原因分析"));
+		assertThat(text.indexOf("原因分析")).isLessThan(text.indexOf("整改措施"));
+		assertThat(text.indexOf("整改措施")).isLessThan(text.indexOf("处理意见"));
+		assertThat(text.indexOf("处理意见")).isLessThan(text.indexOf("领导批示"));
+	}
+
+	@Test
+	void holdsEveryLabelAndValueWithTheBuiltInChineseFont() throws Exception {
+		holdsEveryLabelAndValue(new ComplaintPdf("builtin"));
+	}
+
+	@Test
+	void holdsEveryLabelAndValueWithAnInstalledFontWhenThereIsOne() throws Exception {
+		ComplaintPdf pdf = new ComplaintPdf("");
+		org.junit.jupiter.api.Assumptions.assumeTrue(
+				java.nio.file.Files.exists(java.nio.file.Path.of("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")),
+				"fonts-wqy-zenhei not installed");
+		holdsEveryLabelAndValue(pdf);
+	}
+
+}
