@@ -99,7 +99,7 @@ class ComplaintPdf {
 		code.setSpacingAfter(6);
 		doc.add(code);
 
-		PdfPTable head = new PdfPTable(new float[] { 1.2f, 2.8f, 1.2f, 2.8f });
+		PdfPTable head = new PdfPTable(new float[] { 1.5f, 2.5f, 1.3f, 2.7f });
 		head.setWidthPercentage(100);
 		pair(head, "项目：", c.projectName(), label, text);
 		pair(head, "日期：", c.complaintDate().format(DATE), label, text);

@@ -116,6 +116,19 @@ class DemoComplaints implements ApplicationRunner {
 		finally {
 			SecurityContextHolder.clearContext();
 		}
+		// the steps above all happened just now; spread them over the days after each complaint came in
+		jdbc.update("""
+				update complaint set acknowledged_at = complained_at + interval '50 minutes' where acknowledged_at is not null""");
+		jdbc.update("update complaint set instructed_at = complained_at + interval '5 hours' where instructed_at is not null");
+		jdbc.update("update complaint set replied_at = complained_at + interval '7 hours' where replied_at is not null");
+		jdbc.update("update complaint set closed_at = complained_at + interval '2 days' where closed_at is not null");
+		jdbc.update("""
+				update complaint_history h set occurred_at = c.complained_at + (h.id - f.first_id) * interval '75 minutes'
+				from complaint c, (select complaint_id, min(id) first_id from complaint_history group by complaint_id) f
+				where c.id = h.complaint_id and f.complaint_id = h.complaint_id""");
+		jdbc.update("""
+				update complaint_followup f set occurred_at = c.complained_at + interval '40 minutes'
+				from complaint c where c.id = f.complaint_id""");
 		log.info("Demo complaints loaded: {}", n);
 	}
 
