@@ -10,7 +10,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Stores notifications for their recipients once the change that caused them has been committed. */
+/** Stores notifications for their recipients once the change that caused them has been committed, and queues mail. */
 @Service
 class Notifications {
 
@@ -23,8 +23,11 @@ class Notifications {
 
 	private final JdbcTemplate jdbc;
 
-	Notifications(JdbcTemplate jdbc) {
+	private final MailOutbox mail;
+
+	Notifications(JdbcTemplate jdbc, MailOutbox mail) {
 		this.jdbc = jdbc;
+		this.mail = mail;
 	}
 
 	@ApplicationModuleListener
@@ -33,6 +36,7 @@ class Notifications {
 				n.recipientIds().stream().distinct()
 					.map(id -> new Object[] { id, truncate(n.title(), 200), n.body() == null ? "" : n.body(), n.link() })
 					.toList());
+		mail.queue(n.recipientIds(), n.title(), n.body(), n.link());
 	}
 
 	long unread(long staffId) {
