@@ -205,6 +205,7 @@ class ComplaintController {
 		model.addAttribute("c", masked(full.detail()));
 		model.addAttribute("full", full);
 		model.addAttribute("mayAct", management.mayAct(management.get(id)));
+		model.addAttribute("group", queries.group(id));
 		model.addAttribute("names", staff.displayNamesByUsername());
 		model.addAttribute("staffList", staff.activeStaff());
 		if (!model.containsAttribute("draft")) {
@@ -370,6 +371,13 @@ class ComplaintController {
 			@RequestParam(required = false) Long ownerId, @RequestParam long version, Model model,
 			RedirectAttributes flash) {
 		return act(id, Map.of(), model, flash, "complaint.partyAdded", () -> management.addParty(id, ownerId, unitId, version));
+	}
+
+	@PostMapping("/{id}/group")
+	String group(@PathVariable long id, @RequestParam(required = false) String otherCode, @RequestParam long version,
+			Model model, RedirectAttributes flash) {
+		return act(id, Map.of("otherCode", nz(otherCode)), model, flash, "complaint.grouped",
+				() -> management.mergeIntoGroup(id, otherCode, version));
 	}
 
 	@GetMapping(value = "/{id}/form.pdf", produces = MediaType.APPLICATION_PDF_VALUE)

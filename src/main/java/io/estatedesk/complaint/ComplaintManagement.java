@@ -494,6 +494,47 @@ public class ComplaintManagement {
 		}
 	}
 
+	/**
+	 * 群诉: links another complaint about the same matter to this one, so they are handled as one group; the other
+	 * complaint keeps its own record and history and shows the group it belongs to.
+	 */
+	@Transactional
+	public void mergeIntoGroup(long id, String otherCode, long version) {
+		Complaint c = load(id, version);
+		requireHandlerOrManager(c);
+		if (!c.state.open()) {
+			throw new BusinessRuleException("complaint.closed");
+		}
+		if (otherCode == null || otherCode.isBlank()) {
+			throw new InvalidInputException(Map.of("otherCode", "complaint.group.codeRequired"));
+		}
+		Long otherId = jdbc.queryForList("select id from complaint where code = ?", Long.class, otherCode.strip()).stream()
+			.findFirst().orElseThrow(() -> new InvalidInputException(Map.of("otherCode", "complaint.group.unknown")));
+		if (otherId == id) {
+			throw new InvalidInputException(Map.of("otherCode", "complaint.group.self"));
+		}
+		Complaint other = get(otherId);
+		if (other.groupId != null || c.groupId != null) {
+			throw new BusinessRuleException("complaint.group.already");
+		}
+		if (!Objects.equals(other.projectId, c.projectId)) {
+			throw new InvalidInputException(Map.of("otherCode", "complaint.group.otherProject"));
+		}
+		boolean becameGroup = !c.groupCase;
+		c.groupCase = true;
+		touch(c);
+		complaints.saveAndFlush(c);
+		history.add(c.id, c.version, actor(), "GROUPED", null, null, other.code, null);
+		other.groupId = c.id;
+		other.groupCase = true;
+		touch(other);
+		complaints.saveAndFlush(other);
+		history.add(other.id, other.version, actor(), "GROUPED", null, null, c.code, "并入群诉");
+		if (becameGroup) {
+			notifyManagers(c, "群诉：" + c.code, abbreviate(c.content));
+		}
+	}
+
 	// ---------------------------------------------------------------- helpers
 
 	Complaint get(long id) {

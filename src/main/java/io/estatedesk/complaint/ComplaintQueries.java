@@ -192,6 +192,17 @@ class ComplaintQueries {
 		return new Full(d, followups, attachments, parties, history.of(id));
 	}
 
+	/** The complaints of one group: the one they were merged into and its members. */
+	List<ComplaintViews.GroupMember> group(long id) {
+		return jdbc.query("""
+				select c.id, c.code, c.complainant, c.state from complaint c
+				where c.id = (select coalesce(g.group_id, g.id) from complaint g where g.id = :id)
+				   or c.group_id = (select coalesce(g.group_id, g.id) from complaint g where g.id = :id)
+				order by c.group_id nulls first, c.id""", new MapSqlParameterSource("id", id),
+				(rs, i) -> new ComplaintViews.GroupMember(rs.getLong("id"), rs.getString("code"), rs.getString("complainant"),
+						ComplaintState.valueOf(rs.getString("state"))));
+	}
+
 	record AttachmentContent(String fileName, String contentType, byte[] data) {
 	}
 

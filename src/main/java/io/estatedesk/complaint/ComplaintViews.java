@@ -36,6 +36,9 @@ final class ComplaintViews {
 	record Party(long id, Long ownerId, Long unitId, String name) {
 	}
 
+	record GroupMember(long id, String code, String complainant, ComplaintState state) {
+	}
+
 	record Category(long id, String name, int sortOrder, boolean active) {
 	}
 

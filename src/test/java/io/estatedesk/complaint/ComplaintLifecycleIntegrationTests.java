@@ -197,6 +197,24 @@ class ComplaintLifecycleIntegrationTests {
 		assertThat(queries.list(filter("漏 " + marker), 0, 50).items()).hasSize(3);
 	}
 
+	@Test
+	void complaintsAboutTheSameMatterAreMergedIntoOneGroupAndTheManagersAreTold() {
+		long first = fixtures.as(office, () -> complaints.receive(intake(Severity.GENERAL, "小区东门道闸坏了")));
+		long second = fixtures.as(office, () -> complaints.receive(intake(Severity.GENERAL, "东门道闸一直抬不起来")));
+		String secondCode = queries.detail(second).orElseThrow().code();
+		fixtures.as(office, () -> complaints.mergeIntoGroup(first, secondCode, version(first)));
+		assertThat(queries.group(first)).extracting(ComplaintViews.GroupMember::id).containsExactly(first, second);
+		assertThat(queries.group(second)).extracting(ComplaintViews.GroupMember::id).containsExactly(first, second);
+		assertThat(queries.detail(first).orElseThrow().groupCase()).isTrue();
+		assertThat(history.of(second)).extracting(ComplaintHistory.Entry::kind).contains("GROUPED");
+		long third = fixtures.as(office, () -> complaints.receive(intake(Severity.GENERAL, "道闸")));
+		assertThatThrownBy(() -> fixtures.as(office, () -> complaints.mergeIntoGroup(third, secondCode, version(third))))
+			.isInstanceOf(BusinessRuleException.class).hasMessage("complaint.group.already");
+		long managerId = fixtures.staffId(manager);
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+				"select count(*) from notification where recipient_id = ? and title like '群诉%'", Long.class, managerId) > 0);
+	}
+
 	static ComplaintFilter filter(String q) {
 		return new ComplaintFilter(null, null, null, null, null, null, null, null, null, null, null, null, q, null, null);
 	}
