@@ -8,7 +8,6 @@ import java.util.Map;
 import jakarta.validation.Valid;
 import io.estatedesk.shared.ApiController;
 import io.estatedesk.shared.BusinessRuleException;
-import io.estatedesk.shared.Masking;
 import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.shared.Paged;
 import io.estatedesk.shared.Slice;
@@ -83,15 +82,7 @@ class ComplaintApi {
 	}
 
 	private ComplaintViews.Detail masked(ComplaintViews.Detail d) {
-		return permissions.has("OWNER_REVEAL") ? d : new ComplaintViews.Detail(d.id(), d.code(), d.projectId(),
-				d.projectName(), d.developerName(), d.complaintDate(), d.complainant(), d.complainedAt(), d.unitId(),
-				d.unitLabel(), d.ownerId(), d.ownerName(), Masking.phone(d.contactPhone()), d.receiverId(), d.receiver(),
-				d.handlerId(), d.handler(), d.channel(), d.categoryId(), d.category(), d.severity(), d.groupCase(),
-				d.content(), d.remedy(), d.causeAnalysis(), d.correctiveAction(), d.handlingOpinion(),
-				d.leaderInstruction(), d.leader(), d.instructedAt(), d.replyContent(), d.replyWay(), d.state(),
-				d.appointmentAt(), d.appointmentNote(), d.waitingSince(), d.ackDue(), d.replyDue(), d.closeDue(),
-				d.acknowledgedAt(), d.repliedAt(), d.closedAt(), d.returnSatisfied(), d.returnResult(), d.lesson(),
-				d.reopenCount(), d.version(), d.overdue());
+		return permissions.has("OWNER_REVEAL") ? d : d.withMaskedPhone();
 	}
 
 	private ResponseEntity<ComplaintViews.Detail> current(long id) {

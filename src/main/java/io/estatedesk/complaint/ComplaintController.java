@@ -13,7 +13,6 @@ import jakarta.validation.Valid;
 import io.estatedesk.estate.ArchiveLookup;
 import io.estatedesk.shared.BusinessRuleException;
 import io.estatedesk.shared.InvalidInputException;
-import io.estatedesk.shared.Masking;
 import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.shared.Paged;
 import io.estatedesk.shared.WorkingTime;
@@ -102,10 +101,7 @@ class ComplaintController {
 	void export(@ModelAttribute("filter") ComplaintFilter filter, BindingResult ignored, HttpServletResponse response)
 			throws IOException {
 		audit.record(AuditTrail.EXPORT, "投诉列表", "筛选：" + filter.describe());
-		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-			.filename("投诉-" + LocalDate.now().format(DateTimeFormatter.BASIC_ISO_DATE) + ".xlsx", java.nio.charset.StandardCharsets.UTF_8)
-			.build().toString());
+		io.estatedesk.shared.Downloads.xlsx(response, "投诉-" + LocalDate.now().format(DateTimeFormatter.BASIC_ISO_DATE) + ".xlsx");
 		sheets.write(response.getOutputStream(), filter);
 	}
 
@@ -215,17 +211,7 @@ class ComplaintController {
 	}
 
 	private ComplaintViews.Detail masked(ComplaintViews.Detail d) {
-		if (permissions.has("OWNER_REVEAL")) {
-			return d;
-		}
-		return new ComplaintViews.Detail(d.id(), d.code(), d.projectId(), d.projectName(), d.developerName(),
-				d.complaintDate(), d.complainant(), d.complainedAt(), d.unitId(), d.unitLabel(), d.ownerId(), d.ownerName(),
-				Masking.phone(d.contactPhone()), d.receiverId(), d.receiver(), d.handlerId(), d.handler(), d.channel(),
-				d.categoryId(), d.category(), d.severity(), d.groupCase(), d.content(), d.remedy(), d.causeAnalysis(),
-				d.correctiveAction(), d.handlingOpinion(), d.leaderInstruction(), d.leader(), d.instructedAt(),
-				d.replyContent(), d.replyWay(), d.state(), d.appointmentAt(), d.appointmentNote(), d.waitingSince(),
-				d.ackDue(), d.replyDue(), d.closeDue(), d.acknowledgedAt(), d.repliedAt(), d.closedAt(),
-				d.returnSatisfied(), d.returnResult(), d.lesson(), d.reopenCount(), d.version(), d.overdue());
+		return permissions.has("OWNER_REVEAL") ? d : d.withMaskedPhone();
 	}
 
 	/** Runs an action; on a rule, input or version problem shows the page again with the user's input kept. */

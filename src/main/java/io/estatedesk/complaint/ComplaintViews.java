@@ -25,6 +25,16 @@ final class ComplaintViews {
 			Instant appointmentAt, String appointmentNote, Instant waitingSince, Instant ackDue, Instant replyDue,
 			Instant closeDue, Instant acknowledgedAt, Instant repliedAt, Instant closedAt, Boolean returnSatisfied,
 			String returnResult, String lesson, int reopenCount, long version, boolean overdue) {
+
+		/** The same complaint with the contact phone masked (for roles that may not see full numbers). */
+		Detail withMaskedPhone() {
+			return new Detail(id, code, projectId, projectName, developerName, complaintDate, complainant, complainedAt,
+					unitId, unitLabel, ownerId, ownerName, io.estatedesk.shared.Masking.phone(contactPhone), receiverId,
+					receiver, handlerId, handler, channel, categoryId, category, severity, groupCase, content, remedy,
+					causeAnalysis, correctiveAction, handlingOpinion, leaderInstruction, leader, instructedAt, replyContent,
+					replyWay, state, appointmentAt, appointmentNote, waitingSince, ackDue, replyDue, closeDue, acknowledgedAt,
+					repliedAt, closedAt, returnSatisfied, returnResult, lesson, reopenCount, version, overdue);
+		}
 	}
 
 	record Followup(long id, Instant occurredAt, String actor, String way, String content) {

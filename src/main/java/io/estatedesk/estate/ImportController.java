@@ -38,7 +38,7 @@ class ImportController {
 
 	@GetMapping("/template")
 	void template(HttpServletResponse response) throws IOException {
-		OwnerController.attachment(response, "业主档案导入模板.xlsx");
+		io.estatedesk.shared.Downloads.xlsx(response, "业主档案导入模板.xlsx");
 		sheets.template(response.getOutputStream());
 	}
 
@@ -73,7 +73,7 @@ class ImportController {
 
 	@GetMapping("/{id}/report")
 	void report(@PathVariable long id, HttpServletResponse response) throws IOException {
-		OwnerController.attachment(response, "导入错误报告-" + id + ".xlsx");
+		io.estatedesk.shared.Downloads.xlsx(response, "导入错误报告-" + id + ".xlsx");
 		jobs.report(id, response.getOutputStream());
 	}
 

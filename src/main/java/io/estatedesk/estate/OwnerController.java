@@ -1,8 +1,6 @@
 package io.estatedesk.estate;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
@@ -73,14 +71,8 @@ class OwnerController {
 			throws IOException {
 		boolean full = confidential.mayReveal();
 		confidential.recordExport("业主列表", filter.describe(), full);
-		attachment(response, "业主档案-" + LocalDate.now().format(DateTimeFormatter.BASIC_ISO_DATE) + ".xlsx");
+		io.estatedesk.shared.Downloads.xlsx(response, "业主档案-" + LocalDate.now().format(DateTimeFormatter.BASIC_ISO_DATE) + ".xlsx");
 		sheets.owners(response.getOutputStream(), filter, full);
-	}
-
-	static void attachment(HttpServletResponse response, String fileName) {
-		response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-		response.setHeader("Content-Disposition",
-				"attachment; filename*=UTF-8''" + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"));
 	}
 
 	@GetMapping("/new")

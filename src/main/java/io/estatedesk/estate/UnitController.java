@@ -61,7 +61,7 @@ class UnitController {
 	void export(@ModelAttribute("filter") OwnerFilter filter, BindingResult ignored, HttpServletResponse response)
 			throws IOException {
 		confidential.recordExport("房屋列表", filter.describe(), false);
-		OwnerController.attachment(response, "房屋-" + LocalDate.now().format(DateTimeFormatter.BASIC_ISO_DATE) + ".xlsx");
+		io.estatedesk.shared.Downloads.xlsx(response, "房屋-" + LocalDate.now().format(DateTimeFormatter.BASIC_ISO_DATE) + ".xlsx");
 		sheets.units(response.getOutputStream(), filter);
 	}
 
