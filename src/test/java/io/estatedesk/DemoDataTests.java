@@ -1,0 +1,44 @@
+package io.estatedesk;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** ESTATEDESK_DEMO=true loads the 金第 project, staff of every role and complaints in every state, once. */
+class DemoDataTests {
+
+	@Test
+	void demoModeLoadsARealisticDataSetOnce() throws Exception {
+		Path dir = Files.createTempDirectory(Path.of("target"), "demo-db");
+		String[] args = { "--server.port=0", "--estatedesk.demo=true", "--estatedesk.database.data-dir=" + dir.resolve("pg"),
+				"--estatedesk.admin-password=demo-Admin-1" };
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(EstateDeskApplication.class).run(args)) {
+			JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+			assertThat(jdbc.queryForObject("select count(*) from unit u join project p on p.id = u.project_id where p.name = '金第家园'",
+					Long.class)).isGreaterThan(300);
+			assertThat(jdbc.queryForObject("select count(*) from owner", Long.class)).isGreaterThan(300);
+			assertThat(jdbc.queryForList("select distinct r.code from staff_role sr join role r on r.id = sr.role_id", String.class))
+				.contains("ADMIN", "LEADER", "MANAGER", "FIELD", "OFFICE", "ENGINEERING", "CONTRACTOR", "PROPERTY");
+			List<String> states = jdbc.queryForList("select distinct state from complaint", String.class);
+			assertThat(states).contains("RECEIVED", "IN_PROGRESS", "PENDING_REPLY", "REPLIED", "RETURN_VISITED", "CLOSED");
+			assertThat(jdbc.queryForObject("select count(*) from complaint c where " + overdue(), Long.class)).isPositive();
+		}
+		try (ConfigurableApplicationContext again = new SpringApplicationBuilder(EstateDeskApplication.class).run(args)) {
+			JdbcTemplate jdbc = again.getBean(JdbcTemplate.class);
+			assertThat(jdbc.queryForObject("select count(*) from project where name = '金第家园'", Long.class)).isEqualTo(1);
+			assertThat(jdbc.queryForObject("select count(*) from complaint", Long.class)).isEqualTo(36);
+		}
+	}
+
+	private static String overdue() {
+		return "c.closed_at is null and ((c.replied_at is null and c.reply_due < now()) or c.close_due < now())";
+	}
+
+}
