@@ -77,7 +77,7 @@ class ComplaintController {
 		model.addAttribute("channels", Channel.values());
 		model.addAttribute("severities", Severity.values());
 		model.addAttribute("states", ComplaintState.values());
-		model.addAttribute("staffList", staff.activeStaff());
+		model.addAttribute("staffList", staff.activeWithPermission(ComplaintManagement.HANDLE));
 	}
 
 	@GetMapping
@@ -203,7 +203,7 @@ class ComplaintController {
 		model.addAttribute("mayAct", management.mayAct(management.get(id)));
 		model.addAttribute("group", queries.group(id));
 		model.addAttribute("names", staff.displayNamesByUsername());
-		model.addAttribute("staffList", staff.activeStaff());
+		model.addAttribute("staffList", staff.activeWithPermission(ComplaintManagement.HANDLE));
 		if (!model.containsAttribute("draft")) {
 			model.addAttribute("draft", Map.of());
 		}

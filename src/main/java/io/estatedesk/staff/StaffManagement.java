@@ -68,6 +68,14 @@ public class StaffManagement {
 		return names;
 	}
 
+	/** Enabled accounts whose roles grant a permission, e.g. everyone who may handle complaints. */
+	@Transactional(readOnly = true)
+	public List<StaffSummary> activeWithPermission(String permissionCode) {
+		Set<String> granting = new HashSet<>();
+		roles.findAll().stream().filter(r -> r.permissions.contains(permissionCode)).forEach(r -> granting.add(r.code));
+		return activeStaff().stream().filter(s -> s.roleCodes().stream().anyMatch(granting::contains)).toList();
+	}
+
 	/** Enabled accounts holding a role, e.g. every 部门经理 for an escalation. */
 	@Transactional(readOnly = true)
 	public List<StaffSummary> activeWithRole(String roleCode) {
