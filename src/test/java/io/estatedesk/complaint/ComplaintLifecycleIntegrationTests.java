@@ -195,6 +195,11 @@ class ComplaintLifecycleIntegrationTests {
 		assertThat(found).containsExactlyInAnyOrder(a, b).doesNotContain(c);
 		assertThat(queries.list(filter("渗漏水管 " + marker), 0, 50).items()).extracting(ComplaintViews.Row::id).containsExactly(a);
 		assertThat(queries.list(filter("漏 " + marker), 0, 50).items()).hasSize(3);
+		// a page the newest complaints fill is answered from them (row by row), the same rows in the same order
+		var firstPage = queries.list(filter("漏水 " + marker), 0, 1);
+		assertThat(firstPage.items()).extracting(ComplaintViews.Row::id).containsExactly(Math.max(a, b));
+		assertThat(firstPage.hasNext()).isTrue();
+		assertThat(queries.list(filter("漏水 " + marker), 1, 1).items()).extracting(ComplaintViews.Row::id).containsExactly(Math.min(a, b));
 	}
 
 	@Test
