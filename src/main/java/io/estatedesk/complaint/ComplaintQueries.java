@@ -63,24 +63,9 @@ class ComplaintQueries {
 		this.history = history;
 	}
 
-	/** How many of the newest complaints a search looks through first. */
-	static final int SEARCH_WINDOW = 20_000;
-
 	Slice<Row> list(ComplaintFilter f, int page, int size) {
-		if (f.query() != null && page == 0) {
-			// A word that many complaints contain fills the first page from the newest ones: look there first,
-			// row by row, and use the index over all complaints only when that window does not hold a page.
-			MapSqlParameterSource params = new MapSqlParameterSource();
-			String where = where(f, params, true);
-			params.addValue("window", SEARCH_WINDOW).addValue("limit", size + 1).addValue("offset", 0L);
-			List<Row> rows = jdbc.query(ROW_SELECT + where + " and c.id > (select coalesce(max(id), 0) from complaint) - :window"
-					+ " order by c.id desc limit :limit offset :offset", params, (rs, i) -> row(rs));
-			if (rows.size() > size) {
-				return Slice.of(rows, page, size);
-			}
-		}
 		MapSqlParameterSource params = new MapSqlParameterSource();
-		String where = where(f, params, false);
+		String where = where(f, params);
 		params.addValue("limit", size + 1).addValue("offset", (long) page * size);
 		List<Row> rows = jdbc.query(ROW_SELECT + where + " order by c.id desc limit :limit offset :offset", params,
 				(rs, i) -> row(rs));
@@ -89,10 +74,10 @@ class ComplaintQueries {
 
 	void each(ComplaintFilter f, RowCallbackHandler handler) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
-		streaming.query(ROW_SELECT + where(f, params, false) + " order by c.id desc", params, handler);
+		streaming.query(ROW_SELECT + where(f, params) + " order by c.id desc", params, handler);
 	}
 
-	private String where(ComplaintFilter f, MapSqlParameterSource params, boolean searchRowByRow) {
+	private String where(ComplaintFilter f, MapSqlParameterSource params) {
 		List<String> c = new ArrayList<>();
 		eq(c, params, "c.project_id", "projectId", f.projectId());
 		eq(c, params, "u.building_id", "buildingId", f.buildingId());
@@ -127,7 +112,7 @@ class ComplaintQueries {
 			params.addValue("to", f.to());
 		}
 		if (f.query() != null) {
-			c.add(search.condition(f.query(), params, searchRowByRow));
+			c.add(search.condition(f.query(), params));
 		}
 		return " where " + (c.isEmpty() ? "true" : String.join(" and ", c));
 	}

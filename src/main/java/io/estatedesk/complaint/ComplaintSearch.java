@@ -102,15 +102,6 @@ class ComplaintSearch {
 	 * occur.
 	 */
 	String condition(String query, MapSqlParameterSource params) {
-		return condition(query, params, false);
-	}
-
-	/**
-	 * As {@link #condition(String, MapSqlParameterSource)}; with {@code rowByRow} the terms are checked on each
-	 * complaint the outer query visits instead of through the index — cheaper when the outer query walks only the
-	 * newest complaints and a common word fills the page from them.
-	 */
-	String condition(String query, MapSqlParameterSource params, boolean rowByRow) {
 		List<String> parts = new ArrayList<>();
 		Set<String> required = new LinkedHashSet<>();
 		int n = 0;
@@ -130,14 +121,10 @@ class ComplaintSearch {
 		}
 		if (!required.isEmpty()) {
 			params.addValue("grams", arrayLiteral(required));
-			// "|| '{}'" makes the expression one the index cannot serve, so the row-by-row form stays row by row
-			parts.add(0, (rowByRow ? "(s.grams || '{}'::text[])" : "s.grams") + " @> cast(:grams as text[])");
+			parts.add(0, "s.grams @> cast(:grams as text[])");
 		}
 		if (parts.isEmpty()) {
 			return "true";
-		}
-		if (rowByRow) {
-			return "exists (select 1 from complaint_search s where s.complaint_id = c.id and " + String.join(" and ", parts) + ")";
 		}
 		return "c.id in (select s.complaint_id from complaint_search s where " + String.join(" and ", parts) + ")";
 	}

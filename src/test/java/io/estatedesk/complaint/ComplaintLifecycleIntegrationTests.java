@@ -195,7 +195,7 @@ class ComplaintLifecycleIntegrationTests {
 		assertThat(found).containsExactlyInAnyOrder(a, b).doesNotContain(c);
 		assertThat(queries.list(filter("渗漏水管 " + marker), 0, 50).items()).extracting(ComplaintViews.Row::id).containsExactly(a);
 		assertThat(queries.list(filter("漏 " + marker), 0, 50).items()).hasSize(3);
-		// a page the newest complaints fill is answered from them (row by row), the same rows in the same order
+		// search results page newest first
 		var firstPage = queries.list(filter("漏水 " + marker), 0, 1);
 		assertThat(firstPage.items()).extracting(ComplaintViews.Row::id).containsExactly(Math.max(a, b));
 		assertThat(firstPage.hasNext()).isTrue();
