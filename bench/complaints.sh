@@ -155,13 +155,28 @@ done
 
 # ---- load tests
 
+# wait_idle: until no other query runs in the database (at most 60 s) — after wrk stops at its timeout the server
+# may still be executing requests, which would slow down the next measurement
+wait_idle() {
+	local i busy
+	for ((i = 0; i < 120; i++)); do
+		busy="$(sql "select count(*) from pg_stat_activity where datname = current_database() and state = 'active'
+			and pid <> pg_backend_pid()")"
+		((busy == 0)) && return
+		sleep 0.5
+	done
+	log "WARNING: $busy queries still running after 60 s"
+}
+
 # run_wrk <name> <connections> <lua> <arg> : warm-up, then the measured run; prints wrk's summary lines, keeps the
 # full output in bench/out/complaints-<name>-c<connections>.txt
 run_wrk() {
 	local name="$1" c="$2" lua="$3" arg="$4" out
+	wait_idle
 	log "$name: warm-up wrk -t$THREADS -c$c -d$WARMUP"
 	wrk -t"$THREADS" -c"$c" -d"$WARMUP" --timeout 10s -s "$REPO_ROOT/bench/$lua" "$BASE_URL" -- "$arg" \
 		| grep -E '^(requests|latency_ms)' | sed 's/^/  warm-up /' >&2
+	wait_idle
 	log "$name: measured wrk -t$THREADS -c$c -d$DURATION"
 	out="$OUT/complaints-$name-c$c.txt"
 	wrk -t"$THREADS" -c"$c" -d"$DURATION" --timeout 10s --latency -s "$REPO_ROOT/bench/$lua" "$BASE_URL" -- "$arg" >"$out"
@@ -197,6 +212,7 @@ breakdown() {
 			      printf "%-100s %6s %8.1f %8.1f %8.1f\n", substr(path, 19), m, t[int((n + 1) / 2)], t[i95], t[n] }'
 	done <"$1"
 }
+wait_idle
 log "timing each path alone"
 list_breakdown="$(breakdown "$LIST_PATHS")"
 search_breakdown="$(breakdown "$SEARCH_PATHS")"
@@ -274,6 +290,7 @@ done
 CREATED=()
 for c in $CONNECTIONS_LIST; do
 	before="$(sql "select count(*) from complaint where project_id = $intake_project")"
+	wait_idle
 	log "create: warm-up wrk -t$THREADS -c$c -d$WARMUP"
 	wrk -t"$THREADS" -c"$c" -d"$WARMUP" --timeout 10s -s "$REPO_ROOT/bench/complaints-create.lua" "$BASE_URL" -- "$intake_project" \
 		| grep -E '^(requests|latency_ms)' | sed 's/^/  warm-up /' >&2
@@ -324,6 +341,8 @@ fi
 
 # ---- summary
 
+CODE_VERSION="$(cd "$REPO_ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)$(cd "$REPO_ROOT" \
+	&& [[ -n "$(git status --porcelain -- src/main 2>/dev/null)" ]] && echo " + uncommitted changes in src/main")"
 J="$JUDGE_CONNECTIONS"
 status=0
 verdict() { # measured limit kind(max|min): sets V
@@ -354,6 +373,7 @@ cat <<EOF
 
 == complaints, $total in the database — $(date -Iseconds)
 $(machine_note)
+code: $CODE_VERSION
 wrk -t$THREADS, ${WARMUP} warm-up + ${DURATION} measured per run; wrk, app and database share the machine
 
 $(printf '%-28s %6s %10s %10s %10s %10s %7s\n' run conns req/s p50_ms p95_ms p99_ms errors)
@@ -388,7 +408,7 @@ EOF
 for name in list search create; do
 	for c in $CONNECTIONS_LIST; do
 		f="$OUT/complaints-$name-c$c.txt"
-		record_result "complaints-$name" "complaints=$total" "connections=$c" "p95_ms=${P95[$name-$c]}" \
+		record_result "complaints-$name" "code=${CODE_VERSION%% *}" "complaints=$total" "connections=$c" "p95_ms=${P95[$name-$c]}" \
 			"rps=${RPS[$name-$c]}" "errors=${ERR[$name-$c]}" "$(sed -n 's/^latency_ms //p' "$f" | tr ' ' '\t')" \
 			"load=$(cut -d' ' -f1 /proc/loadavg)" "cores=$(nproc)"
 	done
