@@ -10,9 +10,7 @@
 # connection, since pgJDBC prepares a statement on the server from its fifth use).
 #
 # The SQL is a copy of ComplaintQueries.ROW_SELECT / list() / where() and ComplaintSearch.condition() as of commit
-# 4812534 (a search's first page first looks "row by row" through the newest SEARCH_WINDOW = 20,000 complaints and
-# runs the query over the index only when that window does not fill the page; later pages always use the index); if
-# that code changes, update the copy below.
+# c32b9ab; if that code changes, update the copy below.
 #
 #   bench/complaints-explain.sh                # starts the app on bench/out/db-complaints just for its database
 #   PGPORT=43415 bench/complaints-explain.sh   # or uses a running one
@@ -139,36 +137,25 @@ if [[ -z "${ONLY:-}" || "${ONLY:-}" == list ]]; then
 fi
 
 if [[ -z "${ONLY:-}" || "${ONLY:-}" == search ]]; then
-	# search <label> <grams array> <LIKE pattern or ""> [<extra condition on c with $1> <its type> <its value>]:
-	#   the first page's window query (row by row through the newest 20,000), and the query over the index (later
-	#   pages, or the first page when the window holds fewer than 51 matches)
+	# search <label> <grams array> <LIKE pattern or ""> [<extra condition on c with $1> <its type> <its value>]
 	search() {
-		local label="$1" grams="$2" like="$3" extra="${4:-}" xtype="${5:-}" xval="${6:-}" k=1 cond_w cond_i types args
+		local label="$1" grams="$2" like="$3" extra="${4:-}" xtype="${5:-}" xval="${6:-}" k=1 cond types args
 		local pre="" ptypes="" pargs=""
 		if [[ -n "$extra" ]]; then
 			pre="$extra and " ptypes="$xtype," pargs="$xval,"
 			k=2
 		fi
 		if [[ -n "$like" ]]; then
-			cond_w="exists (select 1 from complaint_search s where s.complaint_id = c.id and (s.grams || '{}'::text[]) @> cast(\$$k as text[]) and s.doc like \$$((k + 1)))"
-			cond_i="c.id in (select s.complaint_id from complaint_search s where s.grams @> cast(\$$k as text[]) and s.doc like \$$((k + 1)))"
+			cond="c.id in (select s.complaint_id from complaint_search s where s.grams @> cast(\$$k as text[]) and s.doc like \$$((k + 1)))"
 			types="${ptypes}varchar,varchar" args="$pargs'$grams','$like'"
-			k=$((k + 2))
 		else
-			cond_w="exists (select 1 from complaint_search s where s.complaint_id = c.id and (s.grams || '{}'::text[]) @> cast(\$$k as text[]))"
-			cond_i="c.id in (select s.complaint_id from complaint_search s where s.grams @> cast(\$$k as text[]))"
+			cond="c.id in (select s.complaint_id from complaint_search s where s.grams @> cast(\$$k as text[]))"
 			types="${ptypes}varchar" args="$pargs'$grams'"
-			k=$((k + 1))
 		fi
-		local found
-		found="$(sql1 "select count(*) from (select 1 from complaint c where ${pre//\$1/$xval} c.id > (select max(id) from complaint) - 20000
-			and exists (select 1 from complaint_search s where s.complaint_id = c.id and s.grams @> '$grams'${like:+ and s.doc like '$like'}) limit 51) x")"
-		timed "$label — window ($found of 51)" "$types,int4,int4,int8" \
-			"$pre$cond_w and c.id > (select coalesce(max(id), 0) from complaint) - \$$k" "$args,20000,51,0"
-		timed "$label — index query" "$types,int4,int8" "$pre$cond_i" "$args,51,0"
+		timed "$label" "$types,int4,int8" "$pre$cond" "$args,51,0"
 	}
 	echo
-	echo "-- full-text search, as the app runs it: page 0 = window, then the index query if the window has < 51"
+	echo "-- full-text search, as the app runs it"
 	search "q=漏水" '{"漏水"}' ""
 	search "q=物业费" '{"物业","业费"}' "%物业费%"
 	search "q=墙面开裂" '{"墙面","面开","开裂"}' "%墙面开裂%"
@@ -180,7 +167,7 @@ if [[ -z "${ONLY:-}" || "${ONLY:-}" == search ]]; then
 	search "q=TS-2025-000123" '{"ts","2025","000123"}' "%ts-2025-000123%"
 	search "q=漏水&projectId=$P11" '{"漏水"}' "" "c.project_id = \$1" int8 "$P11"
 	search "q=物业费&from=2026-01-01" '{"物业","业费"}' "%物业费%" "c.complaint_date >= \$1" date "'2026-01-01'"
-	timed "q=漏水&page=20 — index query" "varchar,int4,int8" "$SEARCH1" "'{\"漏水\"}',51,1000"
+	timed "q=漏水&page=20" "varchar,int4,int8" "$SEARCH1" "'{\"漏水\"}',51,1000"
 	echo
 	echo "-- planner estimates of the search condition (rows estimated vs found)"
 	for w in "漏水|{漏水}" "墙面开裂|{墙面,面开,开裂}" "卫生间|{卫生,生间}" "外墙脱落|{外墙,墙脱,脱落}"; do
@@ -225,13 +212,6 @@ SQL
 	# and strpos() instead of LIKE (estimated at a flat 1/3 instead of a pattern selectivity), the estimate is that
 	# pair's frequency / 3 and common words are read in id order, rare ones through the index.
 	STRPOS1="c.id in (select s.complaint_id from complaint_search s where s.grams @> cast(\$1 as text[]) and strpos(s.doc, \$2) > 0)"
-	# the window query: its bound is on c.id only, so the semi-join reads all of complaint_search (parallel seq scan,
-	# the search condition estimated at 1 row); bounding s.complaint_id as well keeps it to the window
-	WIN_S="exists (select 1 from complaint_search s where s.complaint_id = c.id and s.complaint_id > (select coalesce(max(id), 0) from complaint) - \$3 and (s.grams || '{}'::text[]) @> cast(\$1 as text[]) and s.doc like \$2) and c.id > (select coalesce(max(id), 0) from complaint) - \$3"
-	with_change "q=物业费 window, s.complaint_id bounded too" "" "varchar,varchar,int4,int4,int8" "$WIN_S" "'{\"物业\",\"业费\"}','%物业费%',20000,51,0"
-	with_change "q=王伟 window, s.complaint_id bounded too" "" "varchar,varchar,int4,int4,int8" "$WIN_S" "'{\"王伟\"}','%王伟%',20000,51,0"
-	with_change "q=TS-2025-000123 window, bounded too" "" "varchar,varchar,int4,int4,int8" "$WIN_S" "'{\"ts\",\"2025\",\"000123\"}','%ts-2025-000123%',20000,51,0"
-	# the index query: estimates of words of several pairs (see above)
 	with_change "q=墙面开裂, rarest pair {面开} + strpos" "" "varchar,varchar,int4,int8" "$STRPOS1" "'{\"面开\"}','墙面开裂',51,0"
 	with_change "q=卫生间, rarest pair {卫生} + strpos" "" "varchar,varchar,int4,int8" "$STRPOS1" "'{\"卫生\"}','卫生间',51,0"
 	with_change "q=地下室渗水, rarest pair {下室} + strpos" "" "varchar,varchar,int4,int8" "$STRPOS1" "'{\"下室\"}','地下室渗水',51,0"

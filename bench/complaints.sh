@@ -341,8 +341,10 @@ fi
 
 # ---- summary
 
-CODE_VERSION="$(cd "$REPO_ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)$(cd "$REPO_ROOT" \
-	&& [[ -n "$(git status --porcelain -- src/main 2>/dev/null)" ]] && echo " + uncommitted changes in src/main")"
+CODE_VERSION="$(cd "$REPO_ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+if [[ -n "$(cd "$REPO_ROOT" && git status --porcelain -- src/main 2>/dev/null || true)" ]]; then
+	CODE_VERSION+=" + uncommitted changes in src/main"
+fi
 J="$JUDGE_CONNECTIONS"
 status=0
 verdict() { # measured limit kind(max|min): sets V
