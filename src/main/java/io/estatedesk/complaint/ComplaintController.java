@@ -200,7 +200,7 @@ class ComplaintController {
 		ComplaintViews.Full full = queries.full(id);
 		model.addAttribute("c", masked(full.detail()));
 		model.addAttribute("full", full);
-		model.addAttribute("mayAct", management.mayAct(management.get(id)));
+		model.addAttribute("mayAct", management.mayAct(full.detail().handlerId()));
 		model.addAttribute("group", queries.group(id));
 		model.addAttribute("names", staff.displayNamesByUsername());
 		model.addAttribute("staffList", staff.activeWithPermission(ComplaintManagement.HANDLE));

@@ -584,8 +584,9 @@ public class ComplaintManagement {
 		}
 	}
 
-	boolean mayAct(Complaint c) {
-		return permissions.has(HANDLE) && (permissions.has(MANAGE) || Objects.equals(c.handlerId, currentStaffIdOrNull()));
+	/** Whether the current user may act on a complaint owned by this staff member (谁受理，谁跟进). */
+	boolean mayAct(long handlerId) {
+		return permissions.has(HANDLE) && (permissions.has(MANAGE) || Objects.equals(handlerId, currentStaffIdOrNull()));
 	}
 
 	private long currentStaffId() {

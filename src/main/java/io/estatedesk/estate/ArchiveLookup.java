@@ -70,16 +70,4 @@ public class ArchiveLookup {
 				(rs, i) -> new OwnerRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)), unitId);
 	}
 
-	/** Whether the owner currently holds the unit. */
-	public boolean holds(long ownerId, long unitId) {
-		return jdbc.queryForObject("select count(*) from ownership where owner_id = ? and unit_id = ? and active", Long.class,
-				ownerId, unitId) > 0;
-	}
-
-	/** Owners whose mobile or other phone is exactly this number (a caller recognised by the number). */
-	public List<OwnerRef> ownersByPhone(String phone) {
-		return jdbc.query("select id, name, mobile, other_phone from owner where mobile = ? or other_phone = ? order by id limit 20",
-				(rs, i) -> new OwnerRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)), phone, phone);
-	}
-
 }

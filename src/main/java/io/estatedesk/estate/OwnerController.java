@@ -136,7 +136,6 @@ class OwnerController {
 	String reveal(@PathVariable long id, Model model) {
 		Views.OwnerView owner = queries.owner(id).orElseThrow(() -> new NotFoundException("owner.notFound"));
 		model.addAttribute("owner", confidential.reveal(owner, "页面"));
-		model.addAttribute("household", queries.household(id));
 		return "estate/owner :: contacts";
 	}
 

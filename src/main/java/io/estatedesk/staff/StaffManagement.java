@@ -219,14 +219,6 @@ public class StaffManagement {
 		return sb.append("a7").toString();
 	}
 
-	@Transactional
-	void setRolePermissions(long roleId, Set<String> codes) {
-		Role r = roles.findById(roleId).orElseThrow(() -> new NotFoundException("role.notFound"));
-		r.permissions.clear();
-		r.permissions.addAll(codes);
-		permissions.invalidate();
-	}
-
 	/** Replaces the whole matrix in one transaction. */
 	@Transactional
 	void setMatrix(java.util.Map<Long, Set<String>> matrix) {
