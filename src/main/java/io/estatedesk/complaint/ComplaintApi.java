@@ -8,6 +8,7 @@ import java.util.Map;
 import jakarta.validation.Valid;
 import io.estatedesk.shared.ApiController;
 import io.estatedesk.shared.BusinessRuleException;
+import io.estatedesk.shared.ChangedMeanwhile;
 import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.shared.Paged;
 import io.estatedesk.shared.Slice;
@@ -15,12 +16,9 @@ import io.estatedesk.staff.Permissions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -59,26 +57,8 @@ class ComplaintApi {
 		this.messages = messages;
 	}
 
-	@ExceptionHandler(ComplaintConflict.class)
-	ProblemDetail conflict(ComplaintConflict e) {
-		var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-		ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-				messages.getMessage("problem.conflict.detail", null, locale));
-		pd.setTitle(messages.getMessage("problem.conflict.title", null, locale));
-		pd.setProperty("changes", e.changes());
-		return pd;
-	}
-
 	private static long version(String ifMatch) {
-		if (ifMatch == null || ifMatch.isBlank()) {
-			throw new BusinessRuleException("ifMatch", "complaint.api.ifMatchRequired");
-		}
-		try {
-			return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").strip());
-		}
-		catch (NumberFormatException e) {
-			throw new BusinessRuleException("ifMatch", "complaint.api.ifMatchRequired");
-		}
+		return ChangedMeanwhile.ifMatch(ifMatch);
 	}
 
 	private ComplaintViews.Detail masked(ComplaintViews.Detail d) {

@@ -2,18 +2,13 @@ package io.estatedesk.complaint;
 
 import java.util.List;
 
+import io.estatedesk.shared.ChangedMeanwhile;
+
 /** Someone else saved the complaint since the user loaded it; carries what they changed. */
-class ComplaintConflict extends RuntimeException {
+class ComplaintConflict extends ChangedMeanwhile {
 
-	private final transient List<ComplaintHistory.Entry> changes;
-
-	ComplaintConflict(List<ComplaintHistory.Entry> changes) {
-		super("complaint changed meanwhile");
-		this.changes = changes;
-	}
-
-	List<ComplaintHistory.Entry> changes() {
-		return changes;
+	ComplaintConflict(List<io.estatedesk.shared.CaseHistory.Entry> changes) {
+		super(changes);
 	}
 
 }

@@ -59,8 +59,12 @@ class ComplaintController {
 
 	private final AuditTrail audit;
 
+	private final ComplaintSections sections;
+
 	ComplaintController(ComplaintManagement management, ComplaintQueries queries, ArchiveLookup archive,
-			StaffManagement staff, Permissions permissions, ComplaintPdf pdf, ComplaintSheets sheets, AuditTrail audit) {
+			StaffManagement staff, Permissions permissions, ComplaintPdf pdf, ComplaintSheets sheets, AuditTrail audit,
+			ComplaintSections sections) {
+		this.sections = sections;
 		this.management = management;
 		this.queries = queries;
 		this.archive = archive;
@@ -202,6 +206,7 @@ class ComplaintController {
 		model.addAttribute("full", full);
 		model.addAttribute("mayAct", management.mayAct(full.detail().handlerId()));
 		model.addAttribute("group", queries.group(id));
+		model.addAttribute("sections", sections.shown(id, full.detail().state()));
 		model.addAttribute("names", staff.displayNamesByUsername());
 		model.addAttribute("staffList", staff.activeWithPermission(ComplaintManagement.HANDLE));
 		if (!model.containsAttribute("draft")) {

@@ -243,12 +243,17 @@ public class ComplaintManagement {
 		if (!missing.isEmpty()) {
 			throw new InvalidInputException(missing);
 		}
+		handled(c, null);
+	}
+
+	/** Handling is done: on to 待领导批示 when the rules ask for an instruction, otherwise to 待回复. */
+	private void handled(Complaint c, String note) {
 		resumeIfWaiting(c);
 		if (c.acknowledgedAt == null) {
 			c.acknowledgedAt = Instant.now();
 		}
 		boolean needsInstruction = rules.rule(c.categoryId, c.severity).needsInstruction();
-		setState(c, needsInstruction ? ComplaintState.PENDING_INSTRUCTION : ComplaintState.PENDING_REPLY, null);
+		setState(c, needsInstruction ? ComplaintState.PENDING_INSTRUCTION : ComplaintState.PENDING_REPLY, note);
 		touch(c);
 		complaints.saveAndFlush(c);
 		if (needsInstruction) {
@@ -533,6 +538,56 @@ public class ComplaintManagement {
 		if (becameGroup) {
 			notifyManagers(c, "群诉：" + c.code, abbreviate(c.content));
 		}
+	}
+
+	// ---------------------------------------------------------------- for other modules
+
+	/** What another module may read of a complaint, e.g. to raise a repair work order from it. */
+	public record ComplaintSummary(long id, String code, long projectId, Long unitId, Long ownerId, String complainant,
+			String contactPhone, String content, ComplaintState state) {
+	}
+
+	@Transactional(readOnly = true)
+	public java.util.Optional<ComplaintSummary> summary(long id) {
+		return complaints.findById(id).map(c -> new ComplaintSummary(c.id, c.code, c.projectId, c.unitId, c.ownerId,
+				c.complainant, c.contactPhone, c.content, c.state));
+	}
+
+	/**
+	 * A repair work order was raised from the complaint: recorded in its history, and a complaint still at 受理 is
+	 * now being handled.
+	 */
+	@Transactional
+	public void repairOrdered(long id, String workOrderCode) {
+		Complaint c = get(id);
+		if (!c.state.open()) {
+			throw new BusinessRuleException("complaint.closed");
+		}
+		acknowledge(c);
+		touch(c);
+		complaints.saveAndFlush(c);
+		history.add(c.id, c.version, actor(), "REPAIR", null, null, workOrderCode, null);
+	}
+
+	/**
+	 * Every repair work order raised from the complaint is done: a complaint still being handled moves on to 待回复 (or
+	 * to 待领导批示 when its rules ask for an instruction). The repairs become its 整改措施 when none was written.
+	 */
+	@Transactional
+	public void repairsDone(long id, String summary) {
+		Complaint c = get(id);
+		if (c.state != ComplaintState.RECEIVED && c.state != ComplaintState.IN_PROGRESS) {
+			history.add(c.id, c.version, actor(), "REPAIRS_DONE", null, null, null, summary);
+			return;
+		}
+		String old = c.correctiveAction;
+		if (c.correctiveAction.isBlank()) {
+			c.correctiveAction = summary;
+		}
+		handled(c, summary);
+		fieldChange(c, "correctiveAction", old, c.correctiveAction);
+		search.index(c.id);
+		notify(List.of(c.handlerId), "维修已全部完成，请回复业主：" + c.code, summary, c);
 	}
 
 	// ---------------------------------------------------------------- helpers

@@ -63,18 +63,37 @@ class ComplaintQueries {
 		this.history = history;
 	}
 
+	/**
+	 * Plans this transaction's queries with their actual values. pgJDBC prepares a statement on the server from its
+	 * fifth use on a connection, and PostgreSQL may then switch to a generic plan that cannot tell a word in 9 % of
+	 * complaints from one in 0.01 % (漏水: 1.7 ms with its own plan, 496 ms with the generic one).
+	 */
+	private void customPlans() {
+		jdbc.getJdbcTemplate().execute("set local plan_cache_mode = force_custom_plan");
+	}
+
 	Slice<Row> list(ComplaintFilter f, int page, int size) {
+		customPlans();
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		String where = where(f, params);
 		params.addValue("limit", size + 1).addValue("offset", (long) page * size);
-		List<Row> rows = jdbc.query(ROW_SELECT + where + " order by c.id desc limit :limit offset :offset", params,
+		List<Row> rows = jdbc.query(ROW_SELECT + where + order(f) + " limit :limit offset :offset", params,
 				(rs, i) -> row(rs));
 		return Slice.of(rows, page, size);
 	}
 
 	void each(ComplaintFilter f, RowCallbackHandler handler) {
+		customPlans();
 		MapSqlParameterSource params = new MapSqlParameterSource();
-		streaming.query(ROW_SELECT + where(f, params) + " order by c.id desc", params, handler);
+		streaming.query(ROW_SELECT + where(f, params) + order(f), params, handler);
+	}
+
+	/**
+	 * Newest first: by number, or by complaint date when a date range is asked for — an index on the date then
+	 * yields the page at once instead of sorting every complaint of the range.
+	 */
+	private static String order(ComplaintFilter f) {
+		return f.from() != null || f.to() != null ? " order by c.complaint_date desc, c.id desc" : " order by c.id desc";
 	}
 
 	private String where(ComplaintFilter f, MapSqlParameterSource params) {
@@ -218,6 +237,7 @@ class ComplaintQueries {
 	}
 
 	Slice<Case> library(String q, int page, int size) {
+		customPlans();
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		String where = " where c.state = 'CLOSED'" + (q == null || q.isBlank() ? "" : " and " + search.condition(q.strip(), params));
 		params.addValue("limit", size + 1).addValue("offset", (long) page * size);

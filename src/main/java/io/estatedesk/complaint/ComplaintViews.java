@@ -53,7 +53,7 @@ final class ComplaintViews {
 	}
 
 	record Full(Detail detail, List<Followup> followups, List<Attachment> attachments, List<Party> parties,
-			List<ComplaintHistory.Entry> history) {
+			List<io.estatedesk.shared.CaseHistory.Entry> history) {
 	}
 
 }

@@ -98,6 +98,13 @@ class ApiProblemHandler {
 		return problem(HttpStatus.CONFLICT, "problem.conflict.title", msg("problem.conflict.detail"));
 	}
 
+	@ExceptionHandler(ChangedMeanwhile.class)
+	ProblemDetail changed(ChangedMeanwhile e) {
+		ProblemDetail pd = problem(HttpStatus.CONFLICT, "problem.conflict.title", msg("problem.conflict.detail"));
+		pd.setProperty("changes", e.changes());
+		return pd;
+	}
+
 	@ExceptionHandler(AccessDeniedException.class)
 	ProblemDetail denied(AccessDeniedException e) {
 		return problem(HttpStatus.FORBIDDEN, "problem.forbidden.title", msg("problem.forbidden.detail"));

@@ -112,7 +112,7 @@ class ComplaintLifecycleIntegrationTests {
 		assertThat(d.leaderInstruction()).isEqualTo("尽快处理，结果报我");
 		List<String> states = history.of(id).stream().filter(h -> h.kind().equals("STATE")).map(h -> h.newValue()).toList();
 		assertThat(states).containsExactly("IN_PROGRESS", "PENDING_INSTRUCTION", "PENDING_REPLY", "REPLIED", "RETURN_VISITED", "CLOSED");
-		assertThat(history.of(id)).extracting(ComplaintHistory.Entry::kind).contains("CREATED", "FOLLOWUP", "FIELD");
+		assertThat(history.of(id)).extracting(io.estatedesk.shared.CaseHistory.Entry::kind).contains("CREATED", "FOLLOWUP", "FIELD");
 		assertThat(history.of(id)).filteredOn(h -> "leaderInstruction".equals(h.field())).singleElement()
 			.satisfies(h -> assertThat(h.actor()).isEqualTo(leader));
 		// the managers were told of the major complaint at once
@@ -135,7 +135,7 @@ class ComplaintLifecycleIntegrationTests {
 		assertThat(d.reopenCount()).isEqualTo(1);
 		assertThat(d.repliedAt()).isNull();
 		assertThat(d.handler()).isEqualTo(queries.detail(id).orElseThrow().receiver());
-		assertThat(history.of(id)).extracting(ComplaintHistory.Entry::kind).contains("REOPENED");
+		assertThat(history.of(id)).extracting(io.estatedesk.shared.CaseHistory.Entry::kind).contains("REOPENED");
 	}
 
 	@Test
@@ -211,7 +211,7 @@ class ComplaintLifecycleIntegrationTests {
 		assertThat(queries.group(first)).extracting(ComplaintViews.GroupMember::id).containsExactly(first, second);
 		assertThat(queries.group(second)).extracting(ComplaintViews.GroupMember::id).containsExactly(first, second);
 		assertThat(queries.detail(first).orElseThrow().groupCase()).isTrue();
-		assertThat(history.of(second)).extracting(ComplaintHistory.Entry::kind).contains("GROUPED");
+		assertThat(history.of(second)).extracting(io.estatedesk.shared.CaseHistory.Entry::kind).contains("GROUPED");
 		long third = fixtures.as(office, () -> complaints.receive(intake(Severity.GENERAL, "道闸")));
 		assertThatThrownBy(() -> fixtures.as(office, () -> complaints.mergeIntoGroup(third, secondCode, version(third))))
 			.isInstanceOf(BusinessRuleException.class).hasMessage("complaint.group.already");
