@@ -6,8 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import io.estatedesk.shared.WorkingTime;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
+import io.estatedesk.shared.XlsxTable;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
@@ -39,36 +38,15 @@ class ComplaintSheets {
 	}
 
 	void write(OutputStream out, ComplaintFilter filter) throws IOException {
-		Workbook wb = new Workbook(out, "EstateDesk", "1.0");
-		Worksheet ws = wb.newWorksheet("投诉");
-		for (int c = 0; c < COLUMNS.size(); c++) {
-			ws.value(0, c, COLUMNS.get(c));
-			ws.style(0, c).bold().fillColor("DDEBF7").set();
-			ws.width(c, c == 4 ? 22 : 14);
-		}
-		int[] row = { 1 };
+		XlsxTable table = new XlsxTable(out, "投诉", COLUMNS).width(4, 22);
 		queries.each(filter, (RowCallbackHandler) rs -> {
 			ComplaintViews.Row r = ComplaintQueries.row(rs);
-			int i = row[0]++;
-			Object[] v = { r.code(), r.complaintDate().toString(), r.projectName(), r.complainant(), r.unitLabel(), r.category(),
+			table.row(r.code(), r.complaintDate().toString(), r.projectName(), r.complainant(), r.unitLabel(), r.category(),
 					r.severity() == Severity.MAJOR ? "重大" : "一般", ComplaintPdf.channel(r.channel()), state(r.state()),
 					r.handler(), r.replyDue() == null ? null : DT.format(r.replyDue()),
-					r.closeDue() == null ? null : DT.format(r.closeDue()), r.overdue() ? "是" : "" };
-			for (int c = 0; c < v.length; c++) {
-				if (v[c] != null) {
-					ws.value(i, c, v[c].toString());
-				}
-			}
-			if (i % 1000 == 0) {
-				try {
-					ws.flush();
-				}
-				catch (IOException e) {
-					throw new java.io.UncheckedIOException(e);
-				}
-			}
+					r.closeDue() == null ? null : DT.format(r.closeDue()), r.overdue() ? "是" : "");
 		});
-		wb.finish();
+		table.finish();
 	}
 
 }
