@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** ESTATEDESK_DEMO=true loads the 金第 project, staff of every role and complaints in every state, once. */
+/** ESTATEDESK_DEMO=true loads the 金第 project, staff of every role, complaints and work orders in every state, once. */
 class DemoDataTests {
 
 	@Test
@@ -29,11 +29,19 @@ class DemoDataTests {
 			List<String> states = jdbc.queryForList("select distinct state from complaint", String.class);
 			assertThat(states).contains("RECEIVED", "IN_PROGRESS", "PENDING_REPLY", "REPLIED", "RETURN_VISITED", "CLOSED");
 			assertThat(jdbc.queryForObject("select count(*) from complaint c where " + overdue(), Long.class)).isPositive();
+			assertThat(jdbc.queryForList("select distinct state from work_order", String.class)).containsExactlyInAnyOrder(
+					"PENDING_DISPATCH", "DISPATCHED", "IN_PROGRESS", "REWORK", "PENDING_ACCEPTANCE", "COMPLETED", "PAUSED",
+					"CANCELLED");
+			assertThat(jdbc.queryForList("select distinct warranty_status from work_order", String.class))
+				.contains("IN_WARRANTY", "EXPIRED", "NO_HANDOVER", "NOT_JUDGED");
+			assertThat(jdbc.queryForObject("select count(*) from contractor_member", Long.class)).isPositive();
+			assertThat(jdbc.queryForObject("select count(*) from public_facility where state = 'UNFINISHED'", Long.class)).isPositive();
 		}
 		try (ConfigurableApplicationContext again = new SpringApplicationBuilder(EstateDeskApplication.class).run(args)) {
 			JdbcTemplate jdbc = again.getBean(JdbcTemplate.class);
 			assertThat(jdbc.queryForObject("select count(*) from project where name = '金第家园'", Long.class)).isEqualTo(1);
 			assertThat(jdbc.queryForObject("select count(*) from complaint", Long.class)).isEqualTo(36);
+			assertThat(jdbc.queryForObject("select count(*) from work_order", Long.class)).isEqualTo(14);
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Random;
 
 import io.estatedesk.shared.WorkingTime;
+import io.estatedesk.staff.DemoSignIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,9 +13,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,10 +45,14 @@ class DemoComplaints implements ApplicationRunner {
 
 	private final boolean demo;
 
-	DemoComplaints(ComplaintManagement management, JdbcTemplate jdbc, @Value("${estatedesk.demo:false}") boolean demo) {
+	private final DemoSignIn signIn;
+
+	DemoComplaints(ComplaintManagement management, JdbcTemplate jdbc, @Value("${estatedesk.demo:false}") boolean demo,
+			DemoSignIn signIn) {
 		this.management = management;
 		this.jdbc = jdbc;
 		this.demo = demo;
+		this.signIn = signIn;
 	}
 
 	@Override
@@ -114,7 +116,7 @@ class DemoComplaints implements ApplicationRunner {
 			}
 		}
 		finally {
-			SecurityContextHolder.clearContext();
+			signIn.signOut();
 		}
 		// the steps above all happened just now; spread them over the days after each complaint came in
 		jdbc.update("""
@@ -145,15 +147,8 @@ class DemoComplaints implements ApplicationRunner {
 			.orElse(null);
 	}
 
-	/** Acts as a demo account, with the permissions its role holds. */
 	private void as(String username) {
-		List<SimpleGrantedAuthority> authorities = jdbc.queryForList("""
-				select distinct rp.permission_code from staff_account s join staff_role sr on sr.staff_id = s.id
-				join role_permission rp on rp.role_id = sr.role_id where s.username = ?""", String.class, username)
-			.stream().map(SimpleGrantedAuthority::new).toList();
-		var ctx = SecurityContextHolder.createEmptyContext();
-		ctx.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null, authorities));
-		SecurityContextHolder.setContext(ctx);
+		signIn.as(username);
 	}
 
 }

@@ -257,6 +257,23 @@ public final class BrowserSession implements ExecutionCondition, BeforeEachCallb
 		return this;
 	}
 
+	/** Logs out with the 退出 button in the user menu of the navbar. */
+	public void logout() {
+		WebElement menu = find(By.xpath(
+				"//form[contains(@action, '/logout')]/ancestor::li[contains(@class, 'dropdown')]/a[contains(@class, 'dropdown-toggle')]"));
+		click(menu);
+		click(waitFor(By.cssSelector("form[action$='/logout'] button")));
+		waitUntil(d -> currentPath().startsWith("/login"), "the login page after logging out");
+	}
+
+	/** The error messages the page shows (alerts and messages next to fields); none expected after a good step. */
+	public List<String> errorMessages() {
+		return findAll(By.cssSelector(".alert-danger, .alert-warning, .field-error")).stream()
+			.map(WebElement::getText)
+			.filter(t -> !t.isBlank())
+			.toList();
+	}
+
 	// ---- elements and waits
 
 	public WebElement find(By by) {

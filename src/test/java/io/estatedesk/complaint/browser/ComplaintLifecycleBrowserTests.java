@@ -269,21 +269,11 @@ class ComplaintLifecycleBrowserTests {
 	}
 
 	private static void assertNoError() {
-		List<String> errors = browser.findAll(By.cssSelector(".alert-danger, .alert-warning, .field-error"))
-			.stream()
-			.map(WebElement::getText)
-			.filter(t -> !t.isBlank())
-			.toList();
-		assertThat(errors).as("error messages on %s", browser.currentPath()).isEmpty();
+		assertThat(browser.errorMessages()).as("error messages on %s", browser.currentPath()).isEmpty();
 	}
 
-	/** Logs out with the 退出 button in the user menu of the navbar. */
 	private static void logout() {
-		WebElement menu = browser.find(
-				By.xpath("//form[contains(@action, '/logout')]/ancestor::li[contains(@class, 'dropdown')]/a[contains(@class, 'dropdown-toggle')]"));
-		browser.click(menu);
-		browser.click(browser.waitFor(By.cssSelector("form[action$='/logout'] button")));
-		browser.waitUntil(d -> browser.currentPath().startsWith("/login"), "the login page after logging out");
+		browser.logout();
 	}
 
 	/**

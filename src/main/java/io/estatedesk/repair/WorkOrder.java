@@ -1,0 +1,128 @@
+package io.estatedesk.repair;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A repair work order (维修工单): one item, one trade, one contractor. Other modules' records are held by ID. */
+@Entity
+@Table(name = "work_order")
+// only changed columns are written, so a user's save never undoes what the deadline job recorded meanwhile
+@org.hibernate.annotations.DynamicUpdate
+class WorkOrder {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	Long id;
+
+	String code;
+
+	Long projectId;
+
+	Long unitId;
+
+	Long ownerId;
+
+	String publicArea;
+
+	Long complaintId;
+
+	@Enumerated(EnumType.STRING)
+	Source source;
+
+	Long tradeId;
+
+	String component;
+
+	String location = "";
+
+	String description;
+
+	@Enumerated(EnumType.STRING)
+	Urgency urgency;
+
+	@Enumerated(EnumType.STRING)
+	WorkOrderState state;
+
+	Long contractorId;
+
+	String contactName = "";
+
+	String contactPhone = "";
+
+	Instant appointmentFrom;
+
+	Instant appointmentTo;
+
+	Instant reportedAt;
+
+	Instant dueAt;
+
+	Instant dispatchedAt;
+
+	Instant startedAt;
+
+	Instant finishedAt;
+
+	Instant acceptedAt;
+
+	Instant cancelledAt;
+
+	Instant pausedAt;
+
+	@Enumerated(EnumType.STRING)
+	WorkOrderState pausedFrom;
+
+	String pauseReason;
+
+	LocalDate resumeOn;
+
+	Instant warnedAt;
+
+	Instant escalatedAt;
+
+	@Enumerated(EnumType.STRING)
+	Warranty.Status warrantyStatus;
+
+	LocalDate warrantyUntil;
+
+	Integer warrantyVersion;
+
+	@Enumerated(EnumType.STRING)
+	Charge charge;
+
+	String materials = "";
+
+	BigDecimal cost;
+
+	int reworkCount;
+
+	Integer ownerRating;
+
+	String acceptanceNote;
+
+	Instant returnCallDue;
+
+	Instant returnCallAt;
+
+	Boolean returnSatisfied;
+
+	String returnResult;
+
+	Long createdBy;
+
+	@Version
+	long version;
+
+	Instant updatedAt = Instant.now();
+
+}

@@ -1,0 +1,124 @@
+package io.estatedesk.repair;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.estatedesk.shared.StaffNotification;
+import io.estatedesk.shared.WorkingTime;
+import io.estatedesk.staff.StaffManagement;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Warns before a work order's due date, escalates to the 部门经理 and the contractor after it, and resumes work
+ * orders on hold when their resume day comes. Like the complaint job, each step claims its rows with one UPDATE …
+ * RETURNING, so with several application instances everything happens exactly once.
+ */
+@Component
+class WorkOrderDeadlineJob {
+
+	private static final String RUNNING = "w.state in ('PENDING_DISPATCH', 'DISPATCHED', 'IN_PROGRESS', 'REWORK')";
+
+	private record Hit(long id, String code, Long contractorId, Long createdBy, long version) {
+	}
+
+	private final JdbcTemplate jdbc;
+
+	private final RepairRules rules;
+
+	private final StaffManagement staff;
+
+	private final Contractors contractors;
+
+	private final WorkOrderRepository orders;
+
+	private final WorkOrderManagement management;
+
+	private final WorkOrderHistory history;
+
+	private final ApplicationEventPublisher events;
+
+	WorkOrderDeadlineJob(JdbcTemplate jdbc, RepairRules rules, StaffManagement staff, Contractors contractors,
+			WorkOrderRepository orders, WorkOrderManagement management, WorkOrderHistory history,
+			ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.rules = rules;
+		this.staff = staff;
+		this.contractors = contractors;
+		this.orders = orders;
+		this.management = management;
+		this.history = history;
+		this.events = events;
+	}
+
+	@Scheduled(fixedDelayString = "${estatedesk.repair.check-interval:60000}", initialDelayString = "${estatedesk.repair.check-delay:40000}")
+	void scheduled() {
+		check(Instant.now());
+	}
+
+	/** Runs every check once; returns how many warnings, escalations and resumptions it made. */
+	@Transactional
+	int check(Instant now) {
+		int done = 0;
+		Timestamp ts = Timestamp.from(now);
+		for (Hit h : claim("""
+				update work_order w set warned_at = ? where w.warned_at is null and %s
+				  and w.due_at > ? and w.due_at <= cast(? as timestamptz) + make_interval(mins => ?)
+				returning w.id, w.code, w.contractor_id, w.created_by, w.version""".formatted(RUNNING), ts, ts, ts,
+				rules.warnMinutes())) {
+			history.add(h.id(), h.version(), "system", "WARNED", null, null, null, "完成时限将到");
+			List<Long> to = new ArrayList<>();
+			if (h.contractorId() != null) {
+				to.addAll(contractors.memberIds(h.contractorId()));
+			}
+			if (h.createdBy() != null) {
+				to.add(h.createdBy());
+			}
+			notify(to, "维修工单即将超时：" + h.code(), "请在完成时限前完工。", h);
+			done++;
+		}
+		for (Hit h : claim("""
+				update work_order w set escalated_at = ? where w.escalated_at is null and %s and w.due_at <= ?
+				returning w.id, w.code, w.contractor_id, w.created_by, w.version""".formatted(RUNNING), ts, ts)) {
+			history.add(h.id(), h.version(), "system", "ESCALATED", null, null, null, "已超过完成时限，已报部门经理和维修单位");
+			List<Long> to = new ArrayList<>(staff.activeWithRole("MANAGER").stream().map(StaffManagement.StaffSummary::id).toList());
+			if (h.contractorId() != null) {
+				contractors.memberIds(h.contractorId()).stream().filter(i -> !to.contains(i)).forEach(to::add);
+			}
+			notify(to, "维修工单已超时：" + h.code(), "已超过完成时限，请部门经理督办、维修单位尽快完工。", h);
+			done++;
+		}
+		LocalDate today = LocalDate.ofInstant(now, WorkingTime.CHINA);
+		for (Hit h : claim("""
+				update work_order w set resume_on = null where w.state = 'PAUSED' and w.resume_on <= ?
+				returning w.id, w.code, w.contractor_id, w.created_by, w.version""", java.sql.Date.valueOf(today))) {
+			WorkOrder w = orders.findById(h.id()).orElseThrow();
+			management.resume(w, now, "system");
+			orders.saveAndFlush(w);
+			if (w.contractorId != null) {
+				notify(contractors.memberIds(w.contractorId), "维修工单恢复计时：" + h.code(),
+						"暂停期满，完成时限顺延至 " + WorkOrderManagement.format(w.dueAt) + "。", h);
+			}
+			done++;
+		}
+		return done;
+	}
+
+	private List<Hit> claim(String sql, Object... args) {
+		return jdbc.query(sql, (rs, i) -> new Hit(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3),
+				(Long) rs.getObject(4), rs.getLong(5)), args);
+	}
+
+	private void notify(List<Long> recipients, String title, String body, Hit h) {
+		if (!recipients.isEmpty()) {
+			events.publishEvent(new StaffNotification(recipients, title, body, "/work-orders/" + h.id()));
+		}
+	}
+
+}

@@ -1,0 +1,33 @@
+package io.estatedesk.repair;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The work order list's filters, all applied in the database. */
+record WorkOrderFilter(Long projectId, Long buildingId, Long unitId, Long ownerId, Long complaintId, Long contractorId,
+		Long tradeId, WorkOrderState state, Urgency urgency, Source source, Boolean overdue, Boolean open,
+		Boolean returnCallDue, String q) {
+
+	static WorkOrderFilter none() {
+		return new WorkOrderFilter(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+	}
+
+	String query() {
+		return q == null || q.isBlank() ? null : q.strip();
+	}
+
+	String describe() {
+		List<String> p = new ArrayList<>();
+		String[] names = { "项目ID", "楼栋ID", "房屋ID", "业主ID", "投诉ID", "维修单位ID", "工种ID", "状态", "紧急程度", "来源", "超时",
+				"未完成", "待回访", "搜索" };
+		Object[] values = { projectId, buildingId, unitId, ownerId, complaintId, contractorId, tradeId, state, urgency,
+				source, overdue, open, returnCallDue, query() };
+		for (int i = 0; i < names.length; i++) {
+			if (values[i] != null && !Boolean.FALSE.equals(values[i])) {
+				p.add(names[i] + "=" + values[i]);
+			}
+		}
+		return p.isEmpty() ? "全部" : String.join("，", p);
+	}
+
+}
