@@ -164,6 +164,11 @@ class RepairIntegrationTests {
 			.andExpect(status().is3xxRedirection());
 		assertThat(jdbc.queryForObject("select count(*) from audit_event where username = ? and action = 'REVEAL' and target = ?",
 				Long.class, accountA, "维修工单 " + mineCode)).isEqualTo(1);
+		// its 工作台 counts its company's open orders only (one: the other is someone else's)
+		mvc.perform(get("/").with(user(accountA).authorities(() -> "REPAIR_VIEW")))
+			.andExpect(content().string(containsString("本单位未完成的工单")))
+			.andExpect(content().string(org.hamcrest.Matchers.matchesPattern(
+					"(?s).*本单位未完成的工单</div>\\s*<div class=\"stat\"[^>]*>1</div>.*")));
 		// and its own it works on
 		mvc.perform(post("/api/v1/work-orders/" + mine + "/start").with(httpBasic(accountA, Fixtures.PASSWORD))
 			.header("If-Match", "\"" + version(mine) + "\"")).andExpect(status().isOk())
@@ -297,6 +302,37 @@ class RepairIntegrationTests {
 		// a reworked repair always gets a return call
 		assertThat(jdbc.queryForObject("select return_call_due is not null from work_order where id = ?", Boolean.class, second))
 			.isTrue();
+	}
+
+	@Autowired
+	WarrantyRules warranty;
+
+	@Test
+	void aWarrantyRuleChangeIsANewVersionThatMayLengthenButNeverShortenTheLegalMinimum() {
+		java.util.function.Function<Integer, List<WarrantyRules.RuleLine>> withFitOut = months -> warranty
+			.inForce(LocalDate.now()).stream()
+			.map(r -> new WarrantyRules.RuleLine(r.component(), r.name(), r.tradeId(), r.kind(),
+					r.component().equals("FITOUT") ? months : r.period(),
+					r.seasonStart() == null ? null : r.seasonStart().toString().substring(2),
+					r.seasonEnd() == null ? null : r.seasonEnd().toString().substring(2), r.basis()))
+			.toList();
+		int versions = warranty.versions().size();
+		assertThatThrownBy(() -> warranty.saveVersion(LocalDate.now(), "缩短", withFitOut.apply(12), "admin"))
+			.isInstanceOf(InvalidInputException.class)
+			.satisfies(e -> assertThat(((InvalidInputException) e).errors()).containsValue("warranty.period.belowMinimum"));
+		assertThat(warranty.versions()).hasSize(versions);
+		// a promise of three years for fit-out, from tomorrow: today's decisions keep the old rules
+		LocalDate tomorrow = LocalDate.now().plusDays(1);
+		int v = warranty.saveVersion(tomorrow, "精装修延长至3年", withFitOut.apply(36), "admin");
+		try {
+			assertThat(warranty.rule("FITOUT", LocalDate.now()).orElseThrow().period()).isEqualTo(24);
+			assertThat(warranty.rule("FITOUT", tomorrow).orElseThrow().period()).isEqualTo(36);
+			assertThat(warranty.rule("FITOUT", tomorrow).orElseThrow().version()).isEqualTo(v);
+		}
+		finally {
+			// other tests share this database and expect the legal minimums in force
+			jdbc.update("delete from warranty_rule_set where version_no = ?", v);
+		}
 	}
 
 	@Test
