@@ -1,8 +1,6 @@
 package io.estatedesk.complaint;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -17,6 +15,7 @@ import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
+import io.estatedesk.shared.PdfForms;
 import io.estatedesk.shared.WorkingTime;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -34,49 +33,15 @@ class ComplaintPdf {
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
-	private static final List<String> FONT_CANDIDATES = List.of("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc,0",
-			"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc,0", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc,0",
-			"/usr/share/fonts/truetype/arphic/uming.ttc,0");
-
-	private final String configuredFont;
-
-	private volatile BaseFont font;
+	private final PdfForms forms;
 
 	ComplaintPdf(@Value("${estatedesk.pdf.font:}") String configuredFont) {
-		this.configuredFont = configuredFont;
+		this.forms = new PdfForms(configuredFont);
 	}
 
 	/** The installed CJK font, or the built-in Adobe font when none is installed (or the setting says "builtin"). */
 	BaseFont font() {
-		BaseFont f = font;
-		if (f == null) {
-			f = loadFont();
-			font = f;
-		}
-		return f;
-	}
-
-	private BaseFont loadFont() {
-		if (!"builtin".equals(configuredFont)) {
-			List<String> candidates = configuredFont.isBlank() ? FONT_CANDIDATES : List.of(configuredFont);
-			for (String candidate : candidates) {
-				String file = candidate.contains(".ttc,") ? candidate.substring(0, candidate.lastIndexOf(',')) : candidate;
-				if (Files.isReadable(Path.of(file))) {
-					try {
-						return BaseFont.createFont(candidate, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
-					}
-					catch (Exception e) {
-						// an unusable font file: try the next
-					}
-				}
-			}
-		}
-		try {
-			return BaseFont.createFont("STSong-Light", "UniGB-UCS2-H", BaseFont.NOT_EMBEDDED);
-		}
-		catch (Exception e) {
-			throw new IllegalStateException("no Chinese font available for PDF", e);
-		}
+		return forms.font();
 	}
 
 	byte[] render(ComplaintViews.Detail c) {
@@ -143,27 +108,11 @@ class ComplaintPdf {
 	}
 
 	private static void pair(PdfPTable t, String label, String value, Font lf, Font vf) {
-		PdfPCell l = new PdfPCell(new Phrase(label, lf));
-		l.setPadding(6);
-		l.setBorderWidthRight(0);
-		PdfPCell v = new PdfPCell(new Phrase(value == null ? "" : value, vf));
-		v.setPadding(6);
-		v.setBorderWidthLeft(0);
-		t.addCell(l);
-		t.addCell(v);
+		PdfForms.pair(t, label, value, lf, vf);
 	}
 
 	private static void box(PdfPTable t, String label, String value, float minHeight, Font lf, Font vf) {
-		PdfPCell l = new PdfPCell(new Phrase(label, lf));
-		l.setHorizontalAlignment(Element.ALIGN_CENTER);
-		l.setVerticalAlignment(Element.ALIGN_MIDDLE);
-		l.setMinimumHeight(minHeight);
-		PdfPCell v = new PdfPCell(new Phrase(value == null ? "" : value, vf));
-		v.setPadding(8);
-		v.setMinimumHeight(minHeight);
-		v.setLeading(0, 1.4f);
-		t.addCell(l);
-		t.addCell(v);
+		PdfForms.box(t, label, value, minHeight, lf, vf);
 	}
 
 }

@@ -65,6 +65,30 @@ public class ArchiveLookup {
 			.findFirst();
 	}
 
+	/**
+	 * A project's floor area in the archive and how much of it has been handed over, for the owners' assembly trigger
+	 * (交付的专有部分面积 over half).
+	 */
+	public record ProjectArea(java.math.BigDecimal total, java.math.BigDecimal delivered, long units, long deliveredUnits,
+			java.time.LocalDate firstHandover) {
+	}
+
+	public ProjectArea area(long projectId) {
+		return jdbc.queryForObject("""
+				select coalesce(sum(area), 0), coalesce(sum(area) filter (where handover_date is not null), 0), count(*),
+				       count(*) filter (where handover_date is not null), min(handover_date)
+				from unit where project_id = ?""", (rs, i) -> new ProjectArea(rs.getBigDecimal(1), rs.getBigDecimal(2),
+				rs.getLong(3), rs.getLong(4), rs.getObject(5, java.time.LocalDate.class)), projectId);
+	}
+
+	public record BuildingRef(long id, String name) {
+	}
+
+	public List<BuildingRef> buildings(long projectId) {
+		return jdbc.query("select id, name from building where project_id = ? order by name",
+				(rs, i) -> new BuildingRef(rs.getLong(1), rs.getString(2)), projectId);
+	}
+
 	/** The current owners of a unit. */
 	public List<OwnerRef> ownersOf(long unitId) {
 		return jdbc.query("""

@@ -21,7 +21,14 @@ class ArchivePanels {
 
 	List<ArchivePanel.Shown> forOwner(long ownerId) {
 		return panels.orderedStream().filter(p -> permissions.has(p.permission()))
-			.map(p -> new ArchivePanel.Shown(p.titleKey(), p.forOwner(ownerId), allowed(p.ownerAction(ownerId)))).toList();
+			.map(p -> new ArchivePanel.Shown(p.titleKey(), p.forOwner(ownerId), allowed(p.ownerAction(ownerId))))
+			.filter(ArchivePanels::worthShowing)
+			.toList();
+	}
+
+	/** A section with nothing to list and no button is left out. */
+	private static boolean worthShowing(ArchivePanel.Shown shown) {
+		return !shown.items().isEmpty() || shown.action() != null;
 	}
 
 	private ArchivePanel.Action allowed(java.util.Optional<ArchivePanel.Action> action) {
@@ -30,7 +37,9 @@ class ArchivePanels {
 
 	List<ArchivePanel.Shown> forUnit(long unitId) {
 		return panels.orderedStream().filter(p -> permissions.has(p.permission()))
-			.map(p -> new ArchivePanel.Shown(p.titleKey(), p.forUnit(unitId), allowed(p.unitAction(unitId)))).toList();
+			.map(p -> new ArchivePanel.Shown(p.titleKey(), p.forUnit(unitId), allowed(p.unitAction(unitId))))
+			.filter(ArchivePanels::worthShowing)
+			.toList();
 	}
 
 }

@@ -32,8 +32,12 @@ class EstateArchive {
 
 	private final HouseholdMemberRepository household;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	EstateArchive(ProjectRepository projects, BuildingRepository buildings, UnitRepository units, OwnerRepository owners,
-			OwnershipRepository ownerships, HouseholdMemberRepository household) {
+			OwnershipRepository ownerships, HouseholdMemberRepository household,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.projects = projects;
 		this.buildings = buildings;
 		this.units = units;
@@ -62,7 +66,11 @@ class EstateArchive {
 		p.address = nz(form.address());
 		p.developerName = form.developerName().strip();
 		p.notes = nz(form.notes());
-		projects.save(p);
+		boolean created = p.id == null;
+		projects.saveAndFlush(p);
+		if (created) {
+			events.publishEvent(new ProjectCreated(p.id));
+		}
 		return p.id;
 	}
 

@@ -1,0 +1,314 @@
+package io.estatedesk.handover;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.estatedesk.estate.ArchiveLookup;
+import io.estatedesk.shared.BusinessRuleException;
+import io.estatedesk.shared.ChangedMeanwhile;
+import io.estatedesk.shared.InvalidInputException;
+import io.estatedesk.shared.NotFoundException;
+import io.estatedesk.shared.WorkingTime;
+import io.estatedesk.staff.StaffManagement;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 交房 pages: batches with their progress and slots, one unit's booking, inspection and handover, the checklist. */
+@Controller
+@RequestMapping("/handover")
+@PreAuthorize("hasAuthority('HANDOVER_VIEW')")
+class HandoverController {
+
+	private final HandoverManagement management;
+
+	private final HandoverQueries queries;
+
+	private final HandoverPdf pdf;
+
+	private final ArchiveLookup archive;
+
+	private final StaffManagement staff;
+
+	HandoverController(HandoverManagement management, HandoverQueries queries, HandoverPdf pdf, ArchiveLookup archive,
+			StaffManagement staff) {
+		this.management = management;
+		this.queries = queries;
+		this.pdf = pdf;
+		this.archive = archive;
+		this.staff = staff;
+	}
+
+	@GetMapping
+	String batches(@RequestParam(required = false) Long projectId, Model model) {
+		model.addAttribute("batches", queries.batches(projectId));
+		model.addAttribute("projects", archive.projects());
+		model.addAttribute("projectId", projectId);
+		if (!model.containsAttribute("form")) {
+			LocalDate today = LocalDate.now(WorkingTime.CHINA);
+			model.addAttribute("form", new HandoverManagement.BatchForm(projectId, "", today, today.plusDays(30), ""));
+		}
+		return "handover/batches";
+	}
+
+	@PostMapping
+	@PreAuthorize("hasAuthority('HANDOVER_MANAGE')")
+	String createBatch(@ModelAttribute("form") BatchFields fields, BindingResult errors, Model model, RedirectAttributes flash) {
+		HandoverManagement.BatchForm form = fields.form();
+		model.addAttribute("form", form);
+		if (!errors.hasErrors()) {
+			try {
+				long id = management.createBatch(form);
+				flash.addFlashAttribute("flashSuccess", "handover.batch.created");
+				return "redirect:/handover/batches/" + id;
+			}
+			catch (InvalidInputException e) {
+				model.addAttribute("fieldErrors", e.errors());
+			}
+		}
+		return batches(form.projectId(), model);
+	}
+
+	/** The batch form's fields (dates as ISO dates). */
+	record BatchFields(Long projectId, String name, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn, String notes) {
+
+		HandoverManagement.BatchForm form() {
+			return new HandoverManagement.BatchForm(projectId, name, startsOn, endsOn, notes);
+		}
+
+	}
+
+	@GetMapping("/batches/{id}")
+	String batch(@PathVariable long id, Model model) {
+		HandoverQueries.Batch b = queries.batch(id);
+		model.addAttribute("batch", b);
+		model.addAttribute("slots", queries.slots(id));
+		model.addAttribute("units", queries.units(id));
+		model.addAttribute("buildings", archive.buildings(b.projectId()));
+		model.addAttribute("zone", WorkingTime.CHINA);
+		if (!model.containsAttribute("draft")) {
+			model.addAttribute("draft", Map.of());
+		}
+		return "handover/batch";
+	}
+
+	@PostMapping("/batches/{id}/units")
+	@PreAuthorize("hasAuthority('HANDOVER_MANAGE')")
+	String addUnits(@PathVariable long id, @RequestParam(required = false) Long buildingId, RedirectAttributes flash) {
+		try {
+			int n = management.addUnits(id, buildingId, null);
+			flash.addFlashAttribute("flashSuccess", n > 0 ? "handover.units.added" : "handover.units.none");
+		}
+		catch (InvalidInputException e) {
+			flash.addFlashAttribute("flashError", e.errors().values().iterator().next());
+		}
+		return "redirect:/handover/batches/" + id;
+	}
+
+	@PostMapping("/batches/{id}/slots")
+	@PreAuthorize("hasAuthority('HANDOVER_MANAGE')")
+	String addSlot(@PathVariable long id,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime startsAt,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime endsAt,
+			@RequestParam(required = false) Integer capacity, Model model, RedirectAttributes flash) {
+		try {
+			management.addSlot(id, startsAt, endsAt, capacity);
+			flash.addFlashAttribute("flashSuccess", "handover.slot.added");
+			return "redirect:/handover/batches/" + id;
+		}
+		catch (InvalidInputException e) {
+			model.addAttribute("fieldErrors", e.errors());
+			model.addAttribute("draft", Map.of("capacity", capacity == null ? "" : String.valueOf(capacity)));
+			return batch(id, model);
+		}
+	}
+
+	// ---------------------------------------------------------------- one unit
+
+	@GetMapping("/units/{id}")
+	String unit(@PathVariable long id, Model model) {
+		HandoverQueries.UnitDetail u = queries.unit(id).orElseThrow(() -> new NotFoundException("handover.unit.notFound"));
+		model.addAttribute("u", u);
+		model.addAttribute("slots", queries.slots(u.batchId()));
+		model.addAttribute("results", queries.results(id));
+		model.addAttribute("history", management.history().of(id));
+		model.addAttribute("today", LocalDate.now(WorkingTime.CHINA));
+		model.addAttribute("names", staff.displayNamesByUsername());
+		model.addAttribute("zone", WorkingTime.CHINA);
+		if (!model.containsAttribute("draft")) {
+			model.addAttribute("draft", Map.of());
+		}
+		return "handover/unit";
+	}
+
+	private String act(long id, Map<String, String> draft, Model model, RedirectAttributes flash, String success, Runnable action) {
+		try {
+			action.run();
+			flash.addFlashAttribute("flashSuccess", success);
+			return "redirect:/handover/units/" + id;
+		}
+		catch (InvalidInputException e) {
+			model.addAttribute("fieldErrors", e.errors());
+		}
+		catch (BusinessRuleException e) {
+			model.addAttribute("actionError", e.getMessage());
+			model.addAttribute("actionErrorArgs", e.args());
+		}
+		catch (ChangedMeanwhile e) {
+			model.addAttribute("changes", e.changes());
+		}
+		model.addAttribute("draft", draft);
+		return unit(id, model);
+	}
+
+	@PostMapping("/units/{id}/book")
+	String book(@PathVariable long id, @RequestParam(required = false) Long slotId,
+			@RequestParam(required = false) String noticeWay, @RequestParam long version, Model model,
+			RedirectAttributes flash) {
+		return act(id, Map.of(), model, flash, "handover.booked", () -> management.book(id, slotId, noticeWay, version));
+	}
+
+	/**
+	 * The inspection form: for every item {@code result_<id>} = ok | fail, {@code note_<id>}, and an optional
+	 * {@code photo_<id>} of the defect.
+	 */
+	@PostMapping("/units/{id}/inspection")
+	String inspect(@PathVariable long id, @RequestParam long version, HttpServletRequest request, Model model,
+			RedirectAttributes flash) {
+		List<HandoverManagement.Check> checks = new ArrayList<>();
+		Map<String, String> draft = new HashMap<>();
+		Map<String, MultipartFile> files = request instanceof MultipartHttpServletRequest m ? m.getFileMap() : Map.of();
+		for (HandoverQueries.Result r : queries.results(id)) {
+			String result = request.getParameter("result_" + r.itemId());
+			if (result == null) {
+				continue;
+			}
+			String note = request.getParameter("note_" + r.itemId());
+			draft.put("result_" + r.itemId(), result);
+			draft.put("note_" + r.itemId(), note == null ? "" : note);
+			checks.add(new HandoverManagement.Check(r.itemId(), !"fail".equals(result), note, files.get("photo_" + r.itemId())));
+		}
+		return act(id, draft, model, flash, "handover.inspected", () -> management.inspect(id, checks, version));
+	}
+
+	@PostMapping("/units/{id}/accept")
+	String accept(@PathVariable long id, @RequestParam(defaultValue = "false") boolean qualityGuarantee,
+			@RequestParam(defaultValue = "false") boolean usageManual, @RequestParam(required = false) String keysCount,
+			@RequestParam(required = false) String waterReading, @RequestParam(required = false) String electricityReading,
+			@RequestParam(required = false) String gasReading, @RequestParam(required = false) String confirmedBy,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate handoverDate,
+			@RequestParam long version, Model model, RedirectAttributes flash) {
+		Map<String, String> draft = new LinkedHashMap<>();
+		draft.put("keysCount", nz(keysCount));
+		draft.put("waterReading", nz(waterReading));
+		draft.put("electricityReading", nz(electricityReading));
+		draft.put("gasReading", nz(gasReading));
+		draft.put("confirmedBy", nz(confirmedBy));
+		return act(id, draft, model, flash, "handover.accepted", () -> {
+			Map<String, String> errors = new LinkedHashMap<>();
+			Integer keys = integer(keysCount, "keysCount", errors);
+			BigDecimal water = decimal(waterReading, "waterReading", errors);
+			BigDecimal power = decimal(electricityReading, "electricityReading", errors);
+			BigDecimal gas = decimal(gasReading, "gasReading", errors);
+			if (!errors.isEmpty()) {
+				throw new InvalidInputException(errors);
+			}
+			management.accept(id, new HandoverManagement.AcceptForm(qualityGuarantee, usageManual, keys, water, power, gas,
+					confirmedBy, handoverDate), version);
+		});
+	}
+
+	@PostMapping("/units/{id}/refuse")
+	String refuse(@PathVariable long id, @RequestParam(required = false) String reason, @RequestParam long version,
+			Model model, RedirectAttributes flash) {
+		return act(id, Map.of("refusedReason", nz(reason)), model, flash, "handover.refused",
+				() -> management.refuse(id, reason, version));
+	}
+
+	@GetMapping(value = "/units/{id}/confirmation.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+	ResponseEntity<byte[]> confirmation(@PathVariable long id) {
+		HandoverQueries.UnitDetail u = queries.unit(id).orElseThrow(() -> new NotFoundException("handover.unit.notFound"));
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+				.filename("交房确认书-" + u.unitLabel().replace(' ', '-') + ".pdf", java.nio.charset.StandardCharsets.UTF_8)
+				.build()
+				.toString())
+			.body(pdf.render(u, queries.results(id)));
+	}
+
+	// ---------------------------------------------------------------- the checklist
+
+	@GetMapping("/checklist")
+	@PreAuthorize("hasAuthority('HANDOVER_MANAGE')")
+	String checklist(Model model) {
+		model.addAttribute("items", queries.checklist());
+		model.addAttribute("trades", List.of("CIVIL", "WATERPROOF", "PLUMBING_ELECTRIC", "DOOR_WINDOW", "ELEVATOR", "FITOUT",
+				"HVAC", "FIRE", "LANDSCAPE", "OTHER"));
+		return "handover/checklist";
+	}
+
+	@PostMapping("/checklist")
+	@PreAuthorize("hasAuthority('HANDOVER_MANAGE')")
+	String saveCheckItem(@RequestParam(required = false) Long id, @RequestParam(required = false) String room,
+			@RequestParam(required = false) String item, @RequestParam(required = false) String tradeCode,
+			@RequestParam(required = false) Integer sortOrder, @RequestParam(defaultValue = "false") boolean active,
+			RedirectAttributes flash) {
+		try {
+			management.saveCheckItem(id, room, item, tradeCode, sortOrder, id == null || active);
+			flash.addFlashAttribute("flashSuccess", "common.saved");
+		}
+		catch (InvalidInputException e) {
+			flash.addFlashAttribute("flashError", e.errors().values().iterator().next());
+		}
+		return "redirect:/handover/checklist";
+	}
+
+	private static Integer integer(String s, String field, Map<String, String> errors) {
+		try {
+			return s == null || s.isBlank() ? null : Integer.valueOf(s.strip());
+		}
+		catch (NumberFormatException e) {
+			errors.put(field, "handover.accept.keys");
+			return null;
+		}
+	}
+
+	private static BigDecimal decimal(String s, String field, Map<String, String> errors) {
+		try {
+			return s == null || s.isBlank() ? null : new BigDecimal(s.strip());
+		}
+		catch (NumberFormatException e) {
+			errors.put(field, "handover.accept.reading");
+			return null;
+		}
+	}
+
+	private static String nz(String s) {
+		return s == null ? "" : s;
+	}
+
+}

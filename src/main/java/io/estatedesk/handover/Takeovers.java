@@ -1,0 +1,150 @@
+package io.estatedesk.handover;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.estatedesk.shared.ChangedMeanwhile;
+import io.estatedesk.shared.InvalidInputException;
+import io.estatedesk.shared.NotFoundException;
+import io.estatedesk.staff.Permissions;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 承接查验: the property company takes the project over — building systems and documents checked, issues found and
+ * their rectification, the takeover date, flagged when it is less than {@value #MIN_DAYS} days before handover.
+ */
+@Component
+class Takeovers {
+
+	/** SPEC: the property company takes over at least 15 days before the homes are handed over. */
+	static final int MIN_DAYS = 15;
+
+	static final List<String[]> STANDARD_ITEMS = List.of(new String[] { "SYSTEM", "供配电系统" },
+			new String[] { "SYSTEM", "给排水系统" }, new String[] { "SYSTEM", "消防系统" }, new String[] { "SYSTEM", "电梯" },
+			new String[] { "SYSTEM", "供暖系统" }, new String[] { "SYSTEM", "安防监控与门禁" },
+			new String[] { "SYSTEM", "道路与停车场" }, new String[] { "SYSTEM", "绿化景观" }, new String[] { "SYSTEM", "公共照明" },
+			new String[] { "SYSTEM", "垃圾收集设施" }, new String[] { "DOCUMENT", "竣工验收备案资料" },
+			new String[] { "DOCUMENT", "竣工图纸" }, new String[] { "DOCUMENT", "设备说明书与保修卡" },
+			new String[] { "DOCUMENT", "住宅质量保证书、住宅使用说明书样本" }, new String[] { "DOCUMENT", "业主清册" },
+			new String[] { "DOCUMENT", "钥匙移交清单" });
+
+	record Takeover(long id, long projectId, String propertyCompany, LocalDate plannedHandoverDate, LocalDate takeoverDate,
+			String notes, long version, Long daysBeforeHandover, boolean tooLate) {
+	}
+
+	record Item(long id, String category, String item, Boolean ok, String note) {
+	}
+
+	record Issue(long id, String description, String responsible, LocalDate deadline, LocalDate rectifiedOn, String note,
+			boolean overdue) {
+	}
+
+	private final JdbcTemplate jdbc;
+
+	private final Permissions permissions;
+
+	Takeovers(JdbcTemplate jdbc, Permissions permissions) {
+		this.jdbc = jdbc;
+		this.permissions = permissions;
+	}
+
+	/** The project's takeover, set up with the standard checklist the first time it is opened. */
+	@Transactional
+	Takeover of(long projectId) {
+		Long id = jdbc.queryForList("select id from takeover where project_id = ?", Long.class, projectId).stream().findFirst()
+			.orElse(null);
+		if (id == null) {
+			id = jdbc.queryForObject("insert into takeover (project_id) values (?) on conflict (project_id) do update set notes = takeover.notes returning id",
+					Long.class, projectId);
+			int order = 0;
+			for (String[] item : STANDARD_ITEMS) {
+				jdbc.update("insert into takeover_item (takeover_id, category, item, sort_order) values (?, ?, ?, ?)", id, item[0],
+						item[1], ++order);
+			}
+		}
+		return jdbc.queryForObject("select * from takeover where id = ?", (rs, i) -> {
+			LocalDate planned = rs.getObject("planned_handover_date", LocalDate.class);
+			LocalDate taken = rs.getObject("takeover_date", LocalDate.class);
+			Long days = planned == null || taken == null ? null : ChronoUnit.DAYS.between(taken, planned);
+			return new Takeover(rs.getLong("id"), rs.getLong("project_id"), rs.getString("property_company"), planned, taken,
+					rs.getString("notes"), rs.getLong("version"), days, days != null && days < MIN_DAYS);
+		}, id);
+	}
+
+	List<Item> items(long takeoverId) {
+		return jdbc.query("select * from takeover_item where takeover_id = ? order by sort_order, id", (rs, i) -> new Item(
+				rs.getLong("id"), rs.getString("category"), rs.getString("item"), (Boolean) rs.getObject("ok"),
+				rs.getString("note")), takeoverId);
+	}
+
+	List<Issue> issues(long takeoverId) {
+		return jdbc.query("""
+				select *, (rectified_on is null and deadline < current_date) overdue from takeover_issue
+				where takeover_id = ? order by rectified_on nulls first, deadline nulls last, id""", (rs, i) -> new Issue(
+				rs.getLong("id"), rs.getString("description"), rs.getString("responsible"),
+				rs.getObject("deadline", LocalDate.class), rs.getObject("rectified_on", LocalDate.class), rs.getString("note"),
+				rs.getBoolean("overdue")), takeoverId);
+	}
+
+	@Transactional
+	void save(long projectId, String company, LocalDate planned, LocalDate taken, String notes, long version) {
+		require();
+		Takeover t = of(projectId);
+		int n = jdbc.update("""
+				update takeover set property_company = ?, planned_handover_date = ?, takeover_date = ?, notes = ?,
+				  version = version + 1 where id = ? and version = ?""", company == null ? "" : company.strip(), planned, taken,
+				notes == null ? "" : notes.strip(), t.id(), version);
+		if (n == 0) {
+			throw new ChangedMeanwhile(List.of());
+		}
+	}
+
+	/** Records the result of checklist items: {@code results} maps item id to "ok", "fail" or "" (not checked yet). */
+	@Transactional
+	void check(long projectId, Map<Long, String> results, Map<Long, String> notes) {
+		require();
+		Takeover t = of(projectId);
+		for (Map.Entry<Long, String> r : results.entrySet()) {
+			Boolean ok = "ok".equals(r.getValue()) ? Boolean.TRUE : "fail".equals(r.getValue()) ? Boolean.FALSE : null;
+			jdbc.update("update takeover_item set ok = ?, note = ? where id = ? and takeover_id = ?", ok,
+					notes.getOrDefault(r.getKey(), ""), r.getKey(), t.id());
+		}
+	}
+
+	@Transactional
+	void addIssue(long projectId, String description, String responsible, LocalDate deadline) {
+		require();
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (description == null || description.isBlank()) {
+			errors.put("issueDescription", "takeover.issue.descriptionRequired");
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		jdbc.update("insert into takeover_issue (takeover_id, description, responsible, deadline) values (?, ?, ?, ?)",
+				of(projectId).id(), description.strip(), responsible == null ? "" : responsible.strip(), deadline);
+	}
+
+	@Transactional
+	void rectified(long projectId, long issueId, LocalDate on, String note) {
+		require();
+		int n = jdbc.update("update takeover_issue set rectified_on = ?, note = ? where id = ? and takeover_id = ?",
+				on == null ? LocalDate.now() : on, note == null ? "" : note.strip(), issueId, of(projectId).id());
+		if (n == 0) {
+			throw new NotFoundException("takeover.issue.notFound");
+		}
+	}
+
+	private void require() {
+		if (!permissions.has(HandoverManagement.MANAGE)) {
+			throw new AccessDeniedException(HandoverManagement.MANAGE);
+		}
+	}
+
+}
