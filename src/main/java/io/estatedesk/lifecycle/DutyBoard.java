@@ -1,0 +1,234 @@
+package io.estatedesk.lifecycle;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.estatedesk.estate.ArchiveLookup;
+import io.estatedesk.estate.ProjectCreated;
+import io.estatedesk.shared.ChangedMeanwhile;
+import io.estatedesk.shared.InvalidInputException;
+import io.estatedesk.shared.NotFoundException;
+import io.estatedesk.shared.WorkingTime;
+import io.estatedesk.staff.Permissions;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Each project's duty board: the charter's duties (§二.1) as items per phase, created with the project, with an owner,
+ * a due date, a status, notes and the records of what was done.
+ */
+@Component
+class DutyBoard {
+
+	static final String VIEW = "LIFECYCLE_VIEW";
+
+	static final String EDIT = "LIFECYCLE_EDIT";
+
+	enum Phase {
+
+		/** 项目前期 */
+		EARLY,
+		/** 交房前 */
+		BEFORE_HANDOVER,
+		/** 交房后 */
+		AFTER_HANDOVER
+
+	}
+
+	enum Status {
+
+		TODO, IN_PROGRESS, DONE, NOT_APPLICABLE
+
+	}
+
+	record Item(long id, long projectId, String code, Phase phase, String title, String kind, Long ownerId,
+			String ownerName, LocalDate dueDate, Status status, String notes, long version, long records, boolean overdue) {
+	}
+
+	record Record(long id, Instant recordedAt, String actor, LocalDate recordDate, String title, String content,
+			String response, String counterparty, String reference, BigDecimal amount, BigDecimal score, Boolean awarded,
+			String attachmentName) {
+	}
+
+	/** A record as entered; which of its fields a kind uses is in {@link DutyKinds}. */
+	record RecordForm(LocalDate recordDate, String title, String content, String response, String counterparty,
+			String reference, BigDecimal amount, BigDecimal score, Boolean awarded) {
+	}
+
+	private final JdbcTemplate jdbc;
+
+	private final Permissions permissions;
+
+	private final ArchiveLookup archive;
+
+	DutyBoard(JdbcTemplate jdbc, Permissions permissions, ArchiveLookup archive) {
+		this.jdbc = jdbc;
+		this.permissions = permissions;
+		this.archive = archive;
+	}
+
+	/** A new project gets the charter's duties at once. */
+	@EventListener
+	void on(ProjectCreated event) {
+		ensure(event.projectId());
+	}
+
+	/** Creates the charter's items a project does not have yet (projects from before this board, too). */
+	@Transactional
+	void ensure(long projectId) {
+		jdbc.update("""
+				insert into duty_item (project_id, code, phase, title, kind, sort_order)
+				select ?, t.code, t.phase, t.title, t.kind, t.sort_order from duty_template t
+				on conflict (project_id, code) do nothing""", projectId);
+	}
+
+	@Transactional
+	List<Item> items(long projectId) {
+		if (archive.project(projectId).isEmpty()) {
+			throw new NotFoundException("project.notFound");
+		}
+		ensure(projectId);
+		return jdbc.query(ITEM_SELECT + " where d.project_id = ? order by d.sort_order, d.id", (rs, i) -> item(rs), projectId);
+	}
+
+	Item item(long id) {
+		return jdbc.query(ITEM_SELECT + " where d.id = ?", (rs, i) -> item(rs), id).stream().findFirst()
+			.orElseThrow(() -> new NotFoundException("duty.notFound"));
+	}
+
+	private static final String ITEM_SELECT = """
+			select d.*, a.display_name owner_name, (select count(*) from duty_record r where r.duty_item_id = d.id) records,
+			       (d.status in ('TODO', 'IN_PROGRESS') and d.due_date < current_date) overdue
+			from duty_item d left join staff_account a on a.id = d.owner_id""";
+
+	private static Item item(ResultSet rs) throws SQLException {
+		return new Item(rs.getLong("id"), rs.getLong("project_id"), rs.getString("code"), Phase.valueOf(rs.getString("phase")),
+				rs.getString("title"), rs.getString("kind"), (Long) rs.getObject("owner_id"), rs.getString("owner_name"),
+				rs.getObject("due_date", LocalDate.class), Status.valueOf(rs.getString("status")), rs.getString("notes"),
+				rs.getLong("version"), rs.getLong("records"), rs.getBoolean("overdue"));
+	}
+
+	@Transactional
+	void save(long id, Long ownerId, LocalDate dueDate, Status status, String notes, long version) {
+		require(EDIT);
+		if (status == null) {
+			throw new InvalidInputException(Map.of("status", "duty.status.required"));
+		}
+		int n = jdbc.update("""
+				update duty_item set owner_id = ?, due_date = ?, status = ?, notes = ?, version = version + 1, updated_at = now()
+				where id = ? and version = ?""", ownerId, dueDate, status.name(), notes == null ? "" : notes.strip(), id, version);
+		if (n == 0) {
+			item(id);
+			throw new ChangedMeanwhile(List.of());
+		}
+	}
+
+	List<Record> records(long itemId) {
+		return jdbc.query("""
+				select id, recorded_at, actor, record_date, title, content, response, counterparty, reference, amount, score,
+				       awarded, attachment_name from duty_record where duty_item_id = ? order by record_date nulls last, id""",
+				(rs, i) -> new Record(rs.getLong("id"), rs.getTimestamp("recorded_at").toInstant(), rs.getString("actor"),
+						rs.getObject("record_date", LocalDate.class), rs.getString("title"), rs.getString("content"),
+						rs.getString("response"), rs.getString("counterparty"), rs.getString("reference"),
+						rs.getBigDecimal("amount"), rs.getBigDecimal("score"), (Boolean) rs.getObject("awarded"),
+						rs.getString("attachment_name")), itemId);
+	}
+
+	/** Adds a record; the fields the item's kind uses must not all be empty; a started item moves to 进行中. */
+	@Transactional
+	long addRecord(long itemId, RecordForm form, MultipartFile attachment) throws IOException {
+		require(EDIT);
+		Item item = item(itemId);
+		List<String> fields = DutyKinds.fields(item.kind());
+		Map<String, String> errors = new LinkedHashMap<>();
+		boolean any = (fields.contains("title") && !blank(form.title())) || (fields.contains("content") && !blank(form.content()))
+				|| (fields.contains("counterparty") && !blank(form.counterparty())) || form.amount() != null
+				|| form.score() != null || (attachment != null && !attachment.isEmpty());
+		if (!any) {
+			errors.put("content", "duty.record.empty");
+		}
+		if (form.score() != null && (form.score().signum() < 0 || form.score().compareTo(BigDecimal.valueOf(100)) > 0)) {
+			errors.put("score", "duty.record.score");
+		}
+		if (form.amount() != null && form.amount().signum() < 0) {
+			errors.put("amount", "duty.record.amount");
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		boolean file = attachment != null && !attachment.isEmpty();
+		long id = jdbc.queryForObject("""
+				insert into duty_record (duty_item_id, actor, record_date, title, content, response, counterparty, reference,
+				  amount, score, awarded, attachment_name, attachment_type, attachment)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class, itemId,
+				permissions.currentUsername(), form.recordDate() != null ? form.recordDate() : LocalDate.now(WorkingTime.CHINA),
+				nz(form.title()), nz(form.content()), nz(form.response()), nz(form.counterparty()), nz(form.reference()),
+				form.amount(), form.score(), form.awarded(), file ? attachment.getOriginalFilename() : null,
+				file ? attachment.getContentType() : null, file ? attachment.getBytes() : null);
+		jdbc.update("update duty_item set status = 'IN_PROGRESS', version = version + 1, updated_at = now() where id = ? and status = 'TODO'",
+				itemId);
+		return id;
+	}
+
+	record Attachment(String name, String type, byte[] data) {
+	}
+
+	Optional<Attachment> attachment(long itemId, long recordId) {
+		return jdbc.query("""
+				select attachment_name, attachment_type, attachment from duty_record
+				where id = ? and duty_item_id = ? and attachment is not null""",
+				(rs, i) -> new Attachment(rs.getString(1), rs.getString(2), rs.getBytes(3)), recordId, itemId).stream().findFirst();
+	}
+
+	/** The owners' assembly trigger of a project, from the archive's areas and handover dates. */
+	AssemblyTrigger.Status assembly(long projectId) {
+		ArchiveLookup.ProjectArea area = archive.area(projectId);
+		return AssemblyTrigger.evaluate(area.total(), area.delivered(), area.firstHandover(), LocalDate.now(WorkingTime.CHINA));
+	}
+
+	/** A summary per phase of a project: items done of all, for the project list and the API. */
+	Map<Phase, long[]> progress(long projectId) {
+		Map<Phase, long[]> m = new LinkedHashMap<>();
+		for (Item i : items(projectId)) {
+			long[] p = m.computeIfAbsent(i.phase(), k -> new long[2]);
+			p[1]++;
+			if (i.status() == Status.DONE || i.status() == Status.NOT_APPLICABLE) {
+				p[0]++;
+			}
+		}
+		return m;
+	}
+
+	private void require(String permission) {
+		if (!permissions.has(permission)) {
+			throw new AccessDeniedException(permission);
+		}
+	}
+
+	private static boolean blank(String s) {
+		return s == null || s.isBlank();
+	}
+
+	private static String nz(String s) {
+		return s == null ? "" : s.strip();
+	}
+
+	static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp t = rs.getTimestamp(column);
+		return t == null ? null : t.toInstant();
+	}
+
+}

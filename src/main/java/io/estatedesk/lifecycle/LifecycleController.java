@@ -1,0 +1,187 @@
+package io.estatedesk.lifecycle;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.estatedesk.estate.ArchiveLookup;
+import io.estatedesk.shared.BusinessRuleException;
+import io.estatedesk.shared.ChangedMeanwhile;
+import io.estatedesk.shared.InvalidInputException;
+import io.estatedesk.shared.NotFoundException;
+import io.estatedesk.shared.WorkingTime;
+import io.estatedesk.staff.StaffManagement;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 项目管理: the projects with their duty boards, and one duty with its records. */
+@Controller
+@PreAuthorize("hasAuthority('LIFECYCLE_VIEW')")
+class LifecycleController {
+
+	private final DutyBoard board;
+
+	private final ArchiveLookup archive;
+
+	private final StaffManagement staff;
+
+	LifecycleController(DutyBoard board, ArchiveLookup archive, StaffManagement staff) {
+		this.board = board;
+		this.archive = archive;
+		this.staff = staff;
+	}
+
+	/** A project's row on the overview: duties done per phase and the owners' assembly trigger. */
+	record ProjectRow(ArchiveLookup.ProjectRef project, Map<DutyBoard.Phase, long[]> progress, AssemblyTrigger.Status assembly) {
+	}
+
+	@GetMapping("/lifecycle")
+	String projects(Model model) {
+		List<ProjectRow> rows = new ArrayList<>();
+		for (ArchiveLookup.ProjectRef p : archive.projects()) {
+			rows.add(new ProjectRow(p, board.progress(p.id()), board.assembly(p.id())));
+		}
+		model.addAttribute("rows", rows);
+		model.addAttribute("phases", DutyBoard.Phase.values());
+		return "lifecycle/projects";
+	}
+
+	@GetMapping("/lifecycle/projects/{projectId}")
+	String board(@PathVariable long projectId, Model model) {
+		model.addAttribute("project", archive.project(projectId).orElseThrow(() -> new NotFoundException("project.notFound")));
+		List<DutyBoard.Item> items = board.items(projectId);
+		Map<DutyBoard.Phase, List<DutyBoard.Item>> byPhase = new LinkedHashMap<>();
+		for (DutyBoard.Phase ph : DutyBoard.Phase.values()) {
+			byPhase.put(ph, new ArrayList<>());
+		}
+		items.forEach(i -> byPhase.get(i.phase()).add(i));
+		model.addAttribute("byPhase", byPhase);
+		model.addAttribute("assembly", board.assembly(projectId));
+		return "lifecycle/board";
+	}
+
+	@GetMapping("/lifecycle/duties/{id}")
+	String item(@PathVariable long id, Model model) {
+		DutyBoard.Item item = board.item(id);
+		model.addAttribute("item", item);
+		model.addAttribute("project", archive.project(item.projectId()).orElseThrow());
+		model.addAttribute("records", board.records(id));
+		model.addAttribute("fields", DutyKinds.fields(item.kind()));
+		model.addAttribute("workPage", DutyKinds.workPage(item.kind(), item.projectId()));
+		model.addAttribute("staffList", staff.activeStaff());
+		model.addAttribute("statuses", DutyBoard.Status.values());
+		model.addAttribute("today", LocalDate.now(WorkingTime.CHINA));
+		if ("ASSEMBLY".equals(item.kind())) {
+			model.addAttribute("assembly", board.assembly(item.projectId()));
+			model.addAttribute("milestones", DutyKinds.ASSEMBLY_MILESTONES);
+		}
+		if (!model.containsAttribute("draft")) {
+			model.addAttribute("draft", Map.of());
+		}
+		return "lifecycle/item";
+	}
+
+	@PostMapping("/lifecycle/duties/{id}")
+	@PreAuthorize("hasAuthority('LIFECYCLE_EDIT')")
+	String save(@PathVariable long id, @RequestParam(required = false) Long ownerId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueDate,
+			@RequestParam(required = false) DutyBoard.Status status, @RequestParam(required = false) String notes,
+			@RequestParam long version, Model model, RedirectAttributes flash) {
+		try {
+			board.save(id, ownerId, dueDate, status, notes, version);
+			flash.addFlashAttribute("flashSuccess", "common.saved");
+			return "redirect:/lifecycle/duties/" + id;
+		}
+		catch (InvalidInputException e) {
+			model.addAttribute("fieldErrors", e.errors());
+		}
+		catch (ChangedMeanwhile e) {
+			model.addAttribute("actionError", "duty.changedMeanwhile");
+		}
+		model.addAttribute("draft", Map.of("notes", notes == null ? "" : notes));
+		return item(id, model);
+	}
+
+	@PostMapping("/lifecycle/duties/{id}/records")
+	@PreAuthorize("hasAuthority('LIFECYCLE_EDIT')")
+	String addRecord(@PathVariable long id,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate recordDate,
+			@RequestParam(required = false) String title, @RequestParam(required = false) String content,
+			@RequestParam(required = false) String response, @RequestParam(required = false) String counterparty,
+			@RequestParam(required = false) String reference, @RequestParam(required = false) String amount,
+			@RequestParam(required = false) String score, @RequestParam(required = false) Boolean awarded,
+			@RequestParam(required = false) MultipartFile attachment, Model model, RedirectAttributes flash) {
+		Map<String, String> draft = new LinkedHashMap<>();
+		draft.put("title", nz(title));
+		draft.put("content", nz(content));
+		draft.put("response", nz(response));
+		draft.put("counterparty", nz(counterparty));
+		draft.put("reference", nz(reference));
+		draft.put("amount", nz(amount));
+		draft.put("score", nz(score));
+		try {
+			Map<String, String> errors = new LinkedHashMap<>();
+			BigDecimal a = decimal(amount, "amount", "duty.record.amount", errors);
+			BigDecimal s = decimal(score, "score", "duty.record.score", errors);
+			if (!errors.isEmpty()) {
+				throw new InvalidInputException(errors);
+			}
+			board.addRecord(id, new DutyBoard.RecordForm(recordDate, title, content, response, counterparty, reference, a, s,
+					awarded), attachment);
+			flash.addFlashAttribute("flashSuccess", "duty.record.added");
+			return "redirect:/lifecycle/duties/" + id;
+		}
+		catch (InvalidInputException e) {
+			model.addAttribute("fieldErrors", e.errors());
+		}
+		catch (IOException e) {
+			model.addAttribute("actionError", "attachment.unreadable");
+		}
+		catch (BusinessRuleException e) {
+			model.addAttribute("actionError", e.getMessage());
+		}
+		model.addAttribute("draft", draft);
+		return item(id, model);
+	}
+
+	@GetMapping("/lifecycle/duties/{id}/records/{recordId}/attachment")
+	ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long recordId) {
+		DutyBoard.Attachment a = board.attachment(id, recordId).orElseThrow(() -> new NotFoundException("attachment.notFound"));
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(a.type() == null ? "application/octet-stream" : a.type()))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(a.name(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+			.body(a.data());
+	}
+
+	private static BigDecimal decimal(String s, String field, String key, Map<String, String> errors) {
+		try {
+			return s == null || s.isBlank() ? null : new BigDecimal(s.strip());
+		}
+		catch (NumberFormatException e) {
+			errors.put(field, key);
+			return null;
+		}
+	}
+
+	private static String nz(String s) {
+		return s == null ? "" : s;
+	}
+
+}

@@ -1,0 +1,189 @@
+package io.estatedesk.lifecycle;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.estatedesk.shared.ChangedMeanwhile;
+import io.estatedesk.shared.InvalidInputException;
+import io.estatedesk.shared.NotFoundException;
+import io.estatedesk.staff.Permissions;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 监督、检查物业公司: inspections on a scored checklist (cleanliness, order, greenery, facilities, service), rectification
+ * notices with deadlines and their re-inspection, and the trend of the scores per project.
+ */
+@Component
+class Supervision {
+
+	static final String EDIT = "SUPERVISION_EDIT";
+
+	record ChecklistItem(long id, String category, String item, int maxScore) {
+	}
+
+	record Inspection(long id, long projectId, String projectName, LocalDate inspectedOn, String inspector,
+			String propertyCompany, BigDecimal total, BigDecimal maxTotal, String notes, long openNotices) {
+
+		/** The score as a percentage of the maximum, for comparing inspections over time. */
+		public BigDecimal percent() {
+			return maxTotal.signum() == 0 ? BigDecimal.ZERO
+					: total.multiply(BigDecimal.valueOf(100)).divide(maxTotal, 1, RoundingMode.HALF_UP);
+		}
+
+	}
+
+	record Score(long itemId, String category, String item, int maxScore, BigDecimal score, String note) {
+	}
+
+	record Notice(long id, long inspectionId, long projectId, String projectName, String item, String requirement,
+			LocalDate deadline, String state, LocalDate reinspectedOn, String result, long version, boolean overdue) {
+	}
+
+	private final JdbcTemplate jdbc;
+
+	private final Permissions permissions;
+
+	Supervision(JdbcTemplate jdbc, Permissions permissions) {
+		this.jdbc = jdbc;
+		this.permissions = permissions;
+	}
+
+	List<ChecklistItem> checklist() {
+		return jdbc.query("select * from supervision_item where active order by sort_order, id", (rs, i) -> new ChecklistItem(
+				rs.getLong("id"), rs.getString("category"), rs.getString("item"), rs.getInt("max_score")));
+	}
+
+	/** Records an inspection with a score for every checklist item; returns its id. */
+	@Transactional
+	long inspect(long projectId, LocalDate on, String propertyCompany, Map<Long, BigDecimal> scores, Map<Long, String> notes,
+			String overall) {
+		require();
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (jdbc.queryForObject("select count(*) from project where id = ?", Integer.class, projectId) == 0) {
+			errors.put("projectId", "handover.project.required");
+		}
+		if (on == null) {
+			errors.put("inspectedOn", "supervision.date.required");
+		}
+		BigDecimal total = BigDecimal.ZERO;
+		BigDecimal max = BigDecimal.ZERO;
+		List<ChecklistItem> items = checklist();
+		for (ChecklistItem item : items) {
+			BigDecimal s = scores.get(item.id());
+			if (s == null || s.signum() < 0 || s.compareTo(BigDecimal.valueOf(item.maxScore())) > 0) {
+				errors.put("score_" + item.id(), "supervision.score.invalid");
+				continue;
+			}
+			total = total.add(s);
+			max = max.add(BigDecimal.valueOf(item.maxScore()));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		long id = jdbc.queryForObject("""
+				insert into supervision_inspection (project_id, inspected_on, inspector, property_company, total, max_total, notes)
+				values (?, ?, ?, ?, ?, ?, ?) returning id""", Long.class, projectId, on, permissions.currentUsername(),
+				propertyCompany == null ? "" : propertyCompany.strip(), total, max, overall == null ? "" : overall.strip());
+		for (ChecklistItem item : items) {
+			jdbc.update("insert into supervision_score (inspection_id, item_id, score, note) values (?, ?, ?, ?)", id, item.id(),
+					scores.get(item.id()), notes.getOrDefault(item.id(), "").strip());
+		}
+		return id;
+	}
+
+	List<Inspection> inspections(Long projectId) {
+		return jdbc.query(INSPECTION_SELECT + " where (cast(? as bigint) is null or i.project_id = ?) order by i.inspected_on desc, i.id desc limit 200",
+				(rs, n) -> inspection(rs), projectId, projectId);
+	}
+
+	Inspection inspection(long id) {
+		return jdbc.query(INSPECTION_SELECT + " where i.id = ?", (rs, n) -> inspection(rs), id).stream().findFirst()
+			.orElseThrow(() -> new NotFoundException("supervision.notFound"));
+	}
+
+	private static final String INSPECTION_SELECT = """
+			select i.*, p.name project_name,
+			  (select count(*) from rectification_notice r where r.inspection_id = i.id and r.state <> 'PASSED') open_notices
+			from supervision_inspection i join project p on p.id = i.project_id""";
+
+	private static Inspection inspection(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new Inspection(rs.getLong("id"), rs.getLong("project_id"), rs.getString("project_name"),
+				rs.getObject("inspected_on", LocalDate.class), rs.getString("inspector"), rs.getString("property_company"),
+				rs.getBigDecimal("total"), rs.getBigDecimal("max_total"), rs.getString("notes"), rs.getLong("open_notices"));
+	}
+
+	List<Score> scores(long inspectionId) {
+		return jdbc.query("""
+				select s.item_id, i.category, i.item, i.max_score, s.score, s.note from supervision_score s
+				join supervision_item i on i.id = s.item_id where s.inspection_id = ? order by i.sort_order, i.id""",
+				(rs, n) -> new Score(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getBigDecimal(5),
+						rs.getString(6)), inspectionId);
+	}
+
+	@Transactional
+	void addNotice(long inspectionId, Long itemId, String requirement, LocalDate deadline) {
+		require();
+		Inspection i = inspection(inspectionId);
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (requirement == null || requirement.isBlank()) {
+			errors.put("requirement", "supervision.notice.requirementRequired");
+		}
+		if (deadline == null) {
+			errors.put("deadline", "supervision.notice.deadlineRequired");
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		jdbc.update("insert into rectification_notice (inspection_id, project_id, item_id, requirement, deadline) values (?, ?, ?, ?, ?)",
+				inspectionId, i.projectId(), itemId, requirement.strip(), deadline);
+	}
+
+	/** 复查: passed closes the notice; failed keeps it open with a new deadline. */
+	@Transactional
+	void reinspect(long noticeId, boolean passed, String result, LocalDate on, LocalDate newDeadline, long version) {
+		require();
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (result == null || result.isBlank()) {
+			errors.put("result", "supervision.notice.resultRequired");
+		}
+		if (!passed && newDeadline == null) {
+			errors.put("newDeadline", "supervision.notice.deadlineRequired");
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		int n = jdbc.update("""
+				update rectification_notice set state = ?, result = ?, reinspected_on = ?, deadline = coalesce(?, deadline),
+				  version = version + 1 where id = ? and version = ?""", passed ? "PASSED" : "FAILED", result.strip(),
+				on == null ? LocalDate.now() : on, passed ? null : newDeadline, noticeId, version);
+		if (n == 0) {
+			throw new ChangedMeanwhile(List.of());
+		}
+	}
+
+	List<Notice> notices(Long projectId, Long inspectionId) {
+		return jdbc.query("""
+				select r.*, p.name project_name, i.item item_name, (r.state <> 'PASSED' and r.deadline < current_date) overdue
+				from rectification_notice r join project p on p.id = r.project_id left join supervision_item i on i.id = r.item_id
+				where (cast(? as bigint) is null or r.project_id = ?) and (cast(? as bigint) is null or r.inspection_id = ?)
+				order by (r.state = 'PASSED'), r.deadline, r.id""", (rs, n) -> new Notice(rs.getLong("id"),
+				rs.getLong("inspection_id"), rs.getLong("project_id"), rs.getString("project_name"), rs.getString("item_name"),
+				rs.getString("requirement"), rs.getObject("deadline", LocalDate.class), rs.getString("state"),
+				rs.getObject("reinspected_on", LocalDate.class), rs.getString("result"), rs.getLong("version"),
+				rs.getBoolean("overdue")), projectId, projectId, inspectionId, inspectionId);
+	}
+
+	private void require() {
+		if (!permissions.has(EDIT)) {
+			throw new AccessDeniedException(EDIT);
+		}
+	}
+
+}

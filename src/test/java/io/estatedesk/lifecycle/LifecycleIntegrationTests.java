@@ -1,0 +1,157 @@
+package io.estatedesk.lifecycle;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.jayway.jsonpath.JsonPath;
+import io.estatedesk.estate.ArchiveUpdates;
+import io.estatedesk.support.Fixtures;
+import io.estatedesk.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The duty board of a project from the charter, and the owners' assembly trigger from the archive's data. */
+@IntegrationTest
+class LifecycleIntegrationTests {
+
+	/** The charter §二.1 (1)–(3), verbatim (its half-width commas included). */
+	static final Map<String, List<String>> CHARTER = Map.of("EARLY", List.of(
+			"物业管理的早期介入,参与项目的规划、设计和建设,从方便业主生产、生活和物业管理服务的角度提出意见和建议,使建成后的物业能满足业主或使用人的要求。",
+			"工程施工期间,常驻现场,参加工程例会,查询技术资料,逐步熟悉工程状况和机电设备安装与运行情况。"),
+			"BEFORE_HANDOVER", List.of("销售前根据项目的具体情况制定物业服务内容,确定服务级别标准。",
+					"委托物业服务评估监理机构对物业服务费用进行测算。并将所制定的物业费标准、级别报区县建委小区办备案。",
+					"制定编写《前期物业服务合同》和《业主规约》。并将以上文件列入销售合同附件向业主公示。",
+					"配合项目销售,收集客户对项目今后物业服务的意见与建议,跟踪了解业主动态。",
+					"通过招投标方式为前期物业服务选聘物业服务公司,与其签订《前期物业服务委托合同》并制定相应的物业服务与费用的标准。",
+					"参加工程验收接管工作,协调、督促、监督、检查物业公司按照验收标准,按时接管物业。",
+					"参加项目交屋工作,指导、检查物业公司按交屋时限和入住标准及要求,全面完成业主入住工作。"),
+			"AFTER_HANDOVER", List.of("做好业主入住后的客户服务工作,对业主入住后提出的有关房屋质量问题,协调工程部门和施工单位进行跟进维修。",
+					"监督、检查物业公司按照物业服务标准为业主入住后提供的物业服务工作。",
+					"交屋以后与街道办事处、派出所、小区办沟通并联络业主尽快召开业主大会,及时组建业主委员会。",
+					"督促工程部门加快对小区公共设备设施进行完善,达到向业主委员会移交的条件。", "与业主委员会完成公共设备设施的交接工作。",
+					"及时了解掌握国家和北京市政府关于物业管理方面的法律、法规变化情况,为公司领导决策当好参谋。"));
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ArchiveUpdates archive;
+
+	/** Full-width and half-width commas are the same words. */
+	static String normalized(String s) {
+		return s.replace('，', ',').strip();
+	}
+
+	@Test
+	void eachPhasesDutiesFromTheCharterAppearOnANewProject() throws Exception {
+		String manager = fixtures.staffWithRole("MANAGER");
+		String name = Fixtures.unique("新项目");
+		String created = mvc.perform(post("/api/v1/projects").with(httpBasic(manager, Fixtures.PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"%s\",\"address\":\"北京市\",\"developerName\":\"金第房地产开发公司\"}".formatted(name)))
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		long projectId = ((Number) JsonPath.read(created, "$.id")).longValue();
+		// created with the project, before anyone opens the board
+		assertThat(jdbc.queryForObject("select count(*) from duty_item where project_id = ?", Long.class, projectId)).isEqualTo(15);
+
+		String json = mvc.perform(get("/api/v1/projects/" + projectId + "/duties").with(httpBasic(manager, Fixtures.PASSWORD)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		List<Map<String, Object>> items = JsonPath.read(json, "$.items");
+		Map<String, List<String>> byPhase = items.stream().collect(Collectors.groupingBy(i -> (String) i.get("phase"),
+				Collectors.mapping(i -> normalized((String) i.get("title")), Collectors.toList())));
+		CHARTER.forEach((phase, lines) -> assertThat(byPhase.get(phase)).as(phase)
+			.containsExactlyElementsOf(lines.stream().map(LifecycleIntegrationTests::normalized).toList()));
+		assertThat(items).allSatisfy(i -> assertThat(i.get("status")).isEqualTo("TODO"));
+
+		mvc.perform(get("/lifecycle/projects/" + projectId).with(page(manager)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("项目前期")))
+			.andExpect(content().string(containsString("交房前")))
+			.andExpect(content().string(containsString("交房后")))
+			.andExpect(content().string(containsString("与业主委员会完成公共设备设施的交接工作。")));
+	}
+
+	@Test
+	void theOwnersAssemblyItemShowsTheDeliveredShareAndFlagsTheTriggerPastHalf() throws Exception {
+		String field = fixtures.staffWithRole("FIELD");
+		long project = fixtures.project(Fixtures.unique("业主大会"));
+		long building = fixtures.building(project, "1号楼");
+		long small1 = unit(project, building, "1-0101", "50.00");
+		long small2 = unit(project, building, "1-0102", "50.00");
+		long large = unit(project, building, "1-0201", "100.00");
+		long item = jdbc.queryForObject("select id from duty_item where project_id = ? and code = 'OWNERS_ASSEMBLY'", Long.class,
+				ensure(project, field));
+		assertThat(small2).isPositive();
+
+		assertAssembly(field, item, "0.00 %", "尚未达到召开条件");
+		fixtures.as(field, () -> archive.handedOver(large, LocalDate.now()));
+		// exactly half: not yet
+		assertAssembly(field, item, "50.00 %", "尚未达到召开条件");
+		fixtures.as(field, () -> archive.handedOver(small1, LocalDate.now()));
+		assertAssembly(field, item, "75.00 %", "交付面积已超过 50%，应召开首次业主大会");
+		mvc.perform(get("/lifecycle/projects/" + project).with(page(field)))
+			.andExpect(content().string(containsString("已交付面积 75.00%")));
+	}
+
+	@Test
+	void twoYearsAfterTheFirstDeliveryTheAssemblyIsDueEvenBelowHalf() throws Exception {
+		String field = fixtures.staffWithRole("FIELD");
+		long project = fixtures.project(Fixtures.unique("两年"));
+		long building = fixtures.building(project, "1号楼");
+		long first = unit(project, building, "1-0101", "80.00");
+		unit(project, building, "1-0102", "120.00");
+		long item = jdbc.queryForObject("select id from duty_item where project_id = ? and code = 'OWNERS_ASSEMBLY'", Long.class,
+				ensure(project, field));
+		fixtures.as(field, () -> archive.handedOver(first, LocalDate.now().minusYears(2).plusDays(1)));
+		assertAssembly(field, item, "40.00 %", "尚未达到召开条件");
+		fixtures.as(field, () -> archive.handedOver(first, LocalDate.now().minusYears(2)));
+		assertAssembly(field, item, "40.00 %", "首次交付已满两年，应召开首次业主大会");
+	}
+
+	/** A signed-in page user with the lifecycle permissions of their role. */
+	static org.springframework.test.web.servlet.request.RequestPostProcessor page(String username) {
+		return user(username).authorities(() -> "LIFECYCLE_VIEW", () -> "LIFECYCLE_EDIT");
+	}
+
+	long unit(long project, long building, String room, String area) {
+		long id = fixtures.unit(project, building, room, "SOLD");
+		jdbc.update("update unit set area = ?::numeric where id = ?", area, id);
+		return id;
+	}
+
+	/** Projects made by SQL (not through the archive) get their board when it is first opened. */
+	long ensure(long project, String user) throws Exception {
+		mvc.perform(get("/lifecycle/projects/" + project).with(page(user))).andExpect(status().isOk());
+		return project;
+	}
+
+	void assertAssembly(String user, long item, String percent, String verdict) throws Exception {
+		mvc.perform(get("/lifecycle/duties/" + item).with(page(user)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(percent)))
+			.andExpect(content().string(containsString(verdict)))
+			.andExpect(content().string(not(containsString("出错了"))));
+	}
+
+}
