@@ -36,12 +36,21 @@ class DemoDataTests {
 				.contains("IN_WARRANTY", "EXPIRED", "NO_HANDOVER", "NOT_JUDGED");
 			assertThat(jdbc.queryForObject("select count(*) from contractor_member", Long.class)).isPositive();
 			assertThat(jdbc.queryForObject("select count(*) from public_facility where state = 'UNFINISHED'", Long.class)).isPositive();
+			// a project in each phase
+			assertThat(jdbc.queryForList("select name from project order by name", String.class)).contains("金第家园", "金第·熙园", "金第·云境");
+			assertThat(jdbc.queryForList("select distinct state from handover_unit", String.class))
+				.contains("ADDED", "BOOKED", "INSPECTED", "ACCEPTED", "REFUSED");
+			assertThat(jdbc.queryForObject("select count(*) from work_order where source = 'HANDOVER'", Long.class)).isPositive();
+			assertThat(jdbc.queryForObject("select count(distinct d.project_id) from duty_record r join duty_item d on d.id = r.duty_item_id",
+					Long.class)).isEqualTo(3);
+			assertThat(jdbc.queryForObject("select count(*) from supervision_inspection", Long.class)).isEqualTo(4);
 		}
 		try (ConfigurableApplicationContext again = new SpringApplicationBuilder(EstateDeskApplication.class).run(args)) {
 			JdbcTemplate jdbc = again.getBean(JdbcTemplate.class);
 			assertThat(jdbc.queryForObject("select count(*) from project where name = '金第家园'", Long.class)).isEqualTo(1);
 			assertThat(jdbc.queryForObject("select count(*) from complaint", Long.class)).isEqualTo(36);
-			assertThat(jdbc.queryForObject("select count(*) from work_order", Long.class)).isEqualTo(14);
+			assertThat(jdbc.queryForObject("select count(*) from work_order where source <> 'HANDOVER'", Long.class)).isEqualTo(14);
+			assertThat(jdbc.queryForObject("select count(*) from handover_batch", Long.class)).isEqualTo(2);
 		}
 	}
 

@@ -99,7 +99,38 @@ class DemoArchive implements ApplicationRunner {
 			}
 		}
 		log.info("Demo archive loaded: project {}, {} units, {} owners", PROJECT, units, owners);
+		// a project about to be handed over: all units sold, none handed over yet
+		long xiyuan = jdbc.queryForObject("""
+				insert into project (name, address, developer_name, notes) values (?, ?, ?, ?) returning id""", Long.class,
+				PROJECT_BEFORE_HANDOVER, "北京市朝阳区金第路102号", "金第房地产开发公司", "演示数据：交房前");
+		for (int b = 1; b <= 2; b++) {
+			long buildingId = jdbc.queryForObject("insert into building (project_id, name, floors) values (?, ?, 12) returning id",
+					Long.class, xiyuan, b + "号楼");
+			for (int floor = 1; floor <= 12; floor++) {
+				for (int door = 1; door <= 2; door++) {
+					long unitId = jdbc.queryForObject("""
+							insert into unit (project_id, building_id, room_no, floor, area, unit_type, status)
+							values (?, ?, ?, ?, ?, ?, 'SOLD') returning id""", Long.class, xiyuan, buildingId,
+							String.format("1-%02d%02d", floor, door), floor, BigDecimal.valueOf(door == 1 ? 142.3 : 98.6),
+							TYPES[(door + floor) % TYPES.length]);
+					long ownerId = owner(random, owners++);
+					LocalDate contract = LocalDate.of(2025, 3, 1).plusDays(random.nextInt(200));
+					jdbc.update("insert into ownership (owner_id, unit_id, contract_date, since) values (?, ?, ?, ?)", ownerId,
+							unitId, Date.valueOf(contract), Date.valueOf(contract));
+				}
+			}
+		}
+		// a project still being planned and built: no units for sale yet
+		jdbc.update("insert into project (name, address, developer_name, notes) values (?, ?, ?, ?)", PROJECT_EARLY,
+				"北京市顺义区云境路6号", "金第房地产开发公司", "演示数据：项目前期（规划设计与施工中）");
+		log.info("Demo archive loaded: projects {} (before handover) and {} (early phase)", PROJECT_BEFORE_HANDOVER,
+				PROJECT_EARLY);
 	}
+
+	/** The demo projects that are before handover and in their early phase. */
+	static final String PROJECT_BEFORE_HANDOVER = "金第·熙园";
+
+	static final String PROJECT_EARLY = "金第·云境";
 
 	private long owner(Random random, int n) {
 		String tags = n % 17 == 0 ? "VIP" : n % 23 == 0 ? "敏感客户" : "";

@@ -50,7 +50,7 @@ class HandoverPdf {
 		t.setSpacingAfter(12);
 		doc.add(t);
 
-		PdfPTable head = new PdfPTable(new float[] { 1.2f, 2.3f, 1.2f, 2.3f });
+		PdfPTable head = new PdfPTable(new float[] { 1.5f, 2f, 1.5f, 2f });
 		head.setWidthPercentage(100);
 		PdfForms.pair(head, "房屋", u.unitLabel(), label, value);
 		PdfForms.pair(head, "建筑面积", u.area() == null ? "" : u.area().stripTrailingZeros().toPlainString() + " ㎡", label, value);
@@ -86,7 +86,7 @@ class HandoverPdf {
 		handed.setSpacingBefore(10);
 		handed.setSpacingAfter(4);
 		doc.add(handed);
-		PdfPTable docs = new PdfPTable(new float[] { 1.2f, 2.3f, 1.2f, 2.3f });
+		PdfPTable docs = new PdfPTable(new float[] { 1.5f, 2f, 1.5f, 2f });
 		docs.setWidthPercentage(100);
 		PdfForms.pair(docs, "住宅质量保证书", u.qualityGuarantee() ? "已交付" : "", label, value);
 		PdfForms.pair(docs, "住宅使用说明书", u.usageManual() ? "已交付" : "", label, value);

@@ -112,6 +112,10 @@ class LifecycleIntegrationTests {
 		assertAssembly(field, item, "75.00 %", "交付面积已超过 50%，应召开首次业主大会");
 		mvc.perform(get("/lifecycle/projects/" + project).with(page(field)))
 			.andExpect(content().string(containsString("已交付面积 75.00%")));
+		mvc.perform(get("/lifecycle").with(page(field)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("75.00 %")))
+			.andExpect(content().string(containsString("交付面积已超过 50%")));
 	}
 
 	@Test
