@@ -304,6 +304,8 @@ public class ComplaintManagement {
 		complaints.saveAndFlush(c);
 		fieldChange(c, "replyContent", "", c.replyContent);
 		search.index(c.id);
+		events.publishEvent(new ComplaintReplied(c.id, c.code, c.projectId, c.ownerId, c.unitId, c.complainant,
+				c.contactPhone, c.handlerId));
 	}
 
 	/**
@@ -342,6 +344,7 @@ public class ComplaintManagement {
 		complaints.saveAndFlush(c);
 		fieldChange(c, "returnResult", "", c.returnResult);
 		search.index(c.id);
+		events.publishEvent(new ComplaintReturnVisited(c.id, satisfied));
 	}
 
 	/** 关闭: needs the satisfied return call and the lesson learned (及时总结经验). */
@@ -542,15 +545,60 @@ public class ComplaintManagement {
 
 	// ---------------------------------------------------------------- for other modules
 
+	/**
+	 * A complaint taken by another module's screen (a phone call, a visit): the 投诉处理单's intake fields. The
+	 * current user is the 接报人 and owns the case.
+	 */
+	public record Intake(Long projectId, String complainant, java.time.LocalDateTime complainedAt, Long unitId, Long ownerId,
+			String contactPhone, Channel channel, Long categoryId, Severity severity, String content, String remedy) {
+	}
+
+	/** 受理 from another module; the same checks as the intake form (refused with messages by field). */
+	@Transactional
+	public long receive(Intake in) {
+		java.util.Map<String, String> errors = new LinkedHashMap<>();
+		if (in.projectId() == null) {
+			errors.put("projectId", "complaint.project.required");
+		}
+		if (in.complainant() == null || in.complainant().isBlank()) {
+			errors.put("complainant", "complaint.complainant.required");
+		}
+		if (in.categoryId() == null) {
+			errors.put("categoryId", "complaint.category.required");
+		}
+		if (in.content() == null || in.content().isBlank()) {
+			errors.put("content", "complaint.content.required");
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		java.time.LocalDateTime at = in.complainedAt() != null ? in.complainedAt()
+				: java.time.LocalDateTime.now(WorkingTime.CHINA).withSecond(0).withNano(0);
+		return receive(new IntakeForm(in.projectId(), at.toLocalDate(), in.complainant().strip(), at, in.unitId(), in.ownerId(),
+				in.contactPhone(), null, in.channel() == null ? Channel.PHONE : in.channel(), in.categoryId(),
+				in.severity() == null ? Severity.GENERAL : in.severity(), false, in.content().strip(),
+				in.remedy() == null ? "" : in.remedy()));
+	}
+
+	/** A complaint category, for other modules' intake screens. */
+	public record CategoryRef(long id, String name) {
+	}
+
+	@Transactional(readOnly = true)
+	public List<CategoryRef> categories() {
+		return jdbc.query("select id, name from complaint_category where active order by sort_order, id",
+				(rs, i) -> new CategoryRef(rs.getLong(1), rs.getString(2)));
+	}
+
 	/** What another module may read of a complaint, e.g. to raise a repair work order from it. */
 	public record ComplaintSummary(long id, String code, long projectId, Long unitId, Long ownerId, String complainant,
-			String contactPhone, String content, ComplaintState state) {
+			String contactPhone, String content, ComplaintState state, long version) {
 	}
 
 	@Transactional(readOnly = true)
 	public java.util.Optional<ComplaintSummary> summary(long id) {
 		return complaints.findById(id).map(c -> new ComplaintSummary(c.id, c.code, c.projectId, c.unitId, c.ownerId,
-				c.complainant, c.contactPhone, c.content, c.state));
+				c.complainant, c.contactPhone, c.content, c.state, c.version));
 	}
 
 	/**

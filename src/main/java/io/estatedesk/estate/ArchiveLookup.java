@@ -84,6 +84,34 @@ public class ArchiveLookup {
 	public record BuildingRef(long id, String name) {
 	}
 
+	/** A possible caller: an owner and one of the homes they hold now (or none). */
+	public record Caller(long ownerId, String name, String mobile, String otherPhone, Long unitId, Long projectId,
+			String unitLabel) {
+	}
+
+	/**
+	 * Owners a caller may be: by phone number (4 or more digits, anywhere in a mobile or other phone) or by room number
+	 * (e.g. 1-0101); at most 20.
+	 */
+	public List<Caller> callers(String query) {
+		String q = query == null ? "" : query.strip();
+		if (q.isEmpty()) {
+			return List.of();
+		}
+		boolean phone = q.matches("\\d{4,}");
+		String where = phone ? "(o.mobile like ? or o.other_phone like ?)" : "u.room_no = ?";
+		Object[] args = phone ? new Object[] { "%" + q + "%", "%" + q + "%" } : new Object[] { q };
+		return jdbc.query("""
+				select o.id, o.name, o.mobile, o.other_phone, u.id unit_id, u.project_id, p.name || ' ' || b.name || ' ' || u.room_no label
+				from owner o
+				left join ownership s on s.owner_id = o.id and s.active
+				left join unit u on u.id = s.unit_id
+				left join building b on b.id = u.building_id
+				left join project p on p.id = u.project_id
+				where """ + " " + where + " order by o.name, label limit 20", (rs, i) -> new Caller(rs.getLong(1), rs.getString(2),
+				rs.getString(3), rs.getString(4), (Long) rs.getObject(5), (Long) rs.getObject(6), rs.getString(7)), args);
+	}
+
 	public List<BuildingRef> buildings(long projectId) {
 		return jdbc.query("select id, name from building where project_id = ? order by name",
 				(rs, i) -> new BuildingRef(rs.getLong(1), rs.getString(2)), projectId);

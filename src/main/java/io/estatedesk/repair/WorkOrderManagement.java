@@ -343,6 +343,8 @@ public class WorkOrderManagement {
 		setState(w, WorkOrderState.COMPLETED, "业主评分 " + rating + (w.acceptanceNote == null ? "" : "：" + w.acceptanceNote));
 		touch(w);
 		orders.saveAndFlush(w);
+		events.publishEvent(new WorkOrderAccepted(w.id, w.code, w.projectId, w.ownerId, w.unitId, w.contactName,
+				w.contactPhone, w.createdBy, w.returnCallDue));
 		complaintMovesOn(w);
 	}
 
@@ -459,13 +461,28 @@ public class WorkOrderManagement {
 		w.returnCallAt = Instant.now();
 		w.returnSatisfied = satisfied;
 		w.returnResult = result.strip();
+		if (!satisfied) {
+			// not satisfied: the repair is reopened for rework by the same team
+			w.reworkCount++;
+			w.acceptedAt = null;
+			w.finishedAt = null;
+			// the next acceptance brings the next return call; this one stays in the history
+			w.returnCallDue = null;
+			w.returnCallAt = null;
+			w.returnSatisfied = null;
+			setState(w, w.contractorId == null ? WorkOrderState.PENDING_DISPATCH : WorkOrderState.REWORK, "回访不满意：" + w.returnResult);
+		}
 		touch(w);
 		orders.saveAndFlush(w);
 		history.add(w.id, w.version, actor(), "RETURN_CALL", null, null, satisfied ? "满意" : "不满意", w.returnResult);
 		if (!satisfied) {
-			notify(staff.activeWithRole("MANAGER").stream().map(StaffManagement.StaffSummary::id).toList(),
-					"维修回访不满意：" + w.code, w.returnResult, w);
+			List<Long> to = new java.util.ArrayList<>(staff.activeWithRole("MANAGER").stream().map(StaffManagement.StaffSummary::id).toList());
+			if (w.contractorId != null) {
+				to.addAll(contractors.memberIds(w.contractorId));
+			}
+			notify(to, "维修回访不满意，已重新打开返工：" + w.code, w.returnResult, w);
 		}
+		events.publishEvent(new WorkOrderReturnCalled(w.id, satisfied));
 	}
 
 	/** 收费: warranty, paid or goodwill, materials and cost. Out-of-warranty work is never booked as warranty. */
@@ -536,6 +553,12 @@ public class WorkOrderManagement {
 		touch(w);
 		orders.saveAndFlush(w);
 		history.add(w.id, w.version, actor(), "PHOTO", null, null, ("AFTER".equals(s) ? "维修后：" : "维修前：") + name, null);
+	}
+
+	/** The current version of a work order, for other modules that record a step on it (e.g. its return call). */
+	@Transactional(readOnly = true)
+	public long version(long id) {
+		return get(id).version;
 	}
 
 	// ---------------------------------------------------------------- the complaint a work order came from

@@ -76,7 +76,8 @@ class SecurityConfiguration {
 					"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'self'")))
 			.addFilterBefore(new AuthorityRefreshFilter(permissions), ExceptionTranslationFilter.class)
 			.authorizeHttpRequests(a -> a
-				.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+				// /s/**: an owner's personal survey link, answered without an account
+				.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/s/**",
 						"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**")
 				.permitAll()
 				.requestMatchers("/admin/staff/**").hasAuthority("STAFF_ADMIN")

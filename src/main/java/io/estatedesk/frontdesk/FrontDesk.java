@@ -1,0 +1,349 @@
+package io.estatedesk.frontdesk;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.estatedesk.complaint.Channel;
+import io.estatedesk.complaint.ComplaintManagement;
+import io.estatedesk.estate.ArchiveLookup;
+import io.estatedesk.repair.Source;
+import io.estatedesk.repair.Urgency;
+import io.estatedesk.repair.WorkOrderManagement;
+import io.estatedesk.shared.InvalidInputException;
+import io.estatedesk.shared.NotFoundException;
+import io.estatedesk.shared.Slice;
+import io.estatedesk.shared.WorkingTime;
+import io.estatedesk.staff.Permissions;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 内勤's desk: every call with the answer given (a 投诉 call becomes a complaint and a 报修 call a work order in the same
+ * step, carrying the call's data), and the 《来访登记簿》 (a visit by an owner may become a complaint).
+ */
+@Service
+class FrontDesk {
+
+	static final String VIEW = "FRONTDESK_VIEW";
+
+	static final String EDIT = "FRONTDESK_EDIT";
+
+	enum CallType {
+
+		CONSULT, COMPLAINT, SUGGESTION, OPINION, PRAISE, REPAIR
+
+	}
+
+	enum Identity {
+
+		OWNER, RESIDENT, VISITOR, CONTRACTOR, OFFICIAL, OTHER
+
+	}
+
+	/** A call as the 内勤 enters it; complaint and repair fields are used for those types only. */
+	record CallForm(LocalDateTime receivedAt, CallType type, String topic, String callerName, String callerPhone,
+			Long ownerId, Long unitId, Long projectId, String content, String answer, Boolean followUp, Long categoryId,
+			Long tradeId, String location, Boolean emergency) {
+	}
+
+	record Call(long id, Instant receivedAt, CallType type, String topic, String callerName, String callerPhone,
+			Long ownerId, String ownerName, Long unitId, String unitLabel, Long projectId, String content, String answer,
+			boolean followUp, Long complaintId, String complaintCode, Long workOrderId, String workOrderCode,
+			String receivedBy) {
+	}
+
+	record VisitForm(Identity identity, String name, String gender, String employer, String phone, String reason,
+			Integer people, LocalDateTime timeIn, LocalDateTime timeOut, String host, Long ownerId, Long unitId,
+			Long projectId) {
+	}
+
+	record Visit(long id, Identity identity, String name, String gender, String employer, String phone, String reason,
+			int people, Instant timeIn, Instant timeOut, String host, Long ownerId, String ownerName, Long unitId,
+			String unitLabel, Long projectId, Long complaintId, String complaintCode, String recordedBy) {
+	}
+
+	record Count(String label, long count) {
+	}
+
+	private final JdbcTemplate jdbc;
+
+	private final Permissions permissions;
+
+	private final ArchiveLookup archive;
+
+	private final ComplaintManagement complaints;
+
+	private final WorkOrderManagement workOrders;
+
+	FrontDesk(JdbcTemplate jdbc, Permissions permissions, ArchiveLookup archive, ComplaintManagement complaints,
+			WorkOrderManagement workOrders) {
+		this.jdbc = jdbc;
+		this.permissions = permissions;
+		this.archive = archive;
+		this.complaints = complaints;
+		this.workOrders = workOrders;
+	}
+
+	// ---------------------------------------------------------------- calls
+
+	/** Records a call; a 投诉 becomes a complaint, a 报修 a work order, in the same transaction. Returns its id. */
+	@Transactional
+	long recordCall(CallForm f) {
+		require(EDIT);
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (f.type() == null) {
+			errors.put("type", "call.type.required");
+		}
+		if (blank(f.callerName())) {
+			errors.put("callerName", "call.callerName.required");
+		}
+		if (blank(f.content())) {
+			errors.put("content", "call.content.required");
+		}
+		Long projectId = f.projectId();
+		if (f.unitId() != null) {
+			ArchiveLookup.UnitRef u = archive.unit(f.unitId()).orElse(null);
+			if (u == null) {
+				errors.put("unitId", "workorder.unit.unknown");
+			}
+			else {
+				projectId = u.projectId();
+			}
+		}
+		if ((f.type() == CallType.COMPLAINT || f.type() == CallType.REPAIR) && projectId == null) {
+			errors.put("projectId", "call.project.required");
+		}
+		if (f.type() == CallType.COMPLAINT && f.categoryId() == null) {
+			errors.put("categoryId", "complaint.category.required");
+		}
+		if (f.type() == CallType.REPAIR && f.tradeId() == null) {
+			errors.put("tradeId", "workorder.trade.required");
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		LocalDateTime at = f.receivedAt() != null ? f.receivedAt() : LocalDateTime.now(WorkingTime.CHINA).withSecond(0).withNano(0);
+		Long complaintId = null;
+		Long workOrderId = null;
+		if (f.type() == CallType.COMPLAINT) {
+			complaintId = complaints.receive(new ComplaintManagement.Intake(projectId, f.callerName(), at, f.unitId(),
+					f.ownerId(), f.callerPhone(), Channel.PHONE, f.categoryId(), null, f.content(), null));
+		}
+		else if (f.type() == CallType.REPAIR) {
+			workOrderId = workOrders.raise(new WorkOrderManagement.RaiseForm(projectId, f.unitId(), f.ownerId(),
+					f.unitId() == null ? nz(f.location()).isEmpty() ? "（来电未说明位置）" : f.location().strip() : null, null,
+					Source.CALL, f.tradeId(), null, nz(f.location()), f.content(),
+					Boolean.TRUE.equals(f.emergency()) ? Urgency.EMERGENCY : Urgency.NORMAL, f.callerName(), f.callerPhone(),
+					null, null, null, null));
+		}
+		return jdbc.queryForObject("""
+				insert into call_log (received_at, type, topic, caller_name, caller_phone, owner_id, unit_id, project_id, content,
+				  answer, follow_up, complaint_id, work_order_id, received_by)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
+				Timestamp.from(at.atZone(WorkingTime.CHINA).toInstant()), f.type().name(), nz(f.topic()), f.callerName().strip(),
+				nz(f.callerPhone()), f.ownerId(), f.unitId(), projectId, f.content().strip(), nz(f.answer()),
+				Boolean.TRUE.equals(f.followUp()), complaintId, workOrderId, permissions.currentUsername());
+	}
+
+	private static final String CALL_SELECT = """
+			select c.*, o.name owner_name, p.name || ' ' || b.name || ' ' || u.room_no unit_label, cp.code complaint_code,
+			       w.code work_order_code
+			from call_log c left join owner o on o.id = c.owner_id left join unit u on u.id = c.unit_id
+			left join building b on b.id = u.building_id left join project p on p.id = u.project_id
+			left join complaint cp on cp.id = c.complaint_id left join work_order w on w.id = c.work_order_id""";
+
+	/** A page of calls, newest first, filtered in the database and never counted in full. */
+	Slice<Call> calls(CallType type, LocalDate from, LocalDate to, Long ownerId, Long unitId, String q, int page, int size) {
+		List<Object> args = new ArrayList<>();
+		StringBuilder where = new StringBuilder(" where true");
+		if (type != null) {
+			where.append(" and c.type = ?");
+			args.add(type.name());
+		}
+		if (from != null) {
+			where.append(" and c.received_at >= ?");
+			args.add(Timestamp.from(from.atStartOfDay(WorkingTime.CHINA).toInstant()));
+		}
+		if (to != null) {
+			where.append(" and c.received_at < ?");
+			args.add(Timestamp.from(to.plusDays(1).atStartOfDay(WorkingTime.CHINA).toInstant()));
+		}
+		if (ownerId != null) {
+			where.append(" and c.owner_id = ?");
+			args.add(ownerId);
+		}
+		if (unitId != null) {
+			where.append(" and c.unit_id = ?");
+			args.add(unitId);
+		}
+		if (!blank(q)) {
+			where.append(" and (strpos(c.content, ?) > 0 or strpos(c.caller_name, ?) > 0 or strpos(c.caller_phone, ?) > 0 or c.topic = ?)");
+			args.add(q.strip());
+			args.add(q.strip());
+			args.add(q.strip());
+			args.add(q.strip());
+		}
+		args.add(size + 1);
+		args.add((long) page * size);
+		return Slice.of(jdbc.query(CALL_SELECT + where + " order by c.received_at desc, c.id desc limit ? offset ?",
+				(rs, i) -> call(rs), args.toArray()), page, size);
+	}
+
+	Call call(long id) {
+		return jdbc.query(CALL_SELECT + " where c.id = ?", (rs, i) -> call(rs), id).stream().findFirst()
+			.orElseThrow(() -> new NotFoundException("call.notFound"));
+	}
+
+	private static Call call(ResultSet rs) throws SQLException {
+		return new Call(rs.getLong("id"), rs.getTimestamp("received_at").toInstant(), CallType.valueOf(rs.getString("type")),
+				rs.getString("topic"), rs.getString("caller_name"), rs.getString("caller_phone"), (Long) rs.getObject("owner_id"),
+				rs.getString("owner_name"), (Long) rs.getObject("unit_id"), rs.getString("unit_label"),
+				(Long) rs.getObject("project_id"), rs.getString("content"), rs.getString("answer"), rs.getBoolean("follow_up"),
+				(Long) rs.getObject("complaint_id"), rs.getString("complaint_code"), (Long) rs.getObject("work_order_id"),
+				rs.getString("work_order_code"), rs.getString("received_by"));
+	}
+
+	/** Calls per type and per topic in a period. */
+	Map<String, List<Count>> statistics(LocalDate from, LocalDate to) {
+		Timestamp f = Timestamp.from(from.atStartOfDay(WorkingTime.CHINA).toInstant());
+		Timestamp t = Timestamp.from(to.plusDays(1).atStartOfDay(WorkingTime.CHINA).toInstant());
+		Map<String, List<Count>> m = new LinkedHashMap<>();
+		m.put("byType", jdbc.query("select type, count(*) from call_log where received_at >= ? and received_at < ? group by type order by 2 desc",
+				(rs, i) -> new Count(rs.getString(1), rs.getLong(2)), f, t));
+		m.put("byTopic", jdbc.query("""
+				select coalesce(nullif(topic, ''), '（未分类）'), count(*) from call_log where received_at >= ? and received_at < ?
+				group by 1 order by 2 desc limit 15""", (rs, i) -> new Count(rs.getString(1), rs.getLong(2)), f, t));
+		return m;
+	}
+
+	// ---------------------------------------------------------------- visits
+
+	@Transactional
+	long recordVisit(VisitForm f) {
+		require(EDIT);
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (f.identity() == null) {
+			errors.put("identity", "visit.identity.required");
+		}
+		if (blank(f.name())) {
+			errors.put("name", "visit.name.required");
+		}
+		if (blank(f.reason())) {
+			errors.put("reason", "visit.reason.required");
+		}
+		if (f.people() != null && f.people() < 1) {
+			errors.put("people", "visit.people.invalid");
+		}
+		LocalDateTime in = f.timeIn() != null ? f.timeIn() : LocalDateTime.now(WorkingTime.CHINA).withSecond(0).withNano(0);
+		if (f.timeOut() != null && f.timeOut().isBefore(in)) {
+			errors.put("timeOut", "visit.timeOut.beforeIn");
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		Long projectId = f.unitId() == null ? f.projectId() : archive.unit(f.unitId()).map(ArchiveLookup.UnitRef::projectId).orElse(f.projectId());
+		return jdbc.queryForObject("""
+				insert into visit (identity, name, gender, employer, phone, reason, people, time_in, time_out, host, owner_id,
+				  unit_id, project_id, recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
+				f.identity().name(), f.name().strip(), nz(f.gender()), nz(f.employer()), nz(f.phone()), f.reason().strip(),
+				f.people() == null ? 1 : f.people(), Timestamp.from(in.atZone(WorkingTime.CHINA).toInstant()),
+				f.timeOut() == null ? null : Timestamp.from(f.timeOut().atZone(WorkingTime.CHINA).toInstant()), nz(f.host()),
+				f.ownerId(), f.unitId(), projectId, permissions.currentUsername());
+	}
+
+	/** 离开: records the time the visitor left (now when not given). */
+	@Transactional
+	void leave(long id, LocalDateTime at) {
+		require(EDIT);
+		Visit v = visit(id);
+		Instant out = (at != null ? at.atZone(WorkingTime.CHINA).toInstant() : Instant.now());
+		if (out.isBefore(v.timeIn())) {
+			throw new InvalidInputException(Map.of("timeOut", "visit.timeOut.beforeIn"));
+		}
+		jdbc.update("update visit set time_out = ? where id = ?", Timestamp.from(out), id);
+	}
+
+	/** A visiting owner's matter becomes a complaint (channel 来访), linked to the visit. Returns the complaint's id. */
+	@Transactional
+	long complaintFromVisit(long id, Long categoryId) {
+		require(EDIT);
+		Visit v = visit(id);
+		if (v.complaintId() != null) {
+			return v.complaintId();
+		}
+		if (v.projectId() == null) {
+			throw new InvalidInputException(Map.of("projectId", "call.project.required"));
+		}
+		long complaintId = complaints.receive(new ComplaintManagement.Intake(v.projectId(), v.name(),
+				LocalDateTime.ofInstant(v.timeIn(), WorkingTime.CHINA), v.unitId(), v.ownerId(), v.phone(), Channel.VISIT,
+				categoryId, null, v.reason(), null));
+		jdbc.update("update visit set complaint_id = ? where id = ?", complaintId, id);
+		return complaintId;
+	}
+
+	private static final String VISIT_SELECT = """
+			select v.*, o.name owner_name, p.name || ' ' || b.name || ' ' || u.room_no unit_label, cp.code complaint_code
+			from visit v left join owner o on o.id = v.owner_id left join unit u on u.id = v.unit_id
+			left join building b on b.id = u.building_id left join project p on p.id = u.project_id
+			left join complaint cp on cp.id = v.complaint_id""";
+
+	/** The register of one day, in order of arrival. */
+	List<Visit> visits(LocalDate day) {
+		return jdbc.query(VISIT_SELECT + " where v.time_in >= ? and v.time_in < ? order by v.time_in, v.id", (rs, i) -> visit(rs),
+				Timestamp.from(day.atStartOfDay(WorkingTime.CHINA).toInstant()),
+				Timestamp.from(day.plusDays(1).atStartOfDay(WorkingTime.CHINA).toInstant()));
+	}
+
+	Visit visit(long id) {
+		return jdbc.query(VISIT_SELECT + " where v.id = ?", (rs, i) -> visit(rs), id).stream().findFirst()
+			.orElseThrow(() -> new NotFoundException("visit.notFound"));
+	}
+
+	private static Visit visit(ResultSet rs) throws SQLException {
+		Timestamp out = rs.getTimestamp("time_out");
+		return new Visit(rs.getLong("id"), Identity.valueOf(rs.getString("identity")), rs.getString("name"),
+				rs.getString("gender"), rs.getString("employer"), rs.getString("phone"), rs.getString("reason"),
+				rs.getInt("people"), rs.getTimestamp("time_in").toInstant(), out == null ? null : out.toInstant(),
+				rs.getString("host"), (Long) rs.getObject("owner_id"), rs.getString("owner_name"), (Long) rs.getObject("unit_id"),
+				rs.getString("unit_label"), (Long) rs.getObject("project_id"), (Long) rs.getObject("complaint_id"),
+				rs.getString("complaint_code"), rs.getString("recorded_by"));
+	}
+
+	/** Calls and visits of an owner or a unit, newest first, for their archive pages. */
+	List<Map<String, Object>> contacts(String column, long id) {
+		return jdbc.queryForList("""
+				select 'CALL' kind, c.id, c.received_at at, c.type sub, c.content from call_log c where c.%1$s = ?
+				union all
+				select 'VISIT', v.id, v.time_in, v.identity, v.reason from visit v where v.%1$s = ?
+				order by 3 desc limit 30""".formatted(column), id, id);
+	}
+
+	Long tradeId(String code) {
+		return jdbc.queryForList("select id from repair_trade where code = ?", Long.class, code).stream().findFirst().orElse(null);
+	}
+
+	private void require(String permission) {
+		if (!permissions.has(permission)) {
+			throw new AccessDeniedException(permission);
+		}
+	}
+
+	private static boolean blank(String s) {
+		return s == null || s.isBlank();
+	}
+
+	private static String nz(String s) {
+		return s == null ? "" : s.strip();
+	}
+
+}

@@ -1,0 +1,103 @@
+package io.estatedesk.survey;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import io.estatedesk.shared.BusinessRuleException;
+import io.estatedesk.shared.ChangedMeanwhile;
+import io.estatedesk.shared.InvalidInputException;
+import io.estatedesk.shared.Paged;
+import io.estatedesk.shared.WorkingTime;
+import io.estatedesk.staff.Permissions;
+import io.estatedesk.staff.StaffManagement;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 回访: the tasks due, one task with its attempts, and the completion and satisfaction rates. */
+@Controller
+@RequestMapping("/return-calls")
+@PreAuthorize("hasAuthority('RETURN_CALL')")
+class ReturnCallController {
+
+	private final ReturnCalls calls;
+
+	private final Permissions permissions;
+
+	private final StaffManagement staff;
+
+	ReturnCallController(ReturnCalls calls, Permissions permissions, StaffManagement staff) {
+		this.calls = calls;
+		this.permissions = permissions;
+		this.staff = staff;
+	}
+
+	@GetMapping
+	String list(@RequestParam(defaultValue = "false") boolean done, @RequestParam(defaultValue = "false") boolean mine,
+			@RequestParam(required = false) ReturnCalls.Kind kind, @RequestParam(required = false) Integer page, Model model) {
+		Long me = mine ? permissions.currentStaffId().orElse(null) : null;
+		model.addAttribute("tasks", calls.tasks(done, me, kind, null, null, Paged.page(page), 20));
+		model.addAttribute("done", done);
+		model.addAttribute("mine", mine);
+		model.addAttribute("kind", kind);
+		model.addAttribute("zone", WorkingTime.CHINA);
+		return "survey/return-calls";
+	}
+
+	@GetMapping("/{id}")
+	String task(@PathVariable long id, Model model) {
+		model.addAttribute("t", calls.task(id));
+		model.addAttribute("attempts", calls.attempts(id));
+		model.addAttribute("names", staff.displayNamesByUsername());
+		model.addAttribute("zone", WorkingTime.CHINA);
+		model.addAttribute("maxAttempts", ReturnCalls.MAX_ATTEMPTS);
+		if (!model.containsAttribute("draft")) {
+			model.addAttribute("draft", Map.of());
+		}
+		return "survey/return-call";
+	}
+
+	@PostMapping("/{id}")
+	String record(@PathVariable long id, @RequestParam boolean reached, @RequestParam(required = false) Boolean satisfied,
+			@RequestParam(required = false) String comment, @RequestParam long version, Model model, RedirectAttributes flash) {
+		try {
+			calls.record(id, reached, satisfied, comment, version);
+			flash.addFlashAttribute("flashSuccess", !reached ? "returnCall.notReached" : Boolean.TRUE.equals(satisfied)
+					? "returnCall.satisfied" : "returnCall.reopened");
+			return "redirect:/return-calls/" + id;
+		}
+		catch (InvalidInputException e) {
+			model.addAttribute("fieldErrors", e.errors());
+		}
+		catch (BusinessRuleException e) {
+			model.addAttribute("actionError", e.getMessage());
+			model.addAttribute("actionErrorArgs", e.args());
+		}
+		catch (ChangedMeanwhile e) {
+			model.addAttribute("actionError", "returnCall.changedMeanwhile");
+		}
+		model.addAttribute("draft", Map.of("comment", comment == null ? "" : comment));
+		return task(id, model);
+	}
+
+	@GetMapping("/statistics")
+	String statistics(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
+		LocalDate today = LocalDate.now(WorkingTime.CHINA);
+		LocalDate f = from != null ? from : today.withDayOfMonth(1);
+		LocalDate t = to != null ? to : today;
+		model.addAttribute("from", f);
+		model.addAttribute("to", t);
+		model.addAttribute("byStaff", calls.rates(f, t, false));
+		model.addAttribute("byProject", calls.rates(f, t, true));
+		return "survey/return-call-statistics";
+	}
+
+}

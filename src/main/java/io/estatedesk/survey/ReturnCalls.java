@@ -1,0 +1,284 @@
+package io.estatedesk.survey;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.estatedesk.complaint.ComplaintManagement;
+import io.estatedesk.complaint.ComplaintReplied;
+import io.estatedesk.complaint.ComplaintReturnVisited;
+import io.estatedesk.repair.WorkOrderAccepted;
+import io.estatedesk.repair.WorkOrderManagement;
+import io.estatedesk.repair.WorkOrderReturnCalled;
+import io.estatedesk.shared.ChangedMeanwhile;
+import io.estatedesk.shared.InvalidInputException;
+import io.estatedesk.shared.NotFoundException;
+import io.estatedesk.shared.Slice;
+import io.estatedesk.shared.WorkingTime;
+import io.estatedesk.staff.Permissions;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 回访 tasks: one for every complaint once the owner has had the reply (its return call decides whether it closes or
+ * reopens), and one for each repair that gets a return call (the set share, every reworked one). The caller records
+ * each attempt; after {@value #MAX_ATTEMPTS} unanswered attempts the task ends as not reached. A result recorded
+ * here goes to the case: not satisfied reopens the complaint or the work order.
+ */
+@Service
+class ReturnCalls {
+
+	static final String PERMISSION = "RETURN_CALL";
+
+	/** SPEC: return calls within 3 days. */
+	static final Duration DUE = Duration.ofDays(3);
+
+	static final int MAX_ATTEMPTS = 3;
+
+	enum Kind {
+
+		COMPLAINT, WORK_ORDER
+
+	}
+
+	enum State {
+
+		OPEN, DONE, UNREACHABLE, CLOSED
+
+	}
+
+	record Task(long id, Kind kind, long caseId, String caseCode, Long projectId, String projectName, Long ownerId,
+			Long unitId, String unitLabel, String contactName, String contactPhone, Long assigneeId, String assigneeName,
+			Instant dueAt, State state, int attempts, Instant nextAttemptAt, Boolean satisfied, String comment, Instant doneAt,
+			String doneBy, long version, boolean overdue) {
+
+		public String caseLink() {
+			return kind == Kind.COMPLAINT ? "/complaints/" + caseId : "/work-orders/" + caseId;
+		}
+
+	}
+
+	record Attempt(Instant occurredAt, String actor, boolean reached, String note) {
+	}
+
+	/** Completion and satisfaction of return calls due in a period, per staff member or project. */
+	record Rate(String label, long due, long done, long onTime, long unreachable, long satisfied) {
+
+		public Double completion() {
+			return due == 0 ? null : (double) done / due;
+		}
+
+		public Double satisfaction() {
+			return done == 0 ? null : (double) satisfied / done;
+		}
+
+	}
+
+	private final JdbcTemplate jdbc;
+
+	private final Permissions permissions;
+
+	private final ComplaintManagement complaints;
+
+	private final WorkOrderManagement workOrders;
+
+	ReturnCalls(JdbcTemplate jdbc, Permissions permissions, ComplaintManagement complaints, WorkOrderManagement workOrders) {
+		this.jdbc = jdbc;
+		this.permissions = permissions;
+		this.complaints = complaints;
+		this.workOrders = workOrders;
+	}
+
+	// ---------------------------------------------------------------- tasks from the cases
+
+	@EventListener
+	void on(ComplaintReplied e) {
+		create(Kind.COMPLAINT, e.complaintId(), e.code(), e.projectId(), e.ownerId(), e.unitId(), e.complainant(),
+				e.contactPhone(), e.handlerId(), Instant.now().plus(DUE));
+	}
+
+	@EventListener
+	void on(WorkOrderAccepted e) {
+		if (e.returnCallDue() != null) {
+			create(Kind.WORK_ORDER, e.workOrderId(), e.code(), e.projectId(), e.ownerId(), e.unitId(), e.contactName(),
+					e.contactPhone(), e.createdBy(), e.returnCallDue());
+		}
+	}
+
+	/** The return call was recorded on the complaint's own page: its open task is done there. */
+	@EventListener
+	void on(ComplaintReturnVisited e) {
+		closeOpen(Kind.COMPLAINT, e.complaintId());
+	}
+
+	@EventListener
+	void on(WorkOrderReturnCalled e) {
+		closeOpen(Kind.WORK_ORDER, e.workOrderId());
+	}
+
+	private void create(Kind kind, long caseId, String code, Long projectId, Long ownerId, Long unitId, String name,
+			String phone, Long assignee, Instant due) {
+		// a case replied again after a reopening gets a new task; an open one is not duplicated
+		jdbc.update("""
+				insert into return_call (kind, case_id, case_code, project_id, owner_id, unit_id, contact_name, contact_phone,
+				  assignee_id, due_at)
+				select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+				where not exists (select 1 from return_call where kind = ? and case_id = ? and state = 'OPEN')""", kind.name(),
+				caseId, code, projectId, ownerId, unitId, name == null ? "" : name, phone == null ? "" : phone, assignee,
+				Timestamp.from(due), kind.name(), caseId);
+	}
+
+	private void closeOpen(Kind kind, long caseId) {
+		jdbc.update("""
+				update return_call set state = 'CLOSED', done_at = now(), done_by = ?, version = version + 1
+				where kind = ? and case_id = ? and state = 'OPEN'""", permissions.currentUsername(), kind.name(), caseId);
+	}
+
+	// ---------------------------------------------------------------- calling
+
+	/**
+	 * Records an attempt. Not reached: tried again tomorrow, until the last attempt ends the task. Reached: the
+	 * owner's satisfaction and comment end the task and go to the case (not satisfied reopens it).
+	 */
+	@Transactional
+	void record(long id, boolean reached, Boolean satisfied, String comment, long version) {
+		if (!permissions.has(PERMISSION)) {
+			throw new AccessDeniedException(PERMISSION);
+		}
+		Task t = task(id);
+		if (t.version() != version) {
+			throw new ChangedMeanwhile(attempts(id));
+		}
+		if (t.state() != State.OPEN) {
+			throw new InvalidInputException(Map.of("state", "returnCall.notOpen"));
+		}
+		String note = comment == null ? "" : comment.strip();
+		if (!reached) {
+			int attempts = t.attempts() + 1;
+			boolean last = attempts >= MAX_ATTEMPTS;
+			jdbc.update("insert into return_call_attempt (return_call_id, actor, reached, note) values (?, ?, false, ?)", id,
+					permissions.currentUsername(), note);
+			update(t, """
+					attempts = ?, next_attempt_at = ?, state = ?, done_at = ?, done_by = ?""", attempts,
+					last ? null : Timestamp.from(Instant.now().plus(Duration.ofDays(1))), last ? "UNREACHABLE" : "OPEN",
+					last ? Timestamp.from(Instant.now()) : null, last ? permissions.currentUsername() : null);
+			return;
+		}
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (satisfied == null) {
+			errors.put("satisfied", "returnCall.satisfied.required");
+		}
+		if (note.isEmpty()) {
+			errors.put("comment", "returnCall.comment.required");
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		jdbc.update("insert into return_call_attempt (return_call_id, actor, reached, note) values (?, ?, true, ?)", id,
+				permissions.currentUsername(), note);
+		update(t, "attempts = attempts + 1, state = 'DONE', satisfied = ?, comment = ?, done_at = now(), done_by = ?", satisfied,
+				note, permissions.currentUsername());
+		if (t.kind() == Kind.COMPLAINT) {
+			long v = complaints.summary(t.caseId()).orElseThrow(() -> new NotFoundException("complaint.notFound")).version();
+			complaints.returnVisit(t.caseId(), satisfied, note, v);
+		}
+		else {
+			workOrders.returnCall(t.caseId(), satisfied, note, workOrders.version(t.caseId()));
+		}
+	}
+
+	private void update(Task t, String set, Object... args) {
+		Object[] all = new Object[args.length + 2];
+		System.arraycopy(args, 0, all, 0, args.length);
+		all[args.length] = t.id();
+		all[args.length + 1] = t.version();
+		if (jdbc.update("update return_call set " + set + ", version = version + 1 where id = ? and version = ?", all) == 0) {
+			throw new ChangedMeanwhile(attempts(t.id()));
+		}
+	}
+
+	// ---------------------------------------------------------------- reading
+
+	private static final String SELECT = """
+			select r.*, p.name project_name, a.display_name assignee_name,
+			       pb.name || ' ' || b.name || ' ' || u.room_no unit_label,
+			       (r.state = 'OPEN' and r.due_at < now()) overdue
+			from return_call r left join project p on p.id = r.project_id left join staff_account a on a.id = r.assignee_id
+			left join unit u on u.id = r.unit_id left join building b on b.id = u.building_id left join project pb on pb.id = u.project_id""";
+
+	Task task(long id) {
+		return jdbc.query(SELECT + " where r.id = ?", (rs, i) -> task(rs), id).stream().findFirst()
+			.orElseThrow(() -> new NotFoundException("returnCall.notFound"));
+	}
+
+	/** Open tasks first by due date (or, with {@code done}, the finished ones, newest first). */
+	Slice<Task> tasks(boolean done, Long assigneeId, Kind kind, Long ownerId, Long unitId, int page, int size) {
+		List<Object> args = new ArrayList<>();
+		StringBuilder where = new StringBuilder(done ? " where r.state <> 'OPEN'" : " where r.state = 'OPEN'");
+		if (assigneeId != null) {
+			where.append(" and r.assignee_id = ?");
+			args.add(assigneeId);
+		}
+		if (kind != null) {
+			where.append(" and r.kind = ?");
+			args.add(kind.name());
+		}
+		if (ownerId != null) {
+			where.append(" and r.owner_id = ?");
+			args.add(ownerId);
+		}
+		if (unitId != null) {
+			where.append(" and r.unit_id = ?");
+			args.add(unitId);
+		}
+		args.add(size + 1);
+		args.add((long) page * size);
+		String order = done ? " order by r.done_at desc, r.id desc" : " order by r.due_at, r.id";
+		return Slice.of(jdbc.query(SELECT + where + order + " limit ? offset ?", (rs, i) -> task(rs), args.toArray()), page, size);
+	}
+
+	List<Attempt> attempts(long id) {
+		return jdbc.query("select occurred_at, actor, reached, note from return_call_attempt where return_call_id = ? order by id",
+				(rs, i) -> new Attempt(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getBoolean(3), rs.getString(4)), id);
+	}
+
+	/** Return calls due in [from, to], per staff member ({@code byProject} false) or per project. */
+	List<Rate> rates(LocalDate from, LocalDate to, boolean byProject) {
+		String group = byProject ? "coalesce(p.name, '—')" : "coalesce(a.display_name, '—')";
+		return jdbc.query("""
+				select %s label, count(*) due,
+				       count(*) filter (where r.state in ('DONE', 'CLOSED')) done,
+				       count(*) filter (where r.state in ('DONE', 'CLOSED') and r.done_at <= r.due_at) on_time,
+				       count(*) filter (where r.state = 'UNREACHABLE') unreachable,
+				       count(*) filter (where r.state = 'DONE' and r.satisfied) satisfied
+				from return_call r left join project p on p.id = r.project_id left join staff_account a on a.id = r.assignee_id
+				where r.due_at >= ? and r.due_at < ? group by 1 order by 1""".formatted(group),
+				(rs, i) -> new Rate(rs.getString("label"), rs.getLong("due"), rs.getLong("done"), rs.getLong("on_time"),
+						rs.getLong("unreachable"), rs.getLong("satisfied")),
+				Timestamp.from(from.atStartOfDay(WorkingTime.CHINA).toInstant()),
+				Timestamp.from(to.plusDays(1).atStartOfDay(WorkingTime.CHINA).toInstant()));
+	}
+
+	private static Task task(ResultSet rs) throws SQLException {
+		Timestamp next = rs.getTimestamp("next_attempt_at");
+		Timestamp done = rs.getTimestamp("done_at");
+		return new Task(rs.getLong("id"), Kind.valueOf(rs.getString("kind")), rs.getLong("case_id"), rs.getString("case_code"),
+				(Long) rs.getObject("project_id"), rs.getString("project_name"), (Long) rs.getObject("owner_id"),
+				(Long) rs.getObject("unit_id"), rs.getString("unit_label"), rs.getString("contact_name"),
+				rs.getString("contact_phone"), (Long) rs.getObject("assignee_id"), rs.getString("assignee_name"),
+				rs.getTimestamp("due_at").toInstant(), State.valueOf(rs.getString("state")), rs.getInt("attempts"),
+				next == null ? null : next.toInstant(), (Boolean) rs.getObject("satisfied"), rs.getString("comment"),
+				done == null ? null : done.toInstant(), rs.getString("done_by"), rs.getLong("version"), rs.getBoolean("overdue"));
+	}
+
+}

@@ -1,0 +1,240 @@
+package io.estatedesk.survey;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import io.estatedesk.estate.ArchiveLookup;
+import io.estatedesk.shared.Downloads;
+import io.estatedesk.shared.InvalidInputException;
+import io.estatedesk.shared.Paged;
+import io.estatedesk.shared.WorkingTime;
+import io.estatedesk.shared.XlsxTable;
+import io.estatedesk.staff.AuditTrail;
+import io.estatedesk.staff.Permissions;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
+
+/** 满意度调查 pages for staff: templates, campaigns, answering by phone, results and export. */
+@Controller
+@RequestMapping("/surveys")
+@PreAuthorize("hasAuthority('SURVEY_VIEW')")
+class SurveyController {
+
+	private final Surveys surveys;
+
+	private final ArchiveLookup archive;
+
+	private final Permissions permissions;
+
+	private final AuditTrail audit;
+
+	private final JsonMapper json;
+
+	SurveyController(Surveys surveys, ArchiveLookup archive, Permissions permissions, AuditTrail audit, JsonMapper json) {
+		this.surveys = surveys;
+		this.archive = archive;
+		this.permissions = permissions;
+		this.audit = audit;
+		this.json = json;
+	}
+
+	@GetMapping
+	String home(Model model) {
+		model.addAttribute("campaigns", surveys.campaigns());
+		model.addAttribute("templates", surveys.templates());
+		model.addAttribute("projects", archive.projects());
+		model.addAttribute("audiences", Surveys.Audience.values());
+		model.addAttribute("byProject", surveys.breakdown(null, false));
+		if (!model.containsAttribute("draft")) {
+			model.addAttribute("draft", Map.of());
+		}
+		return "survey/surveys";
+	}
+
+	@PostMapping("/campaigns")
+	@PreAuthorize("hasAuthority('SURVEY_MANAGE')")
+	String createCampaign(@RequestParam(required = false) Long templateId, @RequestParam(required = false) String name,
+			@RequestParam(required = false) Surveys.Audience audience, @RequestParam(required = false) Long projectId,
+			Model model, RedirectAttributes flash) {
+		try {
+			long id = surveys.createCampaign(templateId, name, audience, projectId);
+			flash.addFlashAttribute("flashSuccess", "survey.campaign.created");
+			return "redirect:/surveys/campaigns/" + id;
+		}
+		catch (InvalidInputException e) {
+			model.addAttribute("fieldErrors", e.errors());
+			model.addAttribute("draft", Map.of("name", name == null ? "" : name));
+			return home(model);
+		}
+	}
+
+	@GetMapping("/templates/new")
+	@PreAuthorize("hasAuthority('SURVEY_MANAGE')")
+	String templateForm(Model model) {
+		model.addAttribute("kinds", Surveys.Kind.values());
+		if (!model.containsAttribute("draft")) {
+			model.addAttribute("draft", Map.of());
+		}
+		return "survey/template-form";
+	}
+
+	@PostMapping("/templates")
+	@PreAuthorize("hasAuthority('SURVEY_MANAGE')")
+	String createTemplate(@RequestParam(required = false) String name, @RequestParam(required = false) String description,
+			HttpServletRequest request, Model model, RedirectAttributes flash) {
+		List<Surveys.Kind> kinds = new ArrayList<>();
+		List<String> texts = new ArrayList<>();
+		List<String> options = new ArrayList<>();
+		Map<String, String> draft = new HashMap<>();
+		for (int i = 0; i < 12; i++) {
+			String k = request.getParameter("kind_" + i);
+			kinds.add(k == null || k.isBlank() ? null : Surveys.Kind.valueOf(k));
+			texts.add(request.getParameter("text_" + i));
+			options.add(request.getParameter("options_" + i));
+			draft.put("kind_" + i, k == null ? "" : k);
+			draft.put("text_" + i, nz(request.getParameter("text_" + i)));
+			draft.put("options_" + i, nz(request.getParameter("options_" + i)));
+		}
+		draft.put("name", nz(name));
+		draft.put("description", nz(description));
+		try {
+			surveys.createTemplate(name, description, kinds, texts, options);
+			flash.addFlashAttribute("flashSuccess", "survey.template.created");
+			return "redirect:/surveys";
+		}
+		catch (InvalidInputException e) {
+			model.addAttribute("fieldErrors", e.errors());
+			model.addAttribute("draft", draft);
+			return templateForm(model);
+		}
+	}
+
+	@GetMapping("/campaigns/{id}")
+	String campaign(@PathVariable long id, @RequestParam(required = false) Integer page, Model model) {
+		Surveys.Campaign c = surveys.campaign(id);
+		model.addAttribute("c", c);
+		model.addAttribute("summary", surveys.summary(id));
+		List<Surveys.QuestionResult> results = surveys.results(id);
+		model.addAttribute("results", results);
+		model.addAttribute("byProject", surveys.breakdown(id, false));
+		model.addAttribute("byMonth", surveys.breakdown(id, true));
+		int p = Paged.page(page);
+		List<Surveys.Target> targets = surveys.targets(id, true, p, 20);
+		model.addAttribute("targets", targets.size() > 20 ? targets.subList(0, 20) : targets);
+		model.addAttribute("page", p);
+		model.addAttribute("hasNext", targets.size() > 20);
+		Map<String, Object> chart = new LinkedHashMap<>();
+		for (Surveys.QuestionResult r : results) {
+			chart.put("q" + r.question().id(), r.counts().entrySet().stream()
+				.map(e -> Map.of("label", e.getKey(), "count", e.getValue())).toList());
+		}
+		model.addAttribute("chartData", json.writeValueAsString(chart));
+		model.addAttribute("zone", WorkingTime.CHINA);
+		return "survey/campaign";
+	}
+
+	@PostMapping("/campaigns/{id}/close")
+	@PreAuthorize("hasAuthority('SURVEY_MANAGE')")
+	String close(@PathVariable long id, RedirectAttributes flash) {
+		surveys.closeCampaign(id);
+		flash.addFlashAttribute("flashSuccess", "survey.campaign.closedDone");
+		return "redirect:/surveys/campaigns/" + id;
+	}
+
+	@GetMapping("/campaigns/{id}/export")
+	void export(@PathVariable long id, HttpServletResponse response) throws IOException {
+		Surveys.Campaign c = surveys.campaign(id);
+		List<Surveys.Question> questions = surveys.questions(c.templateId());
+		audit.record(AuditTrail.EXPORT, "满意度调查", c.name());
+		Downloads.xlsx(response, "满意度调查-" + c.id() + "-" + LocalDate.now().format(DateTimeFormatter.BASIC_ISO_DATE) + ".xlsx");
+		List<String> columns = new ArrayList<>(List.of("业主", "房屋", "回答时间", "回答方式"));
+		questions.forEach(q -> columns.add(q.position() + ". " + q.text()));
+		XlsxTable table = new XlsxTable(response.getOutputStream(), "答卷", columns);
+		DateTimeFormatter dt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(WorkingTime.CHINA);
+		Object[][] row = { null };
+		long[] current = { -1 };
+		Map<Long, Integer> column = new HashMap<>();
+		for (int i = 0; i < questions.size(); i++) {
+			column.put(questions.get(i).id(), 4 + i);
+		}
+		surveys.eachAnswered(id, (RowCallbackHandler) rs -> {
+			long target = rs.getLong(1);
+			if (target != current[0]) {
+				if (row[0] != null) {
+					table.row(row[0]);
+				}
+				current[0] = target;
+				row[0] = new Object[columns.size()];
+				row[0][0] = rs.getString(2);
+				row[0][1] = rs.getString(3);
+				row[0][2] = dt.format(rs.getTimestamp(4).toInstant());
+				row[0][3] = "owner".equals(rs.getString(5)) ? "业主链接" : "电话";
+			}
+			Integer col = column.get(rs.getLong(6));
+			if (col != null) {
+				Object score = rs.getObject(7);
+				row[0][col] = score != null ? score : rs.getString(8) != null ? rs.getString(8) : rs.getString(9);
+			}
+		});
+		if (row[0] != null) {
+			table.row(row[0]);
+		}
+		table.finish();
+	}
+
+	// ---------------------------------------------------------------- answering by phone
+
+	@GetMapping("/targets/{id}")
+	String answerForm(@PathVariable long id, Model model) {
+		Surveys.Target t = surveys.target(id);
+		Surveys.Campaign c = surveys.campaign(t.campaignId());
+		model.addAttribute("t", t);
+		model.addAttribute("c", c);
+		model.addAttribute("questions", surveys.questions(c.templateId()));
+		model.addAttribute("mobile", permissions.has("OWNER_REVEAL") ? t.mobile() : io.estatedesk.shared.Masking.phone(t.mobile()));
+		if (!model.containsAttribute("draft")) {
+			model.addAttribute("draft", Map.of());
+		}
+		return "survey/answer";
+	}
+
+	@PostMapping("/targets/{id}")
+	@PreAuthorize("hasAuthority('RETURN_CALL')")
+	String answer(@PathVariable long id, HttpServletRequest request, Model model, RedirectAttributes flash) {
+		Surveys.Target t = surveys.target(id);
+		Surveys.Campaign c = surveys.campaign(t.campaignId());
+		List<Surveys.Question> questions = surveys.questions(c.templateId());
+		try {
+			boolean saved = surveys.answer(id, SurveyForms.answers(questions, request), permissions.currentUsername());
+			flash.addFlashAttribute(saved ? "flashSuccess" : "flashError", saved ? "survey.answer.saved" : "survey.answer.already");
+			return "redirect:/surveys/campaigns/" + c.id();
+		}
+		catch (InvalidInputException e) {
+			model.addAttribute("fieldErrors", e.errors());
+			model.addAttribute("draft", SurveyForms.draft(questions, request));
+			return answerForm(id, model);
+		}
+	}
+
+	private static String nz(String s) {
+		return s == null ? "" : s;
+	}
+
+}

@@ -1,0 +1,183 @@
+package io.estatedesk.survey;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import com.jayway.jsonpath.JsonPath;
+import io.estatedesk.shared.InvalidInputException;
+import io.estatedesk.support.Fixtures;
+import io.estatedesk.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Return-call tasks from complaints, their results on the complaint, and survey audiences chosen in the database. */
+@IntegrationTest
+class SurveyIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ReturnCalls returnCalls;
+
+	@Autowired
+	Surveys surveys;
+
+	String office;
+
+	long step(long complaint, String action, String body) throws Exception {
+		long version = jdbc.queryForObject("select version from complaint where id = ?", Long.class, complaint);
+		mvc.perform(post("/api/v1/complaints/" + complaint + "/actions/" + action).with(httpBasic(office, Fixtures.PASSWORD))
+			.header("If-Match", "\"" + version + "\"").contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isOk());
+		return complaint;
+	}
+
+	/** A complaint taken to 已回复 through the API. */
+	long repliedComplaint(long project) throws Exception {
+		long category = jdbc.queryForObject("select id from complaint_category where name = '物业服务'", Long.class);
+		MvcResult r = mvc.perform(post("/api/v1/complaints").with(httpBasic(office, Fixtures.PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON).content("""
+					{"projectId":%d,"complainant":"周先生","complainedAt":"2026-11-20T10:15:00","channel":"PHONE",
+					 "categoryId":%d,"severity":"GENERAL","content":"垃圾清运不及时","contactPhone":"13900005678"}""".formatted(project, category)))
+			.andExpect(status().isCreated()).andReturn();
+		long id = ((Number) JsonPath.read(r.getResponse().getContentAsString(), "$.id")).longValue();
+		long version = jdbc.queryForObject("select version from complaint where id = ?", Long.class, id);
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/complaints/" + id)
+			.with(httpBasic(office, Fixtures.PASSWORD)).header("If-Match", "\"" + version + "\"")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"analysis\":{\"causeAnalysis\":\"保洁排班不足\",\"correctiveAction\":\"增加一次清运\",\"handlingOpinion\":\"同意\"}}"))
+			.andExpect(status().isOk());
+		step(id, "submit", "{}");
+		step(id, "reply", "{\"text\":\"已增加每日清运一次\",\"way\":\"电话\"}");
+		return id;
+	}
+
+	Long openTask(long complaint) {
+		return jdbc.queryForList("select id from return_call where kind = 'COMPLAINT' and case_id = ? and state = 'OPEN'", Long.class,
+				complaint).stream().findFirst().orElse(null);
+	}
+
+	@Test
+	void aRepliedComplaintGetsItsReturnCallAndNotSatisfiedReopensIt() throws Exception {
+		office = fixtures.staffWithRole("OFFICE");
+		long project = fixtures.project(Fixtures.unique("回访"));
+		long complaint = repliedComplaint(project);
+		Long task = openTask(complaint);
+		assertThat(task).as("a return call is due once the owner has the reply").isNotNull();
+		ReturnCalls.Task t = returnCalls.task(task);
+		assertThat(t.assigneeId()).isEqualTo(fixtures.staffId(office));
+		assertThat(t.contactPhone()).isEqualTo("13900005678");
+
+		// not reached twice: still open, to be tried again; the third time ends it
+		fixtures.as(office, () -> returnCalls.record(task, false, null, "无人接听", returnCalls.task(task).version()));
+		assertThat(returnCalls.task(task).state()).isEqualTo(ReturnCalls.State.OPEN);
+		assertThat(returnCalls.task(task).nextAttemptAt()).isNotNull();
+		// reached but without a result: refused, nothing recorded
+		assertThatThrownBy(() -> fixtures.as(office, () -> returnCalls.record(task, true, null, " ", returnCalls.task(task).version())))
+			.isInstanceOf(InvalidInputException.class);
+		fixtures.as(office, () -> returnCalls.record(task, true, false, "垃圾仍然堆放两天", returnCalls.task(task).version()));
+		assertThat(returnCalls.task(task).state()).isEqualTo(ReturnCalls.State.DONE);
+		assertThat(jdbc.queryForMap("select state, reopen_count from complaint where id = ?", complaint))
+			.containsEntry("state", "IN_PROGRESS").containsEntry("reopen_count", 1);
+		assertThat(returnCalls.attempts(task)).hasSize(2);
+
+		// handled and replied again: a new return call; satisfied this time moves it on to its closing
+		step(complaint, "submit", "{}");
+		step(complaint, "reply", "{\"text\":\"已调整清运时间\",\"way\":\"电话\"}");
+		Long second = openTask(complaint);
+		assertThat(second).isNotNull().isNotEqualTo(task);
+		fixtures.as(office, () -> returnCalls.record(second, true, true, "业主满意", returnCalls.task(second).version()));
+		assertThat(jdbc.queryForObject("select state from complaint where id = ?", String.class, complaint)).isEqualTo("RETURN_VISITED");
+	}
+
+	@Test
+	void aReturnCallRecordedOnTheComplaintItselfEndsItsTask() throws Exception {
+		office = fixtures.staffWithRole("OFFICE");
+		long complaint = repliedComplaint(fixtures.project(Fixtures.unique("回访二")));
+		Long task = openTask(complaint);
+		step(complaint, "return-visit", "{\"yes\":true,\"text\":\"满意\"}");
+		assertThat(returnCalls.task(task).state()).isEqualTo(ReturnCalls.State.CLOSED);
+		assertThat(openTask(complaint)).isNull();
+	}
+
+	@Test
+	void aCampaignAudienceOfOneHundredThousandOwnersIsChosenInTheDatabase() {
+		String manager = fixtures.staffWithRole("MANAGER");
+		long project = fixtures.project(Fixtures.unique("十万业主"));
+		long building = fixtures.building(project, "1号楼");
+		// 100,000 owners each holding a home, written by SQL in a few seconds
+		jdbc.execute("""
+				with u as (
+				  insert into unit (project_id, building_id, room_no, status, area, handover_date)
+				  select %1$d, %2$d, 'R' || g, 'OCCUPIED', 90, current_date - (g %% 400) from generate_series(1, 100000) g
+				  returning id, room_no),
+				o as (
+				  insert into owner (name, gender, mobile, id_type, id_number)
+				  select '业主' || g, '女', '139' || lpad(g::text, 8, '0'), '其他', 'T' || g from generate_series(1, 100000) g
+				  returning id, name)
+				insert into ownership (owner_id, unit_id, since)
+				select o.id, u.id, current_date from u join o on substr(o.name, 3) = substr(u.room_no, 2)""".formatted(project, building));
+		long templateId = surveys.templates().get(0).id();
+		long all = fixtures.as(manager, () -> surveys.createCampaign(templateId, "全体业主满意度", Surveys.Audience.PROJECT_ALL, project));
+		assertThat(surveys.campaign(all).targets()).isEqualTo(100_000);
+		assertThat(jdbc.queryForObject("select count(distinct token) from survey_target where campaign_id = ?", Long.class, all))
+			.isEqualTo(100_000);
+		// handed over 30 to 60 days ago: 31 of every 400 days of handover dates
+		long recent = fixtures.as(manager, () -> surveys.createCampaign(templateId, "入住30天", Surveys.Audience.HANDOVER_30_DAYS, project));
+		long expected = jdbc.queryForObject("select count(*) from unit where project_id = ? and handover_date between ? and ?",
+				Long.class, project, LocalDate.now().minusDays(60), LocalDate.now().minusDays(30));
+		assertThat(surveys.campaign(recent).targets()).isEqualTo(expected).isBetween(7_000, 8_500);
+	}
+
+	@Test
+	void answersAreTakenOnceAndCheckedAgainstTheQuestions() {
+		String manager = fixtures.staffWithRole("MANAGER");
+		long project = fixtures.project(Fixtures.unique("问卷"));
+		long unit = fixtures.unit(project, fixtures.building(project, "1号楼"), "1-0101", "OCCUPIED");
+		long owner = fixtures.owner("钱女士", "13800004321", Fixtures.idNumber("11010119800101777"));
+		fixtures.holds(owner, unit);
+		jdbc.update("update ownership set project_id = ? where owner_id = ?", project, owner);
+		long templateId = surveys.templates().get(0).id();
+		long id = fixtures.as(manager, () -> surveys.createCampaign(templateId, "测试", Surveys.Audience.PROJECT_ALL, project));
+		Surveys.Target target = surveys.targets(id, true, 0, 10).get(0);
+		List<Surveys.Question> qs = surveys.questions(templateId);
+		Map<Long, Surveys.Answer> bad = Map.of(qs.get(0).id(), new Surveys.Answer(9, null, null));
+		assertThatThrownBy(() -> surveys.answer(target.id(), bad, "owner")).isInstanceOf(InvalidInputException.class);
+		assertThat(surveys.target(target.id()).answeredAt()).isNull();
+		Map<Long, Surveys.Answer> good = new java.util.HashMap<>();
+		for (Surveys.Question q : qs) {
+			switch (q.kind()) {
+				case SCORE5 -> good.put(q.id(), new Surveys.Answer(5, null, null));
+				case RECOMMEND, SCORE10 -> good.put(q.id(), new Surveys.Answer(10, null, null));
+				case SINGLE -> good.put(q.id(), new Surveys.Answer(null, List.of(q.options().get(0)), null));
+				case MULTIPLE -> good.put(q.id(), new Surveys.Answer(null, List.of(q.options().get(0), q.options().get(1)), null));
+				case TEXT -> good.put(q.id(), new Surveys.Answer(null, null, "很好"));
+			}
+		}
+		assertThat(surveys.answer(target.id(), good, "owner")).isTrue();
+		assertThat(surveys.answer(target.id(), good, "owner")).as("a second use").isFalse();
+		Surveys.Summary s = surveys.summary(id);
+		assertThat(s.answered()).isEqualTo(1);
+		assertThat(s.satisfaction()).isEqualByComparingTo("100.0");
+		assertThat(s.nps()).isEqualByComparingTo("100.0");
+	}
+
+}
