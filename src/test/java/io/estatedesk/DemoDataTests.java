@@ -44,12 +44,20 @@ class DemoDataTests {
 			assertThat(jdbc.queryForObject("select count(distinct d.project_id) from duty_record r join duty_item d on d.id = r.duty_item_id",
 					Long.class)).isEqualTo(3);
 			assertThat(jdbc.queryForObject("select count(*) from supervision_inspection", Long.class)).isEqualTo(4);
+			// calls, visits, return calls, a finished survey
+			assertThat(jdbc.queryForObject("select count(*) from call_log where complaint_id is not null", Long.class)).isPositive();
+			assertThat(jdbc.queryForObject("select count(*) from call_log where work_order_id is not null", Long.class)).isPositive();
+			assertThat(jdbc.queryForObject("select count(*) from visit", Long.class)).isEqualTo(3);
+			assertThat(jdbc.queryForList("select distinct state from return_call", String.class)).contains("OPEN", "DONE", "CLOSED");
+			assertThat(jdbc.queryForObject("select count(*) from survey_campaign where state = 'CLOSED'", Long.class)).isEqualTo(1);
+			assertThat(jdbc.queryForObject("select count(*) from survey_target where answered_at is not null", Long.class)).isGreaterThan(50);
 		}
 		try (ConfigurableApplicationContext again = new SpringApplicationBuilder(EstateDeskApplication.class).run(args)) {
 			JdbcTemplate jdbc = again.getBean(JdbcTemplate.class);
 			assertThat(jdbc.queryForObject("select count(*) from project where name = '金第家园'", Long.class)).isEqualTo(1);
-			assertThat(jdbc.queryForObject("select count(*) from complaint", Long.class)).isEqualTo(36);
-			assertThat(jdbc.queryForObject("select count(*) from work_order where source <> 'HANDOVER'", Long.class)).isEqualTo(14);
+			// 36 demo complaints and the 2 complaint calls of the front desk
+			assertThat(jdbc.queryForObject("select count(*) from complaint", Long.class)).isEqualTo(38);
+			assertThat(jdbc.queryForObject("select count(*) from work_order where source <> 'HANDOVER' and id not in (select work_order_id from call_log where work_order_id is not null)", Long.class)).isEqualTo(14);
 			assertThat(jdbc.queryForObject("select count(*) from handover_batch", Long.class)).isEqualTo(2);
 		}
 	}

@@ -1,0 +1,92 @@
+package io.estatedesk.frontdesk;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import io.estatedesk.estate.ArchiveLookup;
+import io.estatedesk.shared.ApiController;
+import io.estatedesk.shared.Paged;
+import io.estatedesk.shared.Slice;
+import io.estatedesk.shared.WorkingTime;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** 来电 and 来访 through the API (e.g. for a telephone system that reports incoming calls). */
+@ApiController("/api/v1")
+@Tag(name = "内勤", description = "来电记录与来访登记")
+@PreAuthorize("hasAuthority('FRONTDESK_VIEW')")
+class FrontDeskApi {
+
+	private final FrontDesk desk;
+
+	private final ArchiveLookup archive;
+
+	FrontDeskApi(FrontDesk desk, ArchiveLookup archive) {
+		this.desk = desk;
+		this.archive = archive;
+	}
+
+	@GetMapping("/calls")
+	@Operation(summary = "来电记录：按类型、日期、业主、房屋、内容筛选；分页不统计总数")
+	Slice<FrontDesk.Call> calls(@RequestParam(required = false) FrontDesk.CallType type,
+			@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+			@RequestParam(required = false) Long ownerId, @RequestParam(required = false) Long unitId,
+			@RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size) {
+		return desk.calls(type, from, to, ownerId, unitId, q, Paged.page(page), Paged.size(size));
+	}
+
+	@GetMapping("/calls/{id}")
+	FrontDesk.Call call(@PathVariable long id) {
+		return desk.call(id);
+	}
+
+	@GetMapping("/calls/callers")
+	@Operation(summary = "按来电号码（4位以上数字）或房号查找档案中的业主")
+	List<ArchiveLookup.Caller> callers(@RequestParam String q) {
+		return archive.callers(q);
+	}
+
+	@PostMapping("/calls")
+	@PreAuthorize("hasAuthority('FRONTDESK_EDIT')")
+	@Operation(summary = "记录来电；type=COMPLAINT 同时受理投诉（categoryId），type=REPAIR 同时生成维修工单（tradeId）")
+	ResponseEntity<FrontDesk.Call> record(@RequestBody FrontDesk.CallForm form) {
+		long id = desk.recordCall(form);
+		return ResponseEntity.created(URI.create("/api/v1/calls/" + id)).body(desk.call(id));
+	}
+
+	@GetMapping("/calls/statistics")
+	Map<String, List<FrontDesk.Count>> statistics(@RequestParam(required = false) LocalDate from,
+			@RequestParam(required = false) LocalDate to) {
+		LocalDate today = LocalDate.now(WorkingTime.CHINA);
+		return desk.statistics(from != null ? from : today.withDayOfMonth(1), to != null ? to : today);
+	}
+
+	@GetMapping("/visits")
+	@Operation(summary = "某日的来访登记簿（缺省今天）")
+	List<FrontDesk.Visit> visits(@RequestParam(required = false) LocalDate day) {
+		return desk.visits(day != null ? day : LocalDate.now(WorkingTime.CHINA));
+	}
+
+	@PostMapping("/visits")
+	@PreAuthorize("hasAuthority('FRONTDESK_EDIT')")
+	ResponseEntity<FrontDesk.Visit> visit(@RequestBody FrontDesk.VisitForm form) {
+		long id = desk.recordVisit(form);
+		return ResponseEntity.created(URI.create("/api/v1/visits/" + id)).body(desk.visit(id));
+	}
+
+	@GetMapping("/visits/{id}")
+	FrontDesk.Visit visit(@PathVariable long id) {
+		return desk.visit(id);
+	}
+
+}
