@@ -1,0 +1,369 @@
+package io.estatedesk.office;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import io.estatedesk.shared.ChangedMeanwhile;
+import io.estatedesk.shared.InvalidInputException;
+import io.estatedesk.shared.NotFoundException;
+import io.estatedesk.shared.StaffNotification;
+import io.estatedesk.shared.WorkCalendar;
+import io.estatedesk.shared.WorkingTime;
+import io.estatedesk.staff.Permissions;
+import io.estatedesk.staff.StaffManagement;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 考勤: punch records imported from the time clock (xlsx or csv), 未打卡说明 and leave approved by the 部门经理, each
+ * staff member's month on the work calendar, and the monthly statistics (late, left early, missing, leave).
+ */
+@Service
+class Attendance {
+
+	static final String VIEW = "ATTENDANCE_VIEW";
+
+	static final String MANAGE = "ATTENDANCE_MANAGE";
+
+	static final LocalTime START = LocalTime.of(9, 0);
+
+	static final LocalTime END = LocalTime.of(18, 0);
+
+	enum NoteKind {
+
+		/** 上班未打卡 */
+		MISSED_IN,
+		/** 下班未打卡 */
+		MISSED_OUT,
+		/** 请假（全天） */
+		LEAVE
+
+	}
+
+	/** One day of a staff member: first and last punch (or the approved note's time) and what it counts as. */
+	record Day(LocalDate day, boolean workday, LocalTime in, LocalTime out, boolean late, boolean early, boolean missing,
+			boolean leave, boolean fromNote) {
+	}
+
+	record Stats(long staffId, String username, String name, int workdays, int attended, int late, int early, int missing, int leave) {
+	}
+
+	record Note(long id, long staffId, String staffName, LocalDate day, NoteKind kind, LocalTime time, String reason,
+			String state, String decidedBy, Instant decidedAt, long version) {
+	}
+
+	/** What an import did: rows read, punches added, and the rows it could not use (row number and reason). */
+	record ImportResult(int rows, int added, List<String> rejected) {
+	}
+
+	private final JdbcTemplate jdbc;
+
+	private final Permissions permissions;
+
+	private final StaffManagement staff;
+
+	private final WorkCalendar calendar;
+
+	private final ApplicationEventPublisher events;
+
+	Attendance(JdbcTemplate jdbc, Permissions permissions, StaffManagement staff, WorkCalendar calendar,
+			ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.permissions = permissions;
+		this.staff = staff;
+		this.calendar = calendar;
+		this.events = events;
+	}
+
+	// ---------------------------------------------------------------- import
+
+	/**
+	 * Imports the time clock's export: a row per punch with the staff member (用户名 or 姓名) and the time (打卡时间,
+	 * e.g. 2026-11-02 08:56). The first row holds the headings; a punch already recorded is not added twice.
+	 */
+	@Transactional
+	ImportResult importPunches(String fileName, byte[] content) throws IOException {
+		require(MANAGE);
+		List<String[]> rows = fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".csv") ? csv(content) : xlsx(content);
+		if (rows.isEmpty()) {
+			throw new InvalidInputException(Map.of("file", "attendance.import.empty"));
+		}
+		String[] head = rows.get(0);
+		int who = -1;
+		int when = -1;
+		for (int i = 0; i < head.length; i++) {
+			String h = head[i] == null ? "" : head[i].strip();
+			if (who < 0 && (h.contains("用户名") || h.contains("账号") || h.contains("姓名") || h.equalsIgnoreCase("username"))) {
+				who = i;
+			}
+			if (when < 0 && (h.contains("打卡时间") || h.contains("时间") || h.equalsIgnoreCase("time"))) {
+				when = i;
+			}
+		}
+		if (who < 0 || when < 0) {
+			throw new InvalidInputException(Map.of("file", "attendance.import.headings"));
+		}
+		Map<String, Long> byName = new HashMap<>();
+		staff.activeStaff().forEach(s -> {
+			byName.put(s.username(), s.id());
+			byName.putIfAbsent(s.displayName(), s.id());
+		});
+		List<String> rejected = new ArrayList<>();
+		int added = 0;
+		for (int r = 1; r < rows.size(); r++) {
+			String[] row = rows.get(r);
+			String name = cell(row, who);
+			String time = cell(row, when);
+			if (name.isEmpty() && time.isEmpty()) {
+				continue;
+			}
+			Long staffId = byName.get(name);
+			if (staffId == null) {
+				rejected.add((r + 1) + "：" + name + " 不是在职员工");
+				continue;
+			}
+			LocalDateTime at = parse(time);
+			if (at == null) {
+				rejected.add((r + 1) + "：打卡时间“" + time + "”无法识别");
+				continue;
+			}
+			added += jdbc.update("""
+					insert into attendance_punch (staff_id, punched_at, source) values (?, ?, ?)
+					on conflict (staff_id, punched_at) do nothing""", staffId,
+					Timestamp.from(at.atZone(WorkingTime.CHINA).toInstant()), fileName == null ? "" : fileName);
+		}
+		return new ImportResult(rows.size() - 1, added, rejected);
+	}
+
+	private static String cell(String[] row, int i) {
+		return i < row.length && row[i] != null ? row[i].strip() : "";
+	}
+
+	static LocalDateTime parse(String s) {
+		String t = s.strip().replace('/', '-').replace('T', ' ');
+		for (String pattern : new String[] { "yyyy-M-d H:mm:ss", "yyyy-M-d H:mm" }) {
+			try {
+				return LocalDateTime.parse(t, DateTimeFormatter.ofPattern(pattern));
+			}
+			catch (DateTimeParseException e) {
+				// next pattern
+			}
+		}
+		return null;
+	}
+
+	private static List<String[]> csv(byte[] content) {
+		String text = new String(content, StandardCharsets.UTF_8).replace("\uFEFF", "");
+		List<String[]> rows = new ArrayList<>();
+		for (String line : text.split("\\r?\\n")) {
+			if (!line.isBlank()) {
+				rows.add(line.split(",", -1));
+			}
+		}
+		return rows;
+	}
+
+	private static List<String[]> xlsx(byte[] content) throws IOException {
+		List<String[]> rows = new ArrayList<>();
+		try (InputStream in = new ByteArrayInputStream(content); ReadableWorkbook wb = new ReadableWorkbook(in)) {
+			Sheet sheet = wb.getFirstSheet();
+			for (Row row : sheet.read()) {
+				String[] cells = new String[row.getCellCount()];
+				for (int i = 0; i < cells.length; i++) {
+					var c = row.getCell(i);
+					if (c == null) {
+						cells[i] = "";
+					}
+					else if (c.getType() == org.dhatim.fastexcel.reader.CellType.NUMBER && i > 0) {
+						// a date-time cell: Excel's serial day number
+						LocalDateTime at = row.getCellAsDate(i).orElse(null);
+						cells[i] = at == null ? c.getRawValue() : at.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+					}
+					else {
+						cells[i] = c.getText();
+					}
+				}
+				rows.add(cells);
+			}
+		}
+		catch (IOException | RuntimeException e) {
+			throw new InvalidInputException(Map.of("file", "attendance.import.unreadable"));
+		}
+		return rows;
+	}
+
+	// ---------------------------------------------------------------- 未打卡说明
+
+	@Transactional
+	long fileNote(LocalDate day, NoteKind kind, LocalTime time, String reason) {
+		require(VIEW);
+		long me = permissions.currentStaffId().orElseThrow(() -> new AccessDeniedException(VIEW));
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (day == null || day.isAfter(LocalDate.now(WorkingTime.CHINA))) {
+			errors.put("day", "attendance.note.day");
+		}
+		if (kind == null) {
+			errors.put("kind", "attendance.note.kind");
+		}
+		if (kind != null && kind != NoteKind.LEAVE && time == null) {
+			errors.put("time", "attendance.note.time");
+		}
+		if (reason == null || reason.isBlank()) {
+			errors.put("reason", "attendance.note.reason");
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		long id = jdbc.queryForObject("""
+				insert into attendance_note (staff_id, day, kind, time, reason) values (?, ?, ?, ?, ?) returning id""", Long.class,
+				me, day, kind.name(), kind == NoteKind.LEAVE ? null : time, reason.strip());
+		List<Long> managers = staff.activeWithRole("MANAGER").stream().map(StaffManagement.StaffSummary::id).toList();
+		if (!managers.isEmpty()) {
+			events.publishEvent(new StaffNotification(managers, "未打卡说明待审批：" + staff.displayNames().get(me) + " " + day,
+					reason.strip(), "/attendance/notes"));
+		}
+		return id;
+	}
+
+	/** The 部门经理 approves or rejects; an approved note counts in the month's statistics. */
+	@Transactional
+	void decide(long id, boolean approve, String note, long version) {
+		require(MANAGE);
+		int n = jdbc.update("""
+				update attendance_note set state = ?, decided_by = ?, decided_at = now(), decision_note = ?, version = version + 1
+				where id = ? and version = ? and state = 'PENDING'""", approve ? "APPROVED" : "REJECTED",
+				permissions.currentUsername(), note == null ? "" : note.strip(), id, version);
+		if (n == 0) {
+			notes(null, null, id).stream().findFirst().orElseThrow(() -> new NotFoundException("attendance.note.notFound"));
+			throw new ChangedMeanwhile(List.of());
+		}
+		Note decided = notes(null, null, id).get(0);
+		events.publishEvent(new StaffNotification(List.of(decided.staffId()),
+				"未打卡说明" + (approve ? "已批准" : "未批准") + "：" + decided.day(), note == null ? "" : note, "/attendance"));
+	}
+
+	List<Note> notes(Long staffId, String state, Long id) {
+		return jdbc.query("""
+				select n.*, a.display_name from attendance_note n join staff_account a on a.id = n.staff_id
+				where (cast(? as bigint) is null or n.staff_id = ?) and (cast(? as varchar) is null or n.state = ?)
+				  and (cast(? as bigint) is null or n.id = ?)
+				order by n.state = 'PENDING' desc, n.day desc, n.id desc limit 200""", (rs, i) -> new Note(rs.getLong("id"),
+				rs.getLong("staff_id"), rs.getString("display_name"), rs.getObject("day", LocalDate.class),
+				NoteKind.valueOf(rs.getString("kind")), rs.getObject("time", LocalTime.class), rs.getString("reason"),
+				rs.getString("state"), rs.getString("decided_by"),
+				rs.getTimestamp("decided_at") == null ? null : rs.getTimestamp("decided_at").toInstant(), rs.getLong("version")),
+				staffId, staffId, state, state, id, id);
+	}
+
+	// ---------------------------------------------------------------- the month
+
+	/** A staff member's month, day by day, on the work calendar (weekends, holidays and 调休 included). */
+	List<Day> month(long staffId, YearMonth month) {
+		Map<LocalDate, LocalTime[]> punches = new HashMap<>();
+		jdbc.query("""
+				select (punched_at at time zone 'Asia/Shanghai')::date d, min((punched_at at time zone 'Asia/Shanghai')::time),
+				       max((punched_at at time zone 'Asia/Shanghai')::time), count(*)
+				from attendance_punch where staff_id = ? and punched_at >= ? and punched_at < ? group by 1""", rs -> {
+			LocalTime first = rs.getObject(2, LocalTime.class);
+			LocalTime last = rs.getLong(4) > 1 ? rs.getObject(3, LocalTime.class) : null;
+			punches.put(rs.getObject(1, LocalDate.class), new LocalTime[] { first, last });
+		}, staffId, start(month), start(month.plusMonths(1)));
+		Map<LocalDate, List<Note>> approved = new HashMap<>();
+		for (Note n : jdbc.query("""
+				select n.*, '' display_name from attendance_note n
+				where n.staff_id = ? and n.state = 'APPROVED' and n.day >= ? and n.day < ?""", (rs, i) -> new Note(rs.getLong("id"),
+				rs.getLong("staff_id"), "", rs.getObject("day", LocalDate.class), NoteKind.valueOf(rs.getString("kind")),
+				rs.getObject("time", LocalTime.class), rs.getString("reason"), rs.getString("state"), null, null, 0), staffId,
+				month.atDay(1), month.plusMonths(1).atDay(1))) {
+			approved.computeIfAbsent(n.day(), k -> new ArrayList<>()).add(n);
+		}
+		WorkingTime wt = calendar.workingTime();
+		LocalDate today = LocalDate.now(WorkingTime.CHINA);
+		List<Day> days = new ArrayList<>();
+		for (LocalDate d = month.atDay(1); !d.isAfter(month.atEndOfMonth()); d = d.plusDays(1)) {
+			boolean workday = wt.isWorkingDay(d);
+			LocalTime[] p = punches.getOrDefault(d, new LocalTime[2]);
+			LocalTime in = p[0];
+			LocalTime out = p[1];
+			// a single punch in the afternoon is the way out, not in
+			if (in != null && out == null && !in.isBefore(LocalTime.NOON)) {
+				out = in;
+				in = null;
+			}
+			boolean fromNote = false;
+			boolean leave = false;
+			for (Note n : approved.getOrDefault(d, List.of())) {
+				switch (n.kind()) {
+					case LEAVE -> leave = true;
+					case MISSED_IN -> {
+						in = in == null || n.time().isBefore(in) ? n.time() : in;
+						fromNote = true;
+					}
+					case MISSED_OUT -> {
+						out = out == null || n.time().isAfter(out) ? n.time() : out;
+						fromNote = true;
+					}
+				}
+			}
+			boolean counted = workday && !leave && !d.isAfter(today);
+			boolean late = counted && in != null && in.isAfter(START);
+			boolean early = counted && out != null && out.isBefore(END);
+			boolean missing = counted && (in == null || out == null) && !(d.equals(today) && out == null && in != null);
+			days.add(new Day(d, workday, in, out, late, early, missing, workday && leave, fromNote));
+		}
+		return days;
+	}
+
+	/** The month's statistics of every active staff member. */
+	List<Stats> statistics(YearMonth month) {
+		List<Stats> list = new ArrayList<>();
+		for (StaffManagement.StaffSummary s : staff.activeStaff()) {
+			List<Day> days = month(s.id(), month);
+			LocalDate today = LocalDate.now(WorkingTime.CHINA);
+			int workdays = (int) days.stream().filter(d -> d.workday() && !d.day().isAfter(today)).count();
+			int attended = (int) days.stream().filter(d -> d.workday() && (d.in() != null || d.out() != null)).count();
+			list.add(new Stats(s.id(), s.username(), s.displayName(), workdays, attended, (int) days.stream().filter(Day::late).count(),
+					(int) days.stream().filter(Day::early).count(), (int) days.stream().filter(Day::missing).count(),
+					(int) days.stream().filter(Day::leave).count()));
+		}
+		return list;
+	}
+
+	Optional<Long> me() {
+		return permissions.currentStaffId();
+	}
+
+	private static Timestamp start(YearMonth m) {
+		return Timestamp.from(m.atDay(1).atStartOfDay(WorkingTime.CHINA).toInstant());
+	}
+
+	private void require(String permission) {
+		if (!permissions.has(permission)) {
+			throw new AccessDeniedException(permission);
+		}
+	}
+
+}

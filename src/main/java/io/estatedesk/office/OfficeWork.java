@@ -1,0 +1,199 @@
+package io.estatedesk.office;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.estatedesk.shared.InvalidInputException;
+import io.estatedesk.shared.NotFoundException;
+import io.estatedesk.shared.StaffNotification;
+import io.estatedesk.shared.WorkingTime;
+import io.estatedesk.staff.Permissions;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 部门会议 with agenda, minutes and action items, the department's 工作计划 with items and progress; every item has an
+ * owner and a due date and shows in that person's task list.
+ */
+@Service
+class OfficeWork {
+
+	static final String EDIT = "OFFICE_EDIT";
+
+	record Meeting(long id, String title, Instant heldAt, String place, String attendees, String agenda, String minutes,
+			String createdBy, long open, long total) {
+	}
+
+	record Plan(long id, String title, String period, String notes, String createdBy, long total, long done, int progress) {
+	}
+
+	record Task(long id, Long meetingId, Long planId, String source, String title, Long ownerId, String ownerName,
+			LocalDate dueDate, int progress, Instant doneAt, boolean overdue) {
+	}
+
+	private final JdbcTemplate jdbc;
+
+	private final Permissions permissions;
+
+	private final ApplicationEventPublisher events;
+
+	OfficeWork(JdbcTemplate jdbc, Permissions permissions, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.permissions = permissions;
+		this.events = events;
+	}
+
+	@Transactional
+	long createMeeting(String title, LocalDateTime heldAt, String place, String attendees, String agenda, String minutes) {
+		require();
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (title == null || title.isBlank()) {
+			errors.put("title", "meeting.title.required");
+		}
+		if (heldAt == null) {
+			errors.put("heldAt", "meeting.heldAt.required");
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		return jdbc.queryForObject("""
+				insert into meeting (title, held_at, place, attendees, agenda, minutes, created_by) values (?, ?, ?, ?, ?, ?, ?)
+				returning id""", Long.class, title.strip(), Timestamp.from(heldAt.atZone(WorkingTime.CHINA).toInstant()), nz(place),
+				nz(attendees), nz(agenda), nz(minutes), permissions.currentUsername());
+	}
+
+	@Transactional
+	void saveMinutes(long id, String minutes) {
+		require();
+		if (jdbc.update("update meeting set minutes = ? where id = ?", nz(minutes), id) == 0) {
+			throw new NotFoundException("meeting.notFound");
+		}
+	}
+
+	@Transactional
+	long createPlan(String title, String period, String notes) {
+		require();
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (title == null || title.isBlank()) {
+			errors.put("title", "plan.title.required");
+		}
+		if (period == null || period.isBlank()) {
+			errors.put("period", "plan.period.required");
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		return jdbc.queryForObject("insert into work_plan (title, period, notes, created_by) values (?, ?, ?, ?) returning id",
+				Long.class, title.strip(), period.strip(), nz(notes), permissions.currentUsername());
+	}
+
+	/** An action item of a meeting or an item of a plan; its owner hears of it. */
+	@Transactional
+	long addTask(Long meetingId, Long planId, String title, Long ownerId, LocalDate dueDate) {
+		require();
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (title == null || title.isBlank()) {
+			errors.put("taskTitle", "task.title.required");
+		}
+		if (ownerId == null) {
+			errors.put("ownerId", "task.owner.required");
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		long id = jdbc.queryForObject("""
+				insert into office_task (meeting_id, plan_id, title, owner_id, due_date) values (?, ?, ?, ?, ?) returning id""",
+				Long.class, meetingId, planId, title.strip(), ownerId, dueDate);
+		events.publishEvent(new StaffNotification(List.of(ownerId), "新的待办：" + title.strip(),
+				dueDate == null ? "" : "完成日期 " + dueDate, "/tasks"));
+		return id;
+	}
+
+	/** Progress of a task (100 % is done); the owner or an editor records it. */
+	@Transactional
+	void progress(long taskId, Integer progress) {
+		Task t = task(taskId);
+		boolean mine = permissions.currentStaffId().map(me -> me.equals(t.ownerId())).orElse(false);
+		if (!mine && !permissions.has(EDIT)) {
+			throw new AccessDeniedException(EDIT);
+		}
+		if (progress == null || progress < 0 || progress > 100) {
+			throw new InvalidInputException(Map.of("progress", "task.progress.invalid"));
+		}
+		jdbc.update("update office_task set progress = ?, done_at = case when ? = 100 then coalesce(done_at, now()) end where id = ?",
+				progress, progress, taskId);
+	}
+
+	List<Meeting> meetings() {
+		return jdbc.query("""
+				select m.*, (select count(*) from office_task t where t.meeting_id = m.id and t.done_at is null) open,
+				       (select count(*) from office_task t where t.meeting_id = m.id) total
+				from meeting m order by m.held_at desc limit 100""", (rs, i) -> new Meeting(rs.getLong("id"), rs.getString("title"),
+				rs.getTimestamp("held_at").toInstant(), rs.getString("place"), rs.getString("attendees"), rs.getString("agenda"),
+				rs.getString("minutes"), rs.getString("created_by"), rs.getLong("open"), rs.getLong("total")));
+	}
+
+	Meeting meeting(long id) {
+		return meetings().stream().filter(m -> m.id() == id).findFirst().orElseThrow(() -> new NotFoundException("meeting.notFound"));
+	}
+
+	List<Plan> plans() {
+		return jdbc.query("""
+				select p.*, (select count(*) from office_task t where t.plan_id = p.id) total,
+				       (select count(*) from office_task t where t.plan_id = p.id and t.done_at is not null) done,
+				       (select coalesce(round(avg(t.progress)), 0) from office_task t where t.plan_id = p.id) progress
+				from work_plan p order by p.id desc limit 100""", (rs, i) -> new Plan(rs.getLong("id"), rs.getString("title"),
+				rs.getString("period"), rs.getString("notes"), rs.getString("created_by"), rs.getLong("total"), rs.getLong("done"),
+				rs.getInt("progress")));
+	}
+
+	Plan plan(long id) {
+		return plans().stream().filter(p -> p.id() == id).findFirst().orElseThrow(() -> new NotFoundException("plan.notFound"));
+	}
+
+	private static final String TASK_SELECT = """
+			select t.*, a.display_name owner_name, coalesce(m.title, p.title) source,
+			       (t.done_at is null and t.due_date < current_date) overdue
+			from office_task t left join staff_account a on a.id = t.owner_id left join meeting m on m.id = t.meeting_id
+			left join work_plan p on p.id = t.plan_id""";
+
+	List<Task> tasks(Long meetingId, Long planId, Long ownerId, boolean openOnly) {
+		return jdbc.query(TASK_SELECT + """
+				 where (cast(? as bigint) is null or t.meeting_id = ?) and (cast(? as bigint) is null or t.plan_id = ?)
+				   and (cast(? as bigint) is null or t.owner_id = ?) and (not ? or t.done_at is null)
+				order by t.done_at nulls first, t.due_date nulls last, t.id""", (rs, i) -> task(rs), meetingId, meetingId, planId,
+				planId, ownerId, ownerId, openOnly);
+	}
+
+	Task task(long id) {
+		return jdbc.query(TASK_SELECT + " where t.id = ?", (rs, i) -> task(rs), id).stream().findFirst()
+			.orElseThrow(() -> new NotFoundException("task.notFound"));
+	}
+
+	private static Task task(java.sql.ResultSet rs) throws java.sql.SQLException {
+		Timestamp done = rs.getTimestamp("done_at");
+		return new Task(rs.getLong("id"), (Long) rs.getObject("meeting_id"), (Long) rs.getObject("plan_id"), rs.getString("source"),
+				rs.getString("title"), (Long) rs.getObject("owner_id"), rs.getString("owner_name"),
+				rs.getObject("due_date", LocalDate.class), rs.getInt("progress"), done == null ? null : done.toInstant(),
+				rs.getBoolean("overdue"));
+	}
+
+	private void require() {
+		if (!permissions.has(EDIT)) {
+			throw new AccessDeniedException(EDIT);
+		}
+	}
+
+	private static String nz(String s) {
+		return s == null ? "" : s.strip();
+	}
+
+}
