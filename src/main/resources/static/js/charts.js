@@ -8,7 +8,23 @@ document.addEventListener('DOMContentLoaded', function () {
     var chart = echarts.init(el);
     var type = el.dataset.type;
     var option;
-    if (type === 'pie') {
+    if (rows.labels) {
+      // several series over the same labels: {labels, series: [{name, values, links}], stack, percent}
+      var percent = !!rows.percent;
+      option = {
+        tooltip: { trigger: 'axis', valueFormatter: function (v) { return v == null ? '—' : (percent ? v + '%' : v); } },
+        legend: { top: 0 },
+        grid: { left: 48, right: 16, top: 36, bottom: 48 },
+        xAxis: { type: 'category', data: rows.labels, axisLabel: { interval: 0, rotate: rows.labels.length > 8 ? 30 : 0 } },
+        yAxis: percent ? { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } } : { type: 'value', minInterval: 1 },
+        series: rows.series.map(function (s) {
+          return {
+            name: s.name, type: s.type || type, stack: rows.stack ? 'all' : undefined, connectNulls: true,
+            data: s.values.map(function (v, i) { return { value: v, link: s.links ? s.links[i] : null }; })
+          };
+        })
+      };
+    } else if (type === 'pie') {
       option = {
         tooltip: { trigger: 'item' },
         series: [{ type: 'pie', radius: ['35%', '65%'], data: rows.map(function (r) { return { name: r.label, value: r.count, link: r.link }; }) }]

@@ -61,6 +61,8 @@ class Complaint {
 
 	String causeAnalysis = "";
 
+	String causeType;
+
 	String correctiveAction = "";
 
 	String handlingOpinion = "";

@@ -10,10 +10,10 @@ import org.springframework.format.annotation.DateTimeFormat;
 record ComplaintFilter(Long projectId, Long buildingId, ComplaintState state, Long categoryId, Severity severity,
 		Channel channel, Long handlerId, Boolean overdue, Boolean open, Boolean appointments,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-		String q, Long ownerId, Long unitId) {
+		String q, Long ownerId, Long unitId, ComplaintCause cause) {
 
 	static ComplaintFilter none() {
-		return new ComplaintFilter(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+		return new ComplaintFilter(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 	}
 
 	String query() {
@@ -34,6 +34,7 @@ record ComplaintFilter(Long projectId, Long buildingId, ComplaintState state, Lo
 		add(p, "约时", appointments);
 		add(p, "自", from);
 		add(p, "至", to);
+		add(p, "原因类别", cause);
 		add(p, "搜索", query());
 		return p.isEmpty() ? "全部" : String.join("，", p);
 	}

@@ -22,7 +22,7 @@ record IntakeForm(@NotNull(message = "{complaint.project.required}") Long projec
 }
 
 /** 原因分析, 整改措施, 处理意见. */
-record AnalysisForm(@Size(max = 10000, message = "{common.tooLong}") String causeAnalysis,
+record AnalysisForm(String causeType, @Size(max = 10000, message = "{common.tooLong}") String causeAnalysis,
 		@Size(max = 10000, message = "{common.tooLong}") String correctiveAction,
 		@Size(max = 10000, message = "{common.tooLong}") String handlingOpinion) {
 }

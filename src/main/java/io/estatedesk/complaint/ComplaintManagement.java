@@ -184,6 +184,8 @@ public class ComplaintManagement {
 			throw new BusinessRuleException("complaint.analysis.locked");
 		}
 		Snapshot before = new Snapshot(c);
+		ComplaintCause cause = ComplaintCause.parse(form.causeType());
+		c.causeType = cause == null ? null : cause.name();
 		c.causeAnalysis = nz(form.causeAnalysis());
 		c.correctiveAction = nz(form.correctiveAction());
 		c.handlingOpinion = nz(form.handlingOpinion());
@@ -759,6 +761,7 @@ public class ComplaintManagement {
 			m.put("groupCase", String.valueOf(c.groupCase));
 			m.put("content", c.content);
 			m.put("remedy", c.remedy);
+			m.put("causeType", c.causeType);
 			m.put("causeAnalysis", c.causeAnalysis);
 			m.put("correctiveAction", c.correctiveAction);
 			m.put("handlingOpinion", c.handlingOpinion);

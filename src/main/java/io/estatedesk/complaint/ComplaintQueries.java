@@ -104,6 +104,7 @@ class ComplaintQueries {
 		eq(c, params, "c.category_id", "categoryId", f.categoryId());
 		eq(c, params, "c.severity", "severity", f.severity() == null ? null : f.severity().name());
 		eq(c, params, "c.channel", "channel", f.channel() == null ? null : f.channel().name());
+		eq(c, params, "c.cause_type", "cause", f.cause() == null ? null : f.cause().name());
 		eq(c, params, "c.handler_id", "handlerId", f.handlerId());
 		if (f.ownerId() != null) {
 			c.add("(c.owner_id = :ownerId or exists (select 1 from complaint_party cp where cp.complaint_id = c.id and cp.owner_id = :ownerId))");
@@ -182,7 +183,7 @@ class ComplaintQueries {
 					rs.getLong("receiver_id"), rs.getString("receiver"), rs.getLong("handler_id"), rs.getString("handler"),
 					Channel.valueOf(rs.getString("channel")), rs.getLong("category_id"), rs.getString("category"),
 					Severity.valueOf(rs.getString("severity")), rs.getBoolean("group_case"), rs.getString("content"),
-					rs.getString("remedy"), rs.getString("cause_analysis"), rs.getString("corrective_action"),
+					rs.getString("remedy"), rs.getString("cause_type"), rs.getString("cause_analysis"), rs.getString("corrective_action"),
 					rs.getString("handling_opinion"), rs.getString("leader_instruction"), rs.getString("leader"),
 					instant(rs, "instructed_at"), rs.getString("reply_content"), rs.getString("reply_way"),
 					ComplaintState.valueOf(rs.getString("state")), instant(rs, "appointment_at"),

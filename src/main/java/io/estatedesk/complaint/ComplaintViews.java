@@ -20,7 +20,7 @@ final class ComplaintViews {
 			String complainant, Instant complainedAt, Long unitId, String unitLabel, Long ownerId, String ownerName,
 			String contactPhone, long receiverId, String receiver, long handlerId, String handler, Channel channel,
 			long categoryId, String category, Severity severity, boolean groupCase, String content, String remedy,
-			String causeAnalysis, String correctiveAction, String handlingOpinion, String leaderInstruction,
+			String causeType, String causeAnalysis, String correctiveAction, String handlingOpinion, String leaderInstruction,
 			String leader, Instant instructedAt, String replyContent, String replyWay, ComplaintState state,
 			Instant appointmentAt, String appointmentNote, Instant waitingSince, Instant ackDue, Instant replyDue,
 			Instant closeDue, Instant acknowledgedAt, Instant repliedAt, Instant closedAt, Boolean returnSatisfied,
@@ -31,7 +31,7 @@ final class ComplaintViews {
 			return new Detail(id, code, projectId, projectName, developerName, complaintDate, complainant, complainedAt,
 					unitId, unitLabel, ownerId, ownerName, io.estatedesk.shared.Masking.phone(contactPhone), receiverId,
 					receiver, handlerId, handler, channel, categoryId, category, severity, groupCase, content, remedy,
-					causeAnalysis, correctiveAction, handlingOpinion, leaderInstruction, leader, instructedAt, replyContent,
+					causeType, causeAnalysis, correctiveAction, handlingOpinion, leaderInstruction, leader, instructedAt, replyContent,
 					replyWay, state, appointmentAt, appointmentNote, waitingSince, ackDue, replyDue, closeDue, acknowledgedAt,
 					repliedAt, closedAt, returnSatisfied, returnResult, lesson, reopenCount, version, overdue);
 		}

@@ -14,7 +14,7 @@ class ComplaintPdfTests {
 		Instant at = Instant.parse("2026-03-10T02:30:00Z");
 		return new ComplaintViews.Detail(1, "TS-2026-000123", 1, "金第家园", "金第房地产开发公司", LocalDate.of(2026, 3, 10), "张三",
 				at, 5L, "金第家园 1号楼 1-0101", 7L, "张三", "138****5678", 2, "陈内勤", 2, "陈内勤", Channel.PHONE, 1, "房屋质量",
-				Severity.MAJOR, false, "厨房顶棚漏水三天", "尽快维修", "楼上卫生间防水层破损", "施工单位重做防水", "同意整改",
+				Severity.MAJOR, false, "厨房顶棚漏水三天", "尽快维修", "CONSTRUCTION", "楼上卫生间防水层破损", "施工单位重做防水", "同意整改",
 				"尽快处理结果报我", "赵总", at, "", null, ComplaintState.PENDING_REPLY, null, null, null, at, at, at, at, null,
 				null, null, "", "", 0, 3, false);
 	}

@@ -1,0 +1,66 @@
+package io.estatedesk.complaint;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.estatedesk.shared.CaseFigures;
+import io.estatedesk.shared.CaseFigures.Aged;
+import io.estatedesk.shared.CaseFigures.Monthly;
+import io.estatedesk.shared.CaseFigures.Today;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Complaint figures for the dashboards, all database aggregates: open complaints by state and age, today's load, months
+ * by 日期 (received, closed, replied within the limit, satisfied at the return call), and the 原因类别 over time.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ComplaintFigures {
+
+	/** A month's count of one 原因类别. */
+	public record CauseCount(LocalDate month, ComplaintCause cause, long count) {
+	}
+
+	static final CaseFigures.Spec SPEC = new CaseFigures.Spec("complaint c", "c.state", "c.complained_at",
+			"c.closed_at is null", ComplaintQueries.OVERDUE, "case when c.replied_at is null then c.reply_due else c.close_due end",
+			"c.complaint_date", "c.closed_at is not null", "c.replied_at is not null", "c.replied_at <= c.reply_due",
+			"c.return_satisfied is not null", "c.return_satisfied");
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	ComplaintFigures(NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public List<Aged> open(Long projectId, Instant now) {
+		return CaseFigures.aged(jdbc, SPEC, projectId, now);
+	}
+
+	public Today today(Long projectId, Instant endOfDay) {
+		return CaseFigures.today(jdbc, SPEC, projectId, endOfDay);
+	}
+
+	public List<Monthly> monthly(Long projectId, LocalDate from, LocalDate to) {
+		return CaseFigures.monthly(jdbc, SPEC, projectId, from, to);
+	}
+
+	public List<Monthly> monthlyByProject(LocalDate from, LocalDate to) {
+		return CaseFigures.monthlyByProject(jdbc, SPEC, from, to);
+	}
+
+	/** 原因类别 per month of complaints whose cause has been determined. */
+	public List<CauseCount> causes(Long projectId, LocalDate from, LocalDate to) {
+		return jdbc.query("""
+				select date_trunc('month', complaint_date)::date m, cause_type, count(*) n from complaint
+				where complaint_date >= :from and complaint_date < :to and cause_type is not null %s
+				group by 1, 2 order by 1, 2""".formatted(projectId == null ? "" : "and project_id = :projectId"),
+				new MapSqlParameterSource("from", from).addValue("to", to).addValue("projectId", projectId),
+				(rs, i) -> new CauseCount(rs.getObject("m", LocalDate.class), ComplaintCause.valueOf(rs.getString("cause_type")),
+						rs.getLong("n")));
+	}
+
+}

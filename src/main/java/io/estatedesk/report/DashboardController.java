@@ -1,0 +1,253 @@
+package io.estatedesk.report;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+
+import io.estatedesk.complaint.ComplaintCause;
+import io.estatedesk.complaint.ComplaintFigures;
+import io.estatedesk.estate.ArchiveLookup;
+import io.estatedesk.shared.CaseFigures.Aged;
+import io.estatedesk.shared.CaseFigures.Monthly;
+import io.estatedesk.shared.WorkingTime;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.json.JsonMapper;
+
+/** 部门经理 dashboard and 公司领导 dashboard; every chart opens the list behind it. */
+@Controller
+@PreAuthorize("hasAuthority('DASHBOARD_VIEW')")
+class DashboardController {
+
+	static final int DEFAULT_MONTHS = 6;
+
+	private final Dashboards dashboards;
+
+	private final ArchiveLookup archive;
+
+	private final MessageSource messages;
+
+	private final JsonMapper json;
+
+	DashboardController(Dashboards dashboards, ArchiveLookup archive, MessageSource messages, JsonMapper json) {
+		this.dashboards = dashboards;
+		this.archive = archive;
+		this.messages = messages;
+		this.json = json;
+	}
+
+	@GetMapping("/dashboard")
+	String manager(@RequestParam(required = false) Long projectId,
+			@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth from,
+			@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth to, Model model) {
+		Dashboards.Period period = period(projectId, from, to);
+		Dashboards.Manager d = dashboards.manager(period);
+		model.addAttribute("d", d);
+		model.addAttribute("projects", archive.projects());
+		model.addAttribute("projectId", projectId);
+		model.addAttribute("chartData", safe(json.writeValueAsString(managerCharts(d))));
+		return "report/manager";
+	}
+
+	@GetMapping("/dashboard/leader")
+	String leader(@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month, Model model) {
+		YearMonth m = month != null ? month : YearMonth.now(WorkingTime.CHINA);
+		Dashboards.Leader d = dashboards.leader(m, 12);
+		model.addAttribute("d", d);
+		model.addAttribute("chartData", safe(json.writeValueAsString(leaderCharts(d))));
+		return "report/leader";
+	}
+
+	/** The period asked for, or the last {@value #DEFAULT_MONTHS} months; at most 36 months, the right way round. */
+	static Dashboards.Period period(Long projectId, YearMonth from, YearMonth to) {
+		YearMonth last = to != null ? to : YearMonth.now(WorkingTime.CHINA);
+		YearMonth first = from != null ? from : last.minusMonths(DEFAULT_MONTHS - 1L);
+		if (first.isAfter(last)) {
+			YearMonth t = first;
+			first = last;
+			last = t;
+		}
+		if (first.isBefore(last.minusMonths(35))) {
+			first = last.minusMonths(35);
+		}
+		return new Dashboards.Period(projectId, first, last);
+	}
+
+	// ---------------------------------------------------------------- chart data
+
+	private Map<String, Object> managerCharts(Dashboards.Manager d) {
+		Dashboards.Period p = d.period();
+		String project = p.projectId() == null ? "" : "&projectId=" + p.projectId();
+		Map<String, Object> charts = new LinkedHashMap<>();
+		charts.put("complaintAges", ages(d.complaintAges(), "complaint.state.", s -> "/complaints?state=" + s + project));
+		charts.put("workOrderAges", ages(d.workOrderAges(), "workorder.state.", s -> "/work-orders?state=" + s + project));
+		List<YearMonth> months = p.months();
+		Function<YearMonth, String> complaintList = m -> "/complaints?from=" + m.atDay(1) + "&to=" + m.atEndOfMonth() + project;
+		Function<YearMonth, String> workOrderList = m -> "/work-orders?" + project;
+		Function<YearMonth, String> returnCallList = m -> "/return-calls/statistics?from=" + m.atDay(1) + "&to=" + m.atEndOfMonth();
+		charts.put("volume", chart(months, false, false,
+				series(msg("dashboard.series.complaintsReceived"), "bar", months, d.complaintMonths(), Monthly::count, complaintList),
+				series(msg("dashboard.series.complaintsClosed"), "bar", months, d.complaintMonths(), Monthly::done, complaintList),
+				series(msg("dashboard.series.workOrdersReported"), "bar", months, d.workOrderMonths(), Monthly::count, workOrderList),
+				series(msg("dashboard.series.workOrdersCompleted"), "bar", months, d.workOrderMonths(), Monthly::done, workOrderList)));
+		charts.put("sla", chart(months, false, true,
+				rate(msg("dashboard.series.complaintReplyOnTime"), months, d.complaintMonths(), Monthly::onTime, Monthly::timed, complaintList),
+				rate(msg("dashboard.series.workOrderOnTime"), months, d.workOrderMonths(), Monthly::onTime, Monthly::timed, workOrderList),
+				rate(msg("dashboard.series.returnCallOnTime"), months, d.returnCallMonths(), Monthly::onTime, Monthly::timed, returnCallList)));
+		charts.put("satisfaction", chart(months, false, true,
+				rate(msg("dashboard.series.returnCallsMade"), months, d.returnCallMonths(), Monthly::done, Monthly::count, returnCallList),
+				rate(msg("dashboard.series.complaintSatisfied"), months, d.complaintMonths(), Monthly::good, Monthly::rated, complaintList),
+				rate(msg("dashboard.series.workOrderSatisfied"), months, d.workOrderMonths(), Monthly::good, Monthly::rated, workOrderList),
+				rate(msg("dashboard.series.returnCallSatisfied"), months, d.returnCallMonths(), Monthly::good, Monthly::rated, returnCallList)));
+		List<Map<String, Object>> causes = new ArrayList<>();
+		for (ComplaintCause cause : ComplaintCause.values()) {
+			List<Object> values = new ArrayList<>();
+			List<String> links = new ArrayList<>();
+			long total = 0;
+			for (YearMonth m : months) {
+				long n = d.causes().stream().filter(c -> c.cause() == cause && c.month().equals(m.atDay(1)))
+					.mapToLong(ComplaintFigures.CauseCount::count).sum();
+				total += n;
+				values.add(n);
+				links.add("/complaints?cause=" + cause + "&from=" + m.atDay(1) + "&to=" + m.atEndOfMonth() + project);
+			}
+			if (total > 0) {
+				causes.add(Map.of("name", msg("complaint.cause." + cause), "values", values, "links", links));
+			}
+		}
+		charts.put("causes", Map.of("labels", labels(months), "series", causes, "stack", true));
+		List<String> batchLabels = d.batches().stream().map(b -> b.projectName() + " " + b.name()).toList();
+		List<Map<String, Object>> batchSeries = new ArrayList<>();
+		String[][] parts = { { "waiting", "dashboard.handover.waiting" }, { "booked", "dashboard.handover.booked" },
+				{ "inspected", "dashboard.handover.inspected" }, { "accepted", "dashboard.handover.accepted" },
+				{ "refused", "dashboard.handover.refused" } };
+		for (String[] part : parts) {
+			List<Object> values = new ArrayList<>();
+			List<String> links = new ArrayList<>();
+			for (var b : d.batches()) {
+				values.add(switch (part[0]) {
+					case "waiting" -> b.waiting();
+					case "booked" -> b.booked();
+					case "inspected" -> b.inspected();
+					case "accepted" -> b.accepted();
+					default -> b.refused();
+				});
+				links.add("/handover/batches/" + b.id());
+			}
+			batchSeries.add(Map.of("name", msg(part[1]), "values", values, "links", links));
+		}
+		charts.put("handover", Map.of("labels", batchLabels, "series", batchSeries, "stack", true));
+		return charts;
+	}
+
+	private Map<String, Object> leaderCharts(Dashboards.Leader d) {
+		List<YearMonth> months = new ArrayList<>();
+		for (YearMonth m = d.month().minusMonths(11); !m.isAfter(d.month()); m = m.plusMonths(1)) {
+			months.add(m);
+		}
+		Function<YearMonth, String> complaintList = m -> "/complaints?from=" + m.atDay(1) + "&to=" + m.atEndOfMonth();
+		Function<YearMonth, String> returnCallList = m -> "/return-calls/statistics?from=" + m.atDay(1) + "&to=" + m.atEndOfMonth();
+		Function<YearMonth, String> workOrderList = m -> "/work-orders";
+		Map<String, Object> charts = new LinkedHashMap<>();
+		charts.put("trend", chart(months, false, false,
+				series(msg("dashboard.series.complaintsReceived"), "bar", months, d.complaintTrend(), Monthly::count, complaintList),
+				series(msg("dashboard.series.workOrdersReported"), "bar", months, d.workOrderTrend(), Monthly::count, workOrderList)));
+		charts.put("quality", chart(months, false, true,
+				rate(msg("dashboard.series.complaintReplyOnTime"), months, d.complaintTrend(), Monthly::onTime, Monthly::timed, complaintList),
+				rate(msg("dashboard.series.workOrderOnTime"), months, d.workOrderTrend(), Monthly::onTime, Monthly::timed, workOrderList),
+				rate(msg("dashboard.series.returnCallSatisfied"), months, d.returnCallTrend(), Monthly::good, Monthly::rated, returnCallList)));
+		List<String> names = d.projects().stream().map(Dashboards.ProjectRow::projectName).toList();
+		List<String> links = d.projects().stream().map(r -> "/dashboard?projectId=" + r.projectId()).toList();
+		charts.put("projects", Map.of("labels", names, "series", List.of(
+				Map.of("name", msg("dashboard.leader.lastMonth"), "values",
+						d.projects().stream().map(r -> r.complaintsBefore().count()).toList(), "links", links),
+				Map.of("name", msg("dashboard.leader.thisMonth"), "values",
+						d.projects().stream().map(r -> r.complaints().count()).toList(), "links", links))));
+		return charts;
+	}
+
+	private static Map<String, Object> chart(List<YearMonth> months, boolean stack, boolean percent, Map<?, ?>... series) {
+		return Map.of("labels", labels(months), "series", List.of(series), "stack", stack, "percent", percent);
+	}
+
+	private static List<String> labels(List<YearMonth> months) {
+		return months.stream().map(YearMonth::toString).toList();
+	}
+
+	private static Map<String, Object> series(String name, String type, List<YearMonth> months, List<Monthly> rows,
+			ToLongFunction<Monthly> value, Function<YearMonth, String> link) {
+		List<Object> values = new ArrayList<>();
+		for (YearMonth m : months) {
+			values.add(find(rows, m).map(value::applyAsLong).orElse(0L));
+		}
+		return Map.of("name", name, "type", type, "values", values, "links", months.stream().map(link).toList());
+	}
+
+	/** A percentage per month; a month with nothing to judge has no point (null), not 0 %. */
+	private static Map<String, Object> rate(String name, List<YearMonth> months, List<Monthly> rows,
+			ToLongFunction<Monthly> part, ToLongFunction<Monthly> whole, Function<YearMonth, String> link) {
+		List<Object> values = new ArrayList<>();
+		for (YearMonth m : months) {
+			values.add(find(rows, m).filter(r -> whole.applyAsLong(r) > 0)
+				.map(r -> Math.round(1000.0 * part.applyAsLong(r) / whole.applyAsLong(r)) / 10.0)
+				.orElse(null));
+		}
+		Map<String, Object> s = new LinkedHashMap<>();
+		s.put("name", name);
+		s.put("type", "line");
+		s.put("values", values);
+		s.put("links", months.stream().map(link).toList());
+		return s;
+	}
+
+	private static java.util.Optional<Monthly> find(List<Monthly> rows, YearMonth m) {
+		LocalDate first = m.atDay(1);
+		return rows.stream().filter(r -> r.month().equals(first)).findFirst();
+	}
+
+	private Map<String, Object> ages(List<Aged> rows, String statePrefix, Function<String, String> link) {
+		List<String> states = rows.stream().map(Aged::state).sorted().toList();
+		List<String> labels = states.stream().map(s -> msg(statePrefix + s)).toList();
+		List<String> links = states.stream().map(link).toList();
+		List<Map<String, Object>> series = new ArrayList<>();
+		String[] buckets = { "day", "days3", "days7", "days30", "older" };
+		for (String bucket : buckets) {
+			List<Object> values = new ArrayList<>();
+			for (String state : states) {
+				Aged a = rows.stream().filter(r -> r.state().equals(state)).findFirst().orElseThrow();
+				values.add(switch (bucket) {
+					case "day" -> a.day();
+					case "days3" -> a.days3();
+					case "days7" -> a.days7();
+					case "days30" -> a.days30();
+					default -> a.older();
+				});
+			}
+			series.add(Map.of("name", msg("dashboard.age." + bucket), "values", values, "links", links));
+		}
+		return Map.of("labels", labels, "series", series, "stack", true);
+	}
+
+	private String msg(String key) {
+		Locale locale = LocaleContextHolder.getLocale();
+		return messages.getMessage(key, null, key, locale);
+	}
+
+	/** JSON inside a script element must not be able to close it. */
+	static String safe(String jsonText) {
+		return jsonText.replace("</", "<\\/");
+	}
+
+}
