@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Who is due under a care rule, at the edges of its window, found by the database. */
 @IntegrationTest
-class CareRulesIntegrationTests {
+class CommunityCareIntegrationTests {
 
 	@Autowired
 	Fixtures fixtures;
