@@ -1,0 +1,338 @@
+package io.estatedesk.community;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.estatedesk.estate.ArchiveLookup;
+import io.estatedesk.shared.ChangedMeanwhile;
+import io.estatedesk.shared.InvalidInputException;
+import io.estatedesk.shared.Masking;
+import io.estatedesk.shared.NotFoundException;
+import io.estatedesk.staff.Permissions;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 客户关怀计划 (外勤职责 (4)): rules that say whom to greet and when (业主生日 from the ID number, 交房周年, a 节日), the
+ * owners due in the coming days found by the database, and what was done for each owner each year (已关怀 or 跳过).
+ */
+@Service
+class CarePlans {
+
+	static final int MAX_DAYS_AHEAD = 60;
+
+	enum Kind {
+
+		BIRTHDAY, HANDOVER, FESTIVAL
+
+	}
+
+	enum Outcome {
+
+		DONE, SKIPPED
+
+	}
+
+	record RuleForm(String name, Kind kind, LocalDate festivalDate, String daysAhead, String template, Long projectId,
+			Boolean active) {
+	}
+
+	record Rule(long id, String name, Kind kind, LocalDate festivalDate, int daysAhead, String template, Long projectId,
+			String projectName, boolean active, long version) {
+	}
+
+	/** An owner due for a greeting under a rule: the occasion (this year's birthday, anniversary or festival). */
+	record Due(long ruleId, long ownerId, String ownerName, Long unitId, String unitLabel, String phone, LocalDate occasion,
+			long daysLeft, String message) {
+	}
+
+	record RuleDue(Rule rule, List<Due> due, boolean more) {
+	}
+
+	record CareRecord(long id, String ruleName, Kind kind, int year, LocalDate occasion, Outcome outcome, String note,
+			String recordedBy, Instant recordedAt) {
+	}
+
+	private final JdbcTemplate jdbc;
+
+	private final Permissions permissions;
+
+	private final ArchiveLookup archive;
+
+	CarePlans(JdbcTemplate jdbc, Permissions permissions, ArchiveLookup archive) {
+		this.jdbc = jdbc;
+		this.permissions = permissions;
+		this.archive = archive;
+	}
+
+	// ---------------------------------------------------------------- rules
+
+	@Transactional
+	long createRule(RuleForm f) {
+		require(Activities.MANAGE);
+		int days = validate(f);
+		return jdbc.queryForObject("""
+				insert into care_rule (name, kind, festival_date, days_ahead, template, project_id, active)
+				values (?, ?, ?, ?, ?, ?, ?) returning id""", Long.class, f.name().strip(), f.kind().name(),
+				f.kind() == Kind.FESTIVAL ? f.festivalDate() : null, days, f.template().strip(), f.projectId(),
+				!Boolean.FALSE.equals(f.active()));
+	}
+
+	@Transactional
+	void updateRule(long id, RuleForm f, long version) {
+		require(Activities.MANAGE);
+		rule(id).orElseThrow(() -> new NotFoundException("community.care.rule.notFound"));
+		int days = validate(f);
+		if (jdbc.update("""
+				update care_rule set name = ?, kind = ?, festival_date = ?, days_ahead = ?, template = ?, project_id = ?,
+				  active = ?, version = version + 1 where id = ? and version = ?""", f.name().strip(), f.kind().name(),
+				f.kind() == Kind.FESTIVAL ? f.festivalDate() : null, days, f.template().strip(), f.projectId(),
+				Boolean.TRUE.equals(f.active()), id, version) == 0) {
+			throw new ChangedMeanwhile(List.of());
+		}
+	}
+
+	private int validate(RuleForm f) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (Activities.blank(f.name())) {
+			errors.put("name", "community.care.name.required");
+		}
+		else if (f.name().strip().length() > 100) {
+			errors.put("name", "common.tooLong");
+		}
+		if (f.kind() == null) {
+			errors.put("kind", "community.care.kind.required");
+		}
+		else if (f.kind() == Kind.FESTIVAL && f.festivalDate() == null) {
+			errors.put("festivalDate", "community.care.festivalDate.required");
+		}
+		Integer days = null;
+		try {
+			days = Activities.blank(f.daysAhead()) ? null : Integer.valueOf(f.daysAhead().strip());
+		}
+		catch (NumberFormatException e) {
+			days = -1;
+		}
+		if (days == null) {
+			errors.put("daysAhead", "community.care.daysAhead.required");
+		}
+		else if (days < 0 || days > MAX_DAYS_AHEAD) {
+			errors.put("daysAhead", "community.care.daysAhead.invalid");
+		}
+		if (Activities.blank(f.template())) {
+			errors.put("template", "community.care.template.required");
+		}
+		else if (f.template().strip().length() > 500) {
+			errors.put("template", "common.tooLong");
+		}
+		if (f.projectId() != null && archive.project(f.projectId()).isEmpty()) {
+			errors.put("projectId", "community.project.unknown");
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		return days;
+	}
+
+	private static final String RULE_SELECT = "select r.*, p.name project_name from care_rule r left join project p on p.id = r.project_id";
+
+	List<Rule> rules() {
+		return jdbc.query(RULE_SELECT + " order by r.active desc, r.id", (rs, i) -> rule(rs));
+	}
+
+	Optional<Rule> rule(long id) {
+		return jdbc.query(RULE_SELECT + " where r.id = ?", (rs, i) -> rule(rs), id).stream().findFirst();
+	}
+
+	private static Rule rule(ResultSet rs) throws SQLException {
+		return new Rule(rs.getLong("id"), rs.getString("name"), Kind.valueOf(rs.getString("kind")),
+				rs.getObject("festival_date", LocalDate.class), rs.getInt("days_ahead"), rs.getString("template"),
+				(Long) rs.getObject("project_id"), rs.getString("project_name"), rs.getBoolean("active"),
+				rs.getLong("version"));
+	}
+
+	// ---------------------------------------------------------------- who is due
+
+	/** For every active rule, the owners whose occasion falls from today to today + the rule's days, not yet handled. */
+	List<RuleDue> due(LocalDate today, int limitPerRule) {
+		return rules().stream().filter(Rule::active).map(r -> {
+			List<Due> d = due(r, today, limitPerRule + 1);
+			return new RuleDue(r, d.size() > limitPerRule ? d.subList(0, limitPerRule) : d, d.size() > limitPerRule);
+		}).toList();
+	}
+
+	private static final String PLACE = """
+			left join unit u on u.id = x.unit_id left join building b on b.id = u.building_id
+			left join project p on p.id = u.project_id""";
+
+	/**
+	 * The owners due under one rule, found in the database: birthdays by the month and day of the 18-digit ID number,
+	 * anniversaries by the unit's handover day (from the first anniversary on), a festival for every current owner.
+	 * 29 February falls on 28 February in a common year.
+	 */
+	List<Due> due(Rule rule, LocalDate today, int limit) {
+		LocalDate last = today.plusDays(rule.daysAhead());
+		List<Object> args = new ArrayList<>();
+		String inner;
+		switch (rule.kind()) {
+			case BIRTHDAY -> {
+				inner = """
+						select o.id owner_id, o.name owner_name, o.mobile, s.unit_id,
+						       community_next(substr(o.id_number, 11, 2)::int, substr(o.id_number, 13, 2)::int, ?) occasion
+						from owner o join lateral (select unit_id from ownership s where s.owner_id = o.id and s.active %s
+						                           order by s.id limit 1) s on true
+						where o.id_number ~ '^[0-9]{17}[0-9Xx]$' and substr(o.id_number, 11, 4) = any(?)"""
+					.formatted(rule.projectId() == null ? "" : "and s.project_id = ?");
+				args.add(today);
+				if (rule.projectId() != null) {
+					args.add(rule.projectId());
+				}
+				args.add(monthDays(today, last).stream().map(md -> "%04d".formatted(md)).toArray(String[]::new));
+			}
+			case HANDOVER -> {
+				inner = """
+						select o.id owner_id, o.name owner_name, o.mobile, u.id unit_id,
+						       community_next(extract(month from u.handover_date)::int, extract(day from u.handover_date)::int, ?) occasion,
+						       u.handover_date
+						from unit u join ownership s on s.unit_id = u.id and s.active join owner o on o.id = s.owner_id
+						where u.handover_date is not null
+						  and (extract(month from u.handover_date)::int * 100 + extract(day from u.handover_date)::int) = any(?) %s"""
+					.formatted(rule.projectId() == null ? "" : "and u.project_id = ?");
+				args.add(today);
+				args.add(monthDays(today, last).toArray(Integer[]::new));
+				if (rule.projectId() != null) {
+					args.add(rule.projectId());
+				}
+			}
+			default -> {
+				if (rule.festivalDate() == null || rule.festivalDate().isBefore(today) || rule.festivalDate().isAfter(last)) {
+					return List.of();
+				}
+				inner = """
+						select o.id owner_id, o.name owner_name, o.mobile, s.unit_id, ?::date occasion
+						from owner o join lateral (select unit_id from ownership s where s.owner_id = o.id and s.active %s
+						                           order by s.id limit 1) s on true"""
+					.formatted(rule.projectId() == null ? "" : "and s.project_id = ?");
+				args.add(rule.festivalDate());
+				if (rule.projectId() != null) {
+					args.add(rule.projectId());
+				}
+			}
+		}
+		boolean perUnit = rule.kind() == Kind.HANDOVER;
+		String sql = """
+				select x.*, p.name || ' ' || b.name || ' ' || u.room_no unit_label from (%s) x %s
+				where x.occasion between ? and ? %s
+				  and not exists (select 1 from care_record r where r.rule_id = ? and r.owner_id = x.owner_id
+				                  and coalesce(r.unit_id, 0) = %s and r.year = extract(year from x.occasion)::int)
+				order by x.occasion, x.owner_name, x.owner_id, x.unit_id limit ?"""
+			.formatted(inner, PLACE, perUnit ? "and extract(year from x.occasion) > extract(year from x.handover_date)" : "",
+					perUnit ? "coalesce(x.unit_id, 0)" : "0");
+		args.add(today);
+		args.add(last);
+		args.add(rule.id());
+		args.add(limit);
+		return jdbc.query(sql, (rs, i) -> {
+			LocalDate occasion = rs.getObject("occasion", LocalDate.class);
+			String name = rs.getString("owner_name");
+			String label = rs.getString("unit_label");
+			return new Due(rule.id(), rs.getLong("owner_id"), name, perUnit ? (Long) rs.getObject("unit_id") : null,
+					label == null ? "" : label, Masking.phone(rs.getString("mobile")), occasion,
+					ChronoUnit.DAYS.between(today, occasion), render(rule.template(), name, label, occasion));
+		}, args.toArray());
+	}
+
+	/** Month × 100 + day of each day in the window; 29 February joins 28 February of a common year. */
+	static Set<Integer> monthDays(LocalDate from, LocalDate to) {
+		Set<Integer> days = new LinkedHashSet<>();
+		for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+			days.add(d.getMonthValue() * 100 + d.getDayOfMonth());
+			if (d.getMonthValue() == 2 && d.getDayOfMonth() == 28 && !d.isLeapYear()) {
+				days.add(229);
+			}
+			if (days.size() > 370) {
+				break;
+			}
+		}
+		return days;
+	}
+
+	/** The message with {姓名}, {房号} and {日期} filled in. */
+	static String render(String template, String name, String unitLabel, LocalDate occasion) {
+		return template.replace("{姓名}", name == null ? "" : name)
+			.replace("{房号}", unitLabel == null ? "" : unitLabel)
+			.replace("{日期}", occasion.format(DateTimeFormatter.ofPattern("M月d日")));
+	}
+
+	// ---------------------------------------------------------------- what was done
+
+	/** 已关怀 or 跳过 (a skip needs its reason) for the owner's occasion of that year; a second record is ignored. */
+	@Transactional
+	void record(long ruleId, long ownerId, Long unitId, LocalDate occasion, Outcome outcome, String note) {
+		require(Activities.EDIT);
+		Rule r = rule(ruleId).orElseThrow(() -> new NotFoundException("community.care.rule.notFound"));
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (occasion == null) {
+			errors.put("occasion", "community.care.occasion.required");
+		}
+		if (outcome == null) {
+			errors.put("outcome", "community.care.outcome.required");
+		}
+		else if (outcome == Outcome.SKIPPED && Activities.blank(note)) {
+			errors.put("note", "community.care.note.required");
+		}
+		if (note != null && note.strip().length() > 300) {
+			errors.put("note", "common.tooLong");
+		}
+		if (archive.owner(ownerId).isEmpty()) {
+			errors.put("ownerId", "community.signup.owner.unknown");
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		jdbc.update("""
+				insert into care_record (rule_id, owner_id, unit_id, year, occasion, outcome, note, recorded_by)
+				values (?, ?, ?, ?, ?, ?, ?, ?)
+				on conflict (rule_id, owner_id, coalesce(unit_id, 0), year) do nothing""", ruleId, ownerId,
+				r.kind() == Kind.HANDOVER ? unitId : null, occasion.getYear(), occasion, outcome.name(), Activities.nz(note),
+				permissions.currentUsername());
+	}
+
+	List<CareRecord> ofOwner(long ownerId) {
+		return jdbc.query("""
+				select c.id, r.name, r.kind, c.year, c.occasion, c.outcome, c.note, c.recorded_by, c.recorded_at
+				from care_record c join care_rule r on r.id = c.rule_id where c.owner_id = ?
+				order by c.occasion desc, c.id desc limit 30""", (rs, i) -> new CareRecord(rs.getLong(1), rs.getString(2),
+				Kind.valueOf(rs.getString(3)), rs.getInt(4), rs.getObject(5, LocalDate.class),
+				Outcome.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant()), ownerId);
+	}
+
+	/** The latest records of all rules, for the reminder page. */
+	List<Map<String, Object>> recent(int limit) {
+		return jdbc.queryForList("""
+				select c.id, r.name rule_name, o.name owner_name, c.owner_id, c.occasion, c.outcome, c.note, c.recorded_by,
+				       c.recorded_at
+				from care_record c join care_rule r on r.id = c.rule_id join owner o on o.id = c.owner_id
+				order by c.recorded_at desc, c.id desc limit ?""", limit);
+	}
+
+	private void require(String permission) {
+		if (!permissions.has(permission)) {
+			throw new AccessDeniedException(permission);
+		}
+	}
+
+}

@@ -1,0 +1,142 @@
+package io.estatedesk.community;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import io.estatedesk.shared.InvalidInputException;
+import io.estatedesk.support.Fixtures;
+import io.estatedesk.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Who is due under a care rule, at the edges of its window, found by the database. */
+@IntegrationTest
+class CommunityCareIntegrationTests {
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	CarePlans care;
+
+	private long project;
+
+	private long building;
+
+	private int room;
+
+	private long owner(String name, String birthday) {
+		long unit = fixtures.unit(project, building, "2-" + (++room), "OCCUPIED");
+		long owner = fixtures.owner(name, null, birthday == null ? null : Fixtures.idNumber("110101" + birthday + "123"));
+		fixtures.holds(owner, unit);
+		return owner;
+	}
+
+	private CarePlans.Rule rule(String manager, CarePlans.Kind kind, int days, LocalDate festival) {
+		long id = fixtures.as(manager, () -> care.createRule(new CarePlans.RuleForm(Fixtures.unique("关怀"), kind, festival,
+				Integer.toString(days), "尊敬的{姓名}业主（{房号}）：{日期}快乐！", project, true)));
+		return care.rule(id).orElseThrow();
+	}
+
+	private List<Long> due(CarePlans.Rule rule, LocalDate today) {
+		return care.due(rule, today, 1000).stream().map(CarePlans.Due::ownerId).toList();
+	}
+
+	@Test
+	void birthdaysAreDueFromTodayToTheLastDayOfTheWindowAndOncePerYear() {
+		String manager = fixtures.staffWithRole("MANAGER");
+		project = fixtures.project(Fixtures.unique("关怀"));
+		building = fixtures.building(project, "2号楼");
+		long today = owner("今天", "19800310");
+		long inSeven = owner("七天", "19850317");
+		long inEight = owner("八天", "19900318");
+		long yesterday = owner("昨天", "19900309");
+		long noId = owner("无证件", null);
+		CarePlans.Rule r = rule(manager, CarePlans.Kind.BIRTHDAY, 7, null);
+		LocalDate march10 = LocalDate.of(2027, 3, 10);
+		assertThat(due(r, march10)).containsExactly(today, inSeven).doesNotContain(inEight, yesterday, noId);
+		CarePlans.Due first = care.due(r, march10, 10).get(0);
+		assertThat(first.daysLeft()).isZero();
+		assertThat(first.occasion()).isEqualTo(march10);
+		assertThat(first.message()).startsWith("尊敬的今天业主（").contains("2号楼 2-").endsWith("3月10日快乐！");
+
+		// 已关怀 this year: gone this year, back next year
+		fixtures.as(manager, () -> care.record(r.id(), today, null, march10, CarePlans.Outcome.DONE, ""));
+		assertThat(due(r, march10)).containsExactly(inSeven);
+		assertThat(due(r, march10.plusYears(1))).contains(today);
+		// 跳过 needs its reason
+		assertThatThrownBy(() -> fixtures.as(manager,
+				() -> care.record(r.id(), inSeven, null, LocalDate.of(2027, 3, 17), CarePlans.Outcome.SKIPPED, " ")))
+			.isInstanceOf(InvalidInputException.class);
+		fixtures.as(manager, () -> care.record(r.id(), inSeven, null, LocalDate.of(2027, 3, 17), CarePlans.Outcome.SKIPPED, "业主出国"));
+		assertThat(due(r, march10)).isEmpty();
+	}
+
+	@Test
+	void aBirthdayOn29FebruaryFallsOn28FebruaryInACommonYearAndTheWindowCrossesNewYear() {
+		String manager = fixtures.staffWithRole("MANAGER");
+		project = fixtures.project(Fixtures.unique("闰年"));
+		building = fixtures.building(project, "3号楼");
+		long leap = owner("闰日", "19880229");
+		long march1 = owner("三月一日", "19880301");
+		long january2 = owner("一月二日", "19790102");
+		CarePlans.Rule r = rule(manager, CarePlans.Kind.BIRTHDAY, 7, null);
+		// 2027 is a common year: 28 February
+		List<CarePlans.Due> d = care.due(r, LocalDate.of(2027, 2, 21), 10);
+		assertThat(d).extracting(CarePlans.Due::ownerId).containsExactly(leap);
+		assertThat(d.get(0).occasion()).isEqualTo(LocalDate.of(2027, 2, 28));
+		assertThat(due(r, LocalDate.of(2027, 2, 20))).isEmpty();
+		assertThat(due(r, LocalDate.of(2027, 2, 28))).containsExactly(leap, march1);
+		// 2028 is a leap year: 29 February itself
+		d = care.due(r, LocalDate.of(2028, 2, 22), 10);
+		assertThat(d).extracting(CarePlans.Due::ownerId).containsExactly(leap);
+		assertThat(d.get(0).occasion()).isEqualTo(LocalDate.of(2028, 2, 29));
+		assertThat(due(r, LocalDate.of(2028, 2, 21))).isEmpty();
+		// after 28 February of a common year the next one is next year's
+		assertThat(due(r, LocalDate.of(2027, 3, 1))).containsExactly(march1);
+		// the window crosses the new year
+		d = care.due(r, LocalDate.of(2027, 12, 28), 10);
+		assertThat(d).extracting(CarePlans.Due::ownerId).containsExactly(january2);
+		assertThat(d.get(0).occasion()).isEqualTo(LocalDate.of(2028, 1, 2));
+	}
+
+	@Test
+	void handoverAnniversariesStartWithTheFirstYearAndFestivalsCoverEveryOwnerOfTheProject() {
+		String manager = fixtures.staffWithRole("MANAGER");
+		project = fixtures.project(Fixtures.unique("交房"));
+		building = fixtures.building(project, "5号楼");
+		long two = owner("两周年", null);
+		long handedThisYear = owner("今年交房", null);
+		long ninth = owner("九天后", null);
+		jdbc.update("update unit set handover_date = ? where id = (select unit_id from ownership where owner_id = ?)",
+				LocalDate.of(2025, 3, 12), two);
+		jdbc.update("update unit set handover_date = ? where id = (select unit_id from ownership where owner_id = ?)",
+				LocalDate.of(2027, 3, 12), handedThisYear);
+		jdbc.update("update unit set handover_date = ? where id = (select unit_id from ownership where owner_id = ?)",
+				LocalDate.of(2024, 3, 19), ninth);
+		CarePlans.Rule r = rule(manager, CarePlans.Kind.HANDOVER, 7, null);
+		List<CarePlans.Due> d = care.due(r, LocalDate.of(2027, 3, 10), 10);
+		assertThat(d).extracting(CarePlans.Due::ownerId).containsExactly(two);
+		assertThat(d.get(0).unitId()).isNotNull();
+		assertThat(d.get(0).daysLeft()).isEqualTo(2);
+		assertThat(due(r, LocalDate.of(2027, 3, 12))).containsExactly(two, ninth);
+		fixtures.as(manager, () -> care.record(r.id(), two, d.get(0).unitId(), LocalDate.of(2027, 3, 12), CarePlans.Outcome.DONE, "电话问候"));
+		assertThat(due(r, LocalDate.of(2027, 3, 10))).isEmpty();
+
+		CarePlans.Rule festival = rule(manager, CarePlans.Kind.FESTIVAL, 5, LocalDate.of(2027, 9, 15));
+		assertThat(due(festival, LocalDate.of(2027, 9, 9))).isEmpty();
+		assertThat(due(festival, LocalDate.of(2027, 9, 10))).containsExactlyInAnyOrder(two, handedThisYear, ninth);
+		assertThat(due(festival, LocalDate.of(2027, 9, 16))).isEmpty();
+		assertThatThrownBy(() -> fixtures.as(manager, () -> care.createRule(new CarePlans.RuleForm("中秋", CarePlans.Kind.FESTIVAL,
+				null, "61", "", null, true)))).isInstanceOf(InvalidInputException.class)
+			.satisfies(e -> assertThat(((InvalidInputException) e).errors()).containsKeys("festivalDate", "daysAhead", "template"));
+	}
+
+}
