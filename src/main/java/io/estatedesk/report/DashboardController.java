@@ -12,6 +12,8 @@ import java.util.function.ToLongFunction;
 
 import io.estatedesk.complaint.ComplaintCause;
 import io.estatedesk.complaint.ComplaintFigures;
+import io.estatedesk.complaint.ComplaintState;
+import io.estatedesk.repair.WorkOrderState;
 import io.estatedesk.estate.ArchiveLookup;
 import io.estatedesk.shared.CaseFigures.Aged;
 import io.estatedesk.shared.CaseFigures.Monthly;
@@ -91,8 +93,10 @@ class DashboardController {
 		Dashboards.Period p = d.period();
 		String project = p.projectId() == null ? "" : "&projectId=" + p.projectId();
 		Map<String, Object> charts = new LinkedHashMap<>();
-		charts.put("complaintAges", ages(d.complaintAges(), "complaint.state.", s -> "/complaints?state=" + s + project));
-		charts.put("workOrderAges", ages(d.workOrderAges(), "workorder.state.", s -> "/work-orders?state=" + s + project));
+		charts.put("complaintAges", ages(d.complaintAges(), names(ComplaintState.values()), "complaint.state.",
+				s -> "/complaints?state=" + s + project));
+		charts.put("workOrderAges", ages(d.workOrderAges(), names(WorkOrderState.values()), "workorder.state.",
+				s -> "/work-orders?state=" + s + project));
 		List<YearMonth> months = p.months();
 		Function<YearMonth, String> complaintList = m -> "/complaints?from=" + m.atDay(1) + "&to=" + m.atEndOfMonth() + project;
 		Function<YearMonth, String> workOrderList = m -> "/work-orders?" + project;
@@ -217,8 +221,14 @@ class DashboardController {
 		return rows.stream().filter(r -> r.month().equals(first)).findFirst();
 	}
 
-	private Map<String, Object> ages(List<Aged> rows, String statePrefix, Function<String, String> link) {
-		List<String> states = rows.stream().map(Aged::state).sorted().toList();
+	private static List<String> names(Enum<?>[] values) {
+		return java.util.Arrays.stream(values).map(Enum::name).toList();
+	}
+
+	/** Open cases per state in the order of the case's life, each state split by age. */
+	private Map<String, Object> ages(List<Aged> rows, List<String> order, String statePrefix, Function<String, String> link) {
+		List<String> states = rows.stream().map(Aged::state)
+			.sorted(java.util.Comparator.comparingInt(s -> order.indexOf(s) < 0 ? order.size() : order.indexOf(s))).toList();
 		List<String> labels = states.stream().map(s -> msg(statePrefix + s)).toList();
 		List<String> links = states.stream().map(link).toList();
 		List<Map<String, Object>> series = new ArrayList<>();

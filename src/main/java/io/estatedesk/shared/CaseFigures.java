@@ -45,7 +45,7 @@ public final class CaseFigures {
 
 	}
 
-	/** Today's load: open cases, overdue ones and those due before the day ends. */
+	/** Today's load: open cases, overdue ones and those not yet overdue that fall due before the day ends. */
 	public record Today(long open, long overdue, long dueToday) {
 	}
 
@@ -87,7 +87,7 @@ public final class CaseFigures {
 
 	public static Today today(NamedParameterJdbcTemplate jdbc, Spec spec, Long projectId, Instant endOfDay) {
 		return jdbc.queryForObject("""
-				select count(*) open, count(*) filter (where %1$s) overdue, count(*) filter (where %2$s < :end) due
+				select count(*) open, count(*) filter (where %1$s) overdue, count(*) filter (where not (%1$s) and %2$s < :end) due
 				from %3$s where %4$s %5$s""".formatted(spec.overdue(), spec.dueAt(), spec.table(), spec.open(),
 				project(projectId)), params(projectId).addValue("end", Timestamp.from(endOfDay)),
 				(rs, i) -> new Today(rs.getLong("open"), rs.getLong("overdue"), rs.getLong("due")));
