@@ -352,6 +352,10 @@ class Attendance {
 		return list;
 	}
 
+	boolean mayManage() {
+		return permissions.has(MANAGE);
+	}
+
 	Optional<Long> me() {
 		return permissions.currentStaffId();
 	}
