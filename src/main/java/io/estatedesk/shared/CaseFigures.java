@@ -25,7 +25,7 @@ public final class CaseFigures {
 	 * @param open the condition of an open case
 	 * @param overdue the condition of an overdue open case
 	 * @param dueAt the time an open case is due next (for "due today")
-	 * @param date the date a case is counted in a month by
+	 * @param date the column a case is counted in a month by: a date, or a timestamptz counted by its day in China
 	 * @param done the condition of a finished case
 	 * @param timed the condition of a case whose time limit can be judged (the base of the on-time rate)
 	 * @param onTime the condition of a case finished within its limit
@@ -107,13 +107,18 @@ public final class CaseFigures {
 	private static List<Monthly> series(NamedParameterJdbcTemplate jdbc, Spec spec, Long projectId, LocalDate from,
 			LocalDate to, boolean byProject) {
 		String key = byProject ? "project_id" : "null::bigint";
+		// the range is on the column itself (so its index serves), the month is the one in China
+		boolean zoned = !spec.date().endsWith("_date");
+		String month = zoned ? "(" + spec.date() + " at time zone 'Asia/Shanghai')" : spec.date();
+		Object start = zoned ? Timestamp.from(from.atStartOfDay(WorkingTime.CHINA).toInstant()) : from;
+		Object end = zoned ? Timestamp.from(to.atStartOfDay(WorkingTime.CHINA).toInstant()) : to;
 		return jdbc.query("""
-				select %1$s project, date_trunc('month', %2$s)::date m, count(*) n, count(*) filter (where %3$s) done,
+				select %1$s project, date_trunc('month', %10$s)::date m, count(*) n, count(*) filter (where %3$s) done,
 				       count(*) filter (where %4$s) timed, count(*) filter (where %5$s) on_time,
 				       count(*) filter (where %6$s) rated, count(*) filter (where %7$s) good
 				from %8$s where %2$s >= :from and %2$s < :to %9$s group by 1, 2 order by 1, 2""".formatted(key, spec.date(),
-				spec.done(), spec.timed(), spec.onTime(), spec.rated(), spec.good(), spec.table(), project(projectId)),
-				params(projectId).addValue("from", from).addValue("to", to),
+				spec.done(), spec.timed(), spec.onTime(), spec.rated(), spec.good(), spec.table(), project(projectId), month),
+				params(projectId).addValue("from", start).addValue("to", end),
 				(rs, i) -> new Monthly((Long) rs.getObject("project"), rs.getObject("m", LocalDate.class), rs.getLong("n"),
 						rs.getLong("done"), rs.getLong("timed"), rs.getLong("on_time"), rs.getLong("rated"),
 						rs.getLong("good")));
