@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.estatedesk.complaint.ComplaintFigures;
 import io.estatedesk.estate.ArchiveLookup;
 import io.estatedesk.shared.ChangedMeanwhile;
 import io.estatedesk.shared.InvalidInputException;
@@ -36,7 +37,9 @@ class CarePlans {
 
 	enum Kind {
 
-		BIRTHDAY, HANDOVER, FESTIVAL
+		BIRTHDAY, HANDOVER, FESTIVAL,
+		/** 长期未结投诉: an owner whose complaint has been open for the rule's number of days or more */
+		LONG_OPEN
 
 	}
 
@@ -72,10 +75,13 @@ class CarePlans {
 
 	private final ArchiveLookup archive;
 
-	CarePlans(JdbcTemplate jdbc, Permissions permissions, ArchiveLookup archive) {
+	private final ComplaintFigures complaints;
+
+	CarePlans(JdbcTemplate jdbc, Permissions permissions, ArchiveLookup archive, ComplaintFigures complaints) {
 		this.jdbc = jdbc;
 		this.permissions = permissions;
 		this.archive = archive;
+		this.complaints = complaints;
 	}
 
 	// ---------------------------------------------------------------- rules
@@ -184,6 +190,9 @@ class CarePlans {
 	 * 29 February falls on 28 February in a common year.
 	 */
 	List<Due> due(Rule rule, LocalDate today, int limit) {
+		if (rule.kind() == Kind.LONG_OPEN) {
+			return longOpen(rule, today, limit);
+		}
 		LocalDate last = today.plusDays(rule.daysAhead());
 		List<Object> args = new ArrayList<>();
 		String inner;
@@ -253,6 +262,36 @@ class CarePlans {
 					label == null ? "" : label, Masking.phone(rs.getString("mobile")), occasion,
 					ChronoUnit.DAYS.between(today, occasion), render(rule.template(), name, label, occasion));
 		}, args.toArray());
+	}
+
+	/**
+	 * Owners whose complaint has been open for the rule's days or more (from the complaint module, the oldest first),
+	 * once per owner and year; the occasion is the day the complaint reached that age.
+	 */
+	private List<Due> longOpen(Rule rule, LocalDate today, int limit) {
+		List<Due> due = new ArrayList<>();
+		Set<Long> seen = new java.util.HashSet<>();
+		for (ComplaintFigures.LongOpen c : complaints.longOpen(rule.projectId(), rule.daysAhead(), today, limit * 4)) {
+			LocalDate occasion = c.receivedOn().plusDays(rule.daysAhead());
+			Boolean recorded = jdbc.queryForObject("""
+					select exists (select 1 from care_record where rule_id = ? and owner_id = ? and year = ?)""", Boolean.class,
+					rule.id(), c.ownerId(), occasion.getYear());
+			if (!seen.add(c.ownerId()) || Boolean.TRUE.equals(recorded)) {
+				continue;
+			}
+			ArchiveLookup.OwnerRef owner = archive.owner(c.ownerId()).orElse(null);
+			if (owner == null) {
+				continue;
+			}
+			String label = c.unitId() == null ? "" : archive.unit(c.unitId()).map(ArchiveLookup.UnitRef::label).orElse("");
+			due.add(new Due(rule.id(), owner.id(), owner.name(), null, label, Masking.phone(owner.mobile()), occasion,
+					ChronoUnit.DAYS.between(today, occasion),
+					render(rule.template(), owner.name(), label, occasion).replace("{编号}", c.code())));
+			if (due.size() == limit) {
+				break;
+			}
+		}
+		return due;
 	}
 
 	/** Month × 100 + day of each day in the window; 29 February joins 28 February of a common year. */

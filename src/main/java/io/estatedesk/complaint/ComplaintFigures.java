@@ -21,6 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class ComplaintFigures {
 
+	/** An owner's complaint open for a long time: the oldest first. */
+	public record LongOpen(long complaintId, String code, long ownerId, Long unitId, LocalDate receivedOn) {
+	}
+
 	/** A month's count of one 原因类别. */
 	public record CauseCount(LocalDate month, ComplaintCause cause, long count) {
 	}
@@ -53,6 +57,20 @@ public class ComplaintFigures {
 
 	public List<Monthly> monthlyByProject(LocalDate from, LocalDate to) {
 		return CaseFigures.monthlyByProject(jdbc, SPEC, from, to);
+	}
+
+	/** Complaints of known owners open for at least {@code days} days on {@code today}, the oldest first. */
+	public List<LongOpen> longOpen(Long projectId, int days, LocalDate today, int limit) {
+		java.sql.Timestamp cutoff = java.sql.Timestamp
+			.from(today.minusDays(days - 1L).atStartOfDay(io.estatedesk.shared.WorkingTime.CHINA).toInstant());
+		return jdbc.query("""
+				select id, code, owner_id, unit_id, complained_at from complaint
+				where closed_at is null and owner_id is not null and complained_at < :cutoff %s
+				order by complained_at, id limit :limit""".formatted(projectId == null ? "" : "and project_id = :projectId"),
+				new MapSqlParameterSource("cutoff", cutoff).addValue("limit", limit).addValue("projectId", projectId),
+				(rs, i) -> new LongOpen(rs.getLong("id"), rs.getString("code"), rs.getLong("owner_id"),
+						(Long) rs.getObject("unit_id"), rs.getTimestamp("complained_at").toInstant()
+							.atZone(io.estatedesk.shared.WorkingTime.CHINA).toLocalDate()));
 	}
 
 	/** 原因类别 per month of complaints whose cause has been determined. */

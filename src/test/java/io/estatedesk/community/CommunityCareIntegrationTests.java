@@ -6,6 +6,7 @@ import java.util.List;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.support.Fixtures;
 import io.estatedesk.support.IntegrationTest;
+import io.estatedesk.complaint.ComplaintManagement;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,6 +26,9 @@ class CommunityCareIntegrationTests {
 
 	@Autowired
 	CarePlans care;
+
+	@Autowired
+	ComplaintManagement complaints;
 
 	private long project;
 
@@ -137,6 +141,38 @@ class CommunityCareIntegrationTests {
 		assertThatThrownBy(() -> fixtures.as(manager, () -> care.createRule(new CarePlans.RuleForm("中秋", CarePlans.Kind.FESTIVAL,
 				null, "61", "", null, true)))).isInstanceOf(InvalidInputException.class)
 			.satisfies(e -> assertThat(((InvalidInputException) e).errors()).containsKeys("festivalDate", "daysAhead", "template"));
+	}
+
+	@Test
+	void ownersWhoseComplaintIsOpenForTheRulesDaysAreDueOncePerYear() {
+		String manager = fixtures.staffWithRole("MANAGER");
+		project = fixtures.project(Fixtures.unique("关怀"));
+		building = fixtures.building(project, "3号楼");
+		long longOpen = owner("久拖", null);
+		long recent = owner("新近", null);
+		long closed = owner("已结", null);
+		long category = jdbc.queryForObject("select id from complaint_category where name = '房屋质量'", Long.class);
+		String office = fixtures.staffWithRole("OFFICE");
+		LocalDate today = LocalDate.now(io.estatedesk.shared.WorkingTime.CHINA);
+		long[] ids = new long[3];
+		long[] owners = { longOpen, recent, closed };
+		for (int i = 0; i < 3; i++) {
+			long owner = owners[i];
+			ids[i] = fixtures.as(office, () -> complaints.receive(new ComplaintManagement.Intake(project, "业主", java.time.LocalDateTime.now(),
+					null, owner, "13900002222", io.estatedesk.complaint.Channel.PHONE, category,
+					io.estatedesk.complaint.Severity.GENERAL, "外墙渗水", "")));
+		}
+		jdbc.update("update complaint set complained_at = now() - interval '31 days' where id in (?, ?)", ids[0], ids[2]);
+		jdbc.update("update complaint set complained_at = now() - interval '29 days' where id = ?", ids[1]);
+		jdbc.update("update complaint set closed_at = now() where id = ?", ids[2]);
+		CarePlans.Rule r = fixtures.as(manager, () -> care.rule(care.createRule(new CarePlans.RuleForm(Fixtures.unique("回访关怀"),
+				CarePlans.Kind.LONG_OPEN, null, "30", "尊敬的{姓名}业主：您的投诉{编号}我们仍在跟进。", project, true))).orElseThrow());
+		List<CarePlans.Due> due = care.due(r, today, 100);
+		assertThat(due).extracting(CarePlans.Due::ownerId).containsExactly(longOpen);
+		assertThat(due.get(0).daysLeft()).as("open 31 days: reached 30 days yesterday").isEqualTo(-1);
+		assertThat(due.get(0).message()).contains("久拖", jdbc.queryForObject("select code from complaint where id = ?", String.class, ids[0]));
+		fixtures.as(manager, () -> care.record(r.id(), longOpen, null, due.get(0).occasion(), CarePlans.Outcome.DONE, "已致电安抚"));
+		assertThat(care.due(r, today, 100)).isEmpty();
 	}
 
 }
