@@ -48,6 +48,9 @@ class Attendance {
 
 	static final String MANAGE = "ATTENDANCE_MANAGE";
 
+	/** The roles of the department's staff, whose attendance the statistics list. */
+	static final java.util.Set<String> DEPARTMENT = java.util.Set.of("MANAGER", "FIELD", "OFFICE");
+
 	static final LocalTime START = LocalTime.of(9, 0);
 
 	static final LocalTime END = LocalTime.of(18, 0);
@@ -328,10 +331,12 @@ class Attendance {
 					}
 				}
 			}
+			// today is not over: a late morning shows, a missing punch or an early leave only once the day has ended
 			boolean counted = workday && !leave && !d.isAfter(today);
+			boolean ended = counted && d.isBefore(today);
 			boolean late = counted && in != null && in.isAfter(START);
-			boolean early = counted && out != null && out.isBefore(END);
-			boolean missing = counted && (in == null || out == null) && !(d.equals(today) && out == null && in != null);
+			boolean early = ended && out != null && out.isBefore(END);
+			boolean missing = ended && (in == null || out == null);
 			days.add(new Day(d, workday, in, out, late, early, missing, workday && leave, fromNote));
 		}
 		return days;
@@ -340,7 +345,13 @@ class Attendance {
 	/** The month's statistics of every active staff member. */
 	List<Stats> statistics(YearMonth month) {
 		List<Stats> list = new ArrayList<>();
+		List<Long> punched = jdbc.queryForList("select distinct staff_id from attendance_punch where punched_at >= ? and punched_at < ?",
+				Long.class, start(month), start(month.plusMonths(1)));
 		for (StaffManagement.StaffSummary s : staff.activeStaff()) {
+			// the department's own staff, and anybody else the time clock knows this month
+			if (s.roleCodes().stream().noneMatch(DEPARTMENT::contains) && !punched.contains(s.id())) {
+				continue;
+			}
 			List<Day> days = month(s.id(), month);
 			LocalDate today = LocalDate.now(WorkingTime.CHINA);
 			int workdays = (int) days.stream().filter(d -> d.workday() && !d.day().isAfter(today)).count();
