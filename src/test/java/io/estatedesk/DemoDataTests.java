@@ -55,8 +55,10 @@ class DemoDataTests {
 		try (ConfigurableApplicationContext again = new SpringApplicationBuilder(EstateDeskApplication.class).run(args)) {
 			JdbcTemplate jdbc = again.getBean(JdbcTemplate.class);
 			assertThat(jdbc.queryForObject("select count(*) from project where name = '金第家园'", Long.class)).isEqualTo(1);
-			// 36 demo complaints and the 2 complaint calls of the front desk
-			assertThat(jdbc.queryForObject("select count(*) from complaint", Long.class)).isEqualTo(38);
+			// 36 demo complaints of the last weeks, 60 finished ones of the months before, the 2 complaint calls
+			assertThat(jdbc.queryForObject("select count(*) from complaint", Long.class)).isEqualTo(98);
+			assertThat(jdbc.queryForObject("select count(distinct date_trunc('month', complaint_date)) from complaint", Long.class))
+				.as("months of history for the dashboards' trends").isGreaterThanOrEqualTo(6);
 			assertThat(jdbc.queryForObject("select count(*) from work_order where source <> 'HANDOVER' and id not in (select work_order_id from call_log where work_order_id is not null)", Long.class)).isEqualTo(14);
 			assertThat(jdbc.queryForObject("select count(*) from handover_batch", Long.class)).isEqualTo(2);
 		}

@@ -23,6 +23,8 @@ import org.springframework.stereotype.Component;
 @Order(20)
 class DemoComplaints implements ApplicationRunner {
 
+	private static final int HISTORY = 60;
+
 	private static final ComplaintCause[] DEMO_CAUSES = { ComplaintCause.CONSTRUCTION, ComplaintCause.MATERIAL,
 			ComplaintCause.CONSTRUCTION, ComplaintCause.PROPERTY_SERVICE, ComplaintCause.DESIGN, ComplaintCause.CONSTRUCTION,
 			ComplaintCause.FACILITIES };
@@ -80,20 +82,23 @@ class DemoComplaints implements ApplicationRunner {
 		Random random = new Random(7);
 		int n = 0;
 		try {
-			for (int i = 0; i < 36; i++) {
+			// 36 of the last weeks in every state, then 60 of the five months before, finished, for the trends
+			for (int i = 0; i < 36 + HISTORY; i++) {
+				boolean history = i >= 36;
 				String[] k = CASES[i % CASES.length];
 				Long[] h = holders.get(i % holders.size());
 				String complainant = jdbc.queryForObject("select name from owner where id = ?", String.class, h[0]);
 				long category = jdbc.queryForObject("select id from complaint_category where name = ?", Long.class, k[0]);
 				Severity severity = i % 9 == 4 ? Severity.MAJOR : Severity.GENERAL;
 				// a spread over the last weeks: older ones end further along, a few are left overdue
-				LocalDateTime at = LocalDateTime.now(WorkingTime.CHINA).minusDays(36 - i).withHour(9 + random.nextInt(8))
+				LocalDateTime at = LocalDateTime.now(WorkingTime.CHINA).minusDays(history ? 38 + (i - 36) * 5 / 2 : 36 - i)
+					.withHour(9 + random.nextInt(8))
 					.withMinute(random.nextInt(60)).withSecond(0).withNano(0);
 				long handler = i % 2 == 0 ? office : field;
 				as(i % 2 == 0 ? "office" : "field");
 				long id = management.receive(new IntakeForm(project, at.toLocalDate(), complainant, at, h[1], h[0], null, handler,
 						Channel.values()[i % 4], category, severity, i % 11 == 7, k[1], k[2]));
-				int stage = i % 7;
+				int stage = history ? 6 : i % 7;
 				if (stage >= 1) {
 					management.addFollowup(id, new FollowupForm(at.plusHours(1), "电话", "已与业主电话沟通，安排工程部上门查看。"));
 				}
@@ -111,7 +116,18 @@ class DemoComplaints implements ApplicationRunner {
 					management.reply(id, "已安排施工单位整改完毕，经客服部验收合格，感谢您的理解与支持。", "电话", version(id));
 				}
 				if (stage >= 5 && state(id) == ComplaintState.REPLIED) {
-					management.returnVisit(id, i % 10 != 5, i % 10 != 5 ? "业主对处理结果满意。" : "业主认为仍有渗水，不满意。", version(id));
+					boolean satisfied = history ? i % 6 != 0 : i % 10 != 5;
+					management.returnVisit(id, satisfied, satisfied ? "业主对处理结果满意。" : "业主认为仍有渗水，不满意。", version(id));
+					if (history && !satisfied) {
+						// reopened: a second repair, a second reply, and this time the owner is satisfied
+						management.submit(id, version(id));
+						if (state(id) == ComplaintState.PENDING_REPLY) {
+							management.reply(id, "已二次整改并复查无渗水，感谢您的耐心。", "上门", version(id));
+						}
+						if (state(id) == ComplaintState.REPLIED) {
+							management.returnVisit(id, true, "二次整改后业主满意。", version(id));
+						}
+					}
 				}
 				if (stage >= 6 && state(id) == ComplaintState.RETURN_VISITED) {
 					management.close(id, "同类问题应在交房前重点检查，整改时同步告知业主进度。", version(id));
