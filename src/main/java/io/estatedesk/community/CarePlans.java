@@ -271,12 +271,12 @@ class CarePlans {
 	private List<Due> longOpen(Rule rule, LocalDate today, int limit) {
 		List<Due> due = new ArrayList<>();
 		Set<Long> seen = new java.util.HashSet<>();
+		// owner and year of every record of this rule, read once
+		Set<String> recorded = new java.util.HashSet<>(jdbc.queryForList(
+				"select owner_id || ':' || year from care_record where rule_id = ?", String.class, rule.id()));
 		for (ComplaintFigures.LongOpen c : complaints.longOpen(rule.projectId(), rule.daysAhead(), today, limit * 4)) {
 			LocalDate occasion = c.receivedOn().plusDays(rule.daysAhead());
-			Boolean recorded = jdbc.queryForObject("""
-					select exists (select 1 from care_record where rule_id = ? and owner_id = ? and year = ?)""", Boolean.class,
-					rule.id(), c.ownerId(), occasion.getYear());
-			if (!seen.add(c.ownerId()) || Boolean.TRUE.equals(recorded)) {
+			if (!seen.add(c.ownerId()) || recorded.contains(c.ownerId() + ":" + occasion.getYear())) {
 				continue;
 			}
 			ArchiveLookup.OwnerRef owner = archive.owner(c.ownerId()).orElse(null);

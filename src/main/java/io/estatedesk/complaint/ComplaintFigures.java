@@ -29,12 +29,10 @@ public class ComplaintFigures {
 	public record CauseCount(LocalDate month, ComplaintCause cause, long count) {
 	}
 
-	/** {@link ComplaintQueries#OVERDUE} among open complaints: no column outside the open-complaint index. */
-	static final String OPEN_OVERDUE = "(c.waiting_since is null and ((c.replied_at is null and c.reply_due < now()) or c.close_due < now()))";
-
+	// the open condition already says closed_at is null; OPEN_OVERDUE reads only columns of the open-complaint index
 	static final CaseFigures.Spec SPEC = new CaseFigures.Spec("complaint c", "c.state", "c.complained_at",
-			"c.closed_at is null", OPEN_OVERDUE, "case when c.replied_at is null then c.reply_due else c.close_due end",
-			"c.complaint_date", "c.closed_at is not null", "c.replied_at is not null", "c.replied_at <= c.reply_due",
+			"c.closed_at is null", ComplaintQueries.OPEN_OVERDUE, "case when c.replied_at is null then c.reply_due else c.close_due end",
+			"c.complaint_date", false, "c.closed_at is not null", "c.replied_at is not null", "c.replied_at <= c.reply_due",
 			"c.return_satisfied is not null", "c.return_satisfied");
 
 	private final NamedParameterJdbcTemplate jdbc;

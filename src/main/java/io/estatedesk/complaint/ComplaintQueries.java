@@ -31,8 +31,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class ComplaintQueries {
 
-	static final String OVERDUE = "(c.closed_at is null and c.waiting_since is null"
-			+ " and ((c.replied_at is null and c.reply_due < now()) or c.close_due < now()))";
+	/** Overdue among open complaints: not waiting for the owner and past the reply or the close limit. */
+	static final String OPEN_OVERDUE = "(c.waiting_since is null and ((c.replied_at is null and c.reply_due < now()) or c.close_due < now()))";
+
+	static final String OVERDUE = "(c.closed_at is null and " + OPEN_OVERDUE + ")";
 
 	private static final String ROW_SELECT = """
 			select c.id, c.code, c.complaint_date, c.complainant, c.severity, c.channel, c.state, c.reply_due, c.close_due,

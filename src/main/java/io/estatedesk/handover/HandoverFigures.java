@@ -24,7 +24,7 @@ public class HandoverFigures {
 
 	/** The latest {@code limit} batches (of one project or all). */
 	public List<BatchProgress> batches(Long projectId, int limit) {
-		return queries.batches(projectId).stream().limit(limit)
+		return queries.batches(projectId, limit).stream()
 			.map(b -> new BatchProgress(b.id(), b.projectId(), b.projectName(), b.name(), b.startsOn(), b.endsOn(), b.units(),
 					b.waiting(), b.booked(), b.inspected(), b.accepted(), b.refused(), b.openDefects()))
 			.toList();

@@ -58,16 +58,15 @@ class HandoverQueries {
 	}
 
 	private static final String BATCH_SELECT = """
-			select b.*, p.name project_name,
-			  (select count(*) from handover_unit h where h.batch_id = b.id) units,
-			  (select count(*) from handover_unit h where h.batch_id = b.id and h.state = 'BOOKED') booked,
-			  (select count(*) from handover_unit h where h.batch_id = b.id and h.state = 'INSPECTED') inspected,
-			  (select count(*) from handover_unit h where h.batch_id = b.id and h.state = 'ACCEPTED') accepted,
-			  (select count(*) from handover_unit h where h.batch_id = b.id and h.state = 'REFUSED') refused,
+			select b.*, p.name project_name, u.units, u.booked, u.inspected, u.accepted, u.refused,
 			  (select count(*) from handover_result r join handover_unit h on h.id = r.handover_unit_id
 			     join work_order w on w.id = r.work_order_id
 			   where h.batch_id = b.id and w.state not in ('COMPLETED', 'CANCELLED')) open_defects
-			from handover_batch b join project p on p.id = b.project_id""";
+			from handover_batch b join project p on p.id = b.project_id
+			cross join lateral (select count(*) units, count(*) filter (where h.state = 'BOOKED') booked,
+			    count(*) filter (where h.state = 'INSPECTED') inspected, count(*) filter (where h.state = 'ACCEPTED') accepted,
+			    count(*) filter (where h.state = 'REFUSED') refused
+			  from handover_unit h where h.batch_id = b.id) u""";
 
 	private final JdbcTemplate jdbc;
 
@@ -76,8 +75,13 @@ class HandoverQueries {
 	}
 
 	List<Batch> batches(Long projectId) {
-		return jdbc.query(BATCH_SELECT + " where (cast(? as bigint) is null or b.project_id = ?) order by b.starts_on desc, b.id desc",
-				(rs, i) -> batch(rs), projectId, projectId);
+		return batches(projectId, Integer.MAX_VALUE);
+	}
+
+	/** The latest {@code limit} batches, counted in the database. */
+	List<Batch> batches(Long projectId, int limit) {
+		return jdbc.query(BATCH_SELECT + " where (cast(? as bigint) is null or b.project_id = ?) order by b.starts_on desc, b.id desc limit ?",
+				(rs, i) -> batch(rs), projectId, projectId, limit);
 	}
 
 	Batch batch(long id) {

@@ -285,25 +285,43 @@ class Attendance {
 
 	/** A staff member's month, day by day, on the work calendar (weekends, holidays and 调休 included). */
 	List<Day> month(long staffId, YearMonth month) {
-		Map<LocalDate, LocalTime[]> punches = new HashMap<>();
+		return days(month, punches(staffId, month).getOrDefault(staffId, Map.of()),
+				approvedNotes(staffId, month).getOrDefault(staffId, Map.of()), calendar.workingTime());
+	}
+
+	/** First and last punch of each day of the month, per staff member (everybody when {@code staffId} is null). */
+	private Map<Long, Map<LocalDate, LocalTime[]>> punches(Long staffId, YearMonth month) {
+		Map<Long, Map<LocalDate, LocalTime[]>> punches = new HashMap<>();
 		jdbc.query("""
-				select (punched_at at time zone 'Asia/Shanghai')::date d, min((punched_at at time zone 'Asia/Shanghai')::time),
+				select staff_id, (punched_at at time zone 'Asia/Shanghai')::date d, min((punched_at at time zone 'Asia/Shanghai')::time),
 				       max((punched_at at time zone 'Asia/Shanghai')::time), count(*)
-				from attendance_punch where staff_id = ? and punched_at >= ? and punched_at < ? group by 1""", rs -> {
-			LocalTime first = rs.getObject(2, LocalTime.class);
-			LocalTime last = rs.getLong(4) > 1 ? rs.getObject(3, LocalTime.class) : null;
-			punches.put(rs.getObject(1, LocalDate.class), new LocalTime[] { first, last });
-		}, staffId, start(month), start(month.plusMonths(1)));
-		Map<LocalDate, List<Note>> approved = new HashMap<>();
+				from attendance_punch where (cast(? as bigint) is null or staff_id = ?) and punched_at >= ? and punched_at < ?
+				group by 1, 2""", rs -> {
+			LocalTime first = rs.getObject(3, LocalTime.class);
+			LocalTime last = rs.getLong(5) > 1 ? rs.getObject(4, LocalTime.class) : null;
+			punches.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getObject(2, LocalDate.class),
+					new LocalTime[] { first, last });
+		}, staffId, staffId, start(month), start(month.plusMonths(1)));
+		return punches;
+	}
+
+	/** The approved notes of the month by day, per staff member (everybody when {@code staffId} is null). */
+	private Map<Long, Map<LocalDate, List<Note>>> approvedNotes(Long staffId, YearMonth month) {
+		Map<Long, Map<LocalDate, List<Note>>> approved = new HashMap<>();
 		for (Note n : jdbc.query("""
 				select n.*, '' display_name from attendance_note n
-				where n.staff_id = ? and n.state = 'APPROVED' and n.day >= ? and n.day < ?""", (rs, i) -> new Note(rs.getLong("id"),
-				rs.getLong("staff_id"), "", rs.getObject("day", LocalDate.class), NoteKind.valueOf(rs.getString("kind")),
-				rs.getObject("time", LocalTime.class), rs.getString("reason"), rs.getString("state"), null, null, 0), staffId,
-				month.atDay(1), month.plusMonths(1).atDay(1))) {
-			approved.computeIfAbsent(n.day(), k -> new ArrayList<>()).add(n);
+				where (cast(? as bigint) is null or n.staff_id = ?) and n.state = 'APPROVED' and n.day >= ? and n.day < ?""",
+				(rs, i) -> new Note(rs.getLong("id"), rs.getLong("staff_id"), "", rs.getObject("day", LocalDate.class),
+						NoteKind.valueOf(rs.getString("kind")), rs.getObject("time", LocalTime.class), rs.getString("reason"),
+						rs.getString("state"), null, null, 0),
+				staffId, staffId, month.atDay(1), month.plusMonths(1).atDay(1))) {
+			approved.computeIfAbsent(n.staffId(), k -> new HashMap<>()).computeIfAbsent(n.day(), k -> new ArrayList<>()).add(n);
 		}
-		WorkingTime wt = calendar.workingTime();
+		return approved;
+	}
+
+	private static List<Day> days(YearMonth month, Map<LocalDate, LocalTime[]> punches, Map<LocalDate, List<Note>> approved,
+			WorkingTime wt) {
 		LocalDate today = LocalDate.now(WorkingTime.CHINA);
 		List<Day> days = new ArrayList<>();
 		for (LocalDate d = month.atDay(1); !d.isAfter(month.atEndOfMonth()); d = d.plusDays(1)) {
@@ -345,15 +363,17 @@ class Attendance {
 	/** The month's statistics of every active staff member. */
 	List<Stats> statistics(YearMonth month) {
 		List<Stats> list = new ArrayList<>();
-		List<Long> punched = jdbc.queryForList("select distinct staff_id from attendance_punch where punched_at >= ? and punched_at < ?",
-				Long.class, start(month), start(month.plusMonths(1)));
+		// two queries for the whole department, not two per person
+		Map<Long, Map<LocalDate, LocalTime[]>> punches = punches(null, month);
+		Map<Long, Map<LocalDate, List<Note>>> notes = approvedNotes(null, month);
+		WorkingTime wt = calendar.workingTime();
+		LocalDate today = LocalDate.now(WorkingTime.CHINA);
 		for (StaffManagement.StaffSummary s : staff.activeStaff()) {
 			// the department's own staff, and anybody else the time clock knows this month
-			if (s.roleCodes().stream().noneMatch(DEPARTMENT::contains) && !punched.contains(s.id())) {
+			if (s.roleCodes().stream().noneMatch(DEPARTMENT::contains) && !punches.containsKey(s.id())) {
 				continue;
 			}
-			List<Day> days = month(s.id(), month);
-			LocalDate today = LocalDate.now(WorkingTime.CHINA);
+			List<Day> days = days(month, punches.getOrDefault(s.id(), Map.of()), notes.getOrDefault(s.id(), Map.of()), wt);
 			int workdays = (int) days.stream().filter(d -> d.workday() && !d.day().isAfter(today)).count();
 			int attended = (int) days.stream().filter(d -> d.workday() && (d.in() != null || d.out() != null)).count();
 			list.add(new Stats(s.id(), s.username(), s.displayName(), workdays, attended, (int) days.stream().filter(Day::late).count(),

@@ -22,7 +22,7 @@ public class WorkOrderFigures {
 
 	static final CaseFigures.Spec SPEC = new CaseFigures.Spec("work_order w", "w.state", "w.reported_at",
 			"w.accepted_at is null and w.cancelled_at is null", WorkOrderQueries.OVERDUE, "w.due_at",
-			"w.reported_at", "w.accepted_at is not null", "w.accepted_at is not null",
+			"w.reported_at", true, "w.accepted_at is not null", "w.accepted_at is not null",
 			"w.accepted_at is not null and w.finished_at <= w.due_at", "w.owner_rating is not null", "w.owner_rating >= 4");
 
 	private final NamedParameterJdbcTemplate jdbc;

@@ -15,6 +15,7 @@ import io.estatedesk.complaint.ComplaintFigures;
 import io.estatedesk.complaint.ComplaintState;
 import io.estatedesk.repair.WorkOrderState;
 import io.estatedesk.estate.ArchiveLookup;
+import io.estatedesk.handover.HandoverFigures;
 import io.estatedesk.shared.CaseFigures.Aged;
 import io.estatedesk.shared.CaseFigures.Monthly;
 import io.estatedesk.shared.WorkingTime;
@@ -134,24 +135,15 @@ class DashboardController {
 		charts.put("causes", Map.of("labels", labels(months), "series", causes, "stack", true));
 		List<String> batchLabels = d.batches().stream().map(b -> b.projectName() + " " + b.name()).toList();
 		List<Map<String, Object>> batchSeries = new ArrayList<>();
-		String[][] parts = { { "waiting", "dashboard.handover.waiting" }, { "booked", "dashboard.handover.booked" },
-				{ "inspected", "dashboard.handover.inspected" }, { "accepted", "dashboard.handover.accepted" },
-				{ "refused", "dashboard.handover.refused" } };
-		for (String[] part : parts) {
-			List<Object> values = new ArrayList<>();
-			List<String> links = new ArrayList<>();
-			for (var b : d.batches()) {
-				values.add(switch (part[0]) {
-					case "waiting" -> b.waiting();
-					case "booked" -> b.booked();
-					case "inspected" -> b.inspected();
-					case "accepted" -> b.accepted();
-					default -> b.refused();
-				});
-				links.add("/handover/batches/" + b.id());
-			}
-			batchSeries.add(Map.of("name", msg(part[1]), "values", values, "links", links));
-		}
+		Map<String, ToLongFunction<HandoverFigures.BatchProgress>> parts = new LinkedHashMap<>();
+		parts.put("dashboard.handover.waiting", HandoverFigures.BatchProgress::waiting);
+		parts.put("dashboard.handover.booked", HandoverFigures.BatchProgress::booked);
+		parts.put("dashboard.handover.inspected", HandoverFigures.BatchProgress::inspected);
+		parts.put("dashboard.handover.accepted", HandoverFigures.BatchProgress::accepted);
+		parts.put("dashboard.handover.refused", HandoverFigures.BatchProgress::refused);
+		List<String> batchLinks = d.batches().stream().map(b -> "/handover/batches/" + b.id()).toList();
+		parts.forEach((key, value) -> batchSeries.add(Map.of("name", msg(key), "values",
+				d.batches().stream().map(value::applyAsLong).toList(), "links", batchLinks)));
 		charts.put("handover", Map.of("labels", batchLabels, "series", batchSeries, "stack", true));
 		return charts;
 	}
@@ -232,21 +224,16 @@ class DashboardController {
 		List<String> labels = states.stream().map(s -> msg(statePrefix + s)).toList();
 		List<String> links = states.stream().map(link).toList();
 		List<Map<String, Object>> series = new ArrayList<>();
-		String[] buckets = { "day", "days3", "days7", "days30", "older" };
-		for (String bucket : buckets) {
-			List<Object> values = new ArrayList<>();
-			for (String state : states) {
-				Aged a = rows.stream().filter(r -> r.state().equals(state)).findFirst().orElseThrow();
-				values.add(switch (bucket) {
-					case "day" -> a.day();
-					case "days3" -> a.days3();
-					case "days7" -> a.days7();
-					case "days30" -> a.days30();
-					default -> a.older();
-				});
-			}
-			series.add(Map.of("name", msg("dashboard.age." + bucket), "values", values, "links", links));
-		}
+		Map<String, ToLongFunction<Aged>> buckets = new LinkedHashMap<>();
+		buckets.put("dashboard.age.day", Aged::day);
+		buckets.put("dashboard.age.days3", Aged::days3);
+		buckets.put("dashboard.age.days7", Aged::days7);
+		buckets.put("dashboard.age.days30", Aged::days30);
+		buckets.put("dashboard.age.older", Aged::older);
+		Map<String, Aged> byState = new LinkedHashMap<>();
+		rows.forEach(r -> byState.put(r.state(), r));
+		buckets.forEach((key, value) -> series.add(Map.of("name", msg(key), "values",
+				states.stream().map(state -> value.applyAsLong(byState.get(state))).toList(), "links", links)));
 		return Map.of("labels", labels, "series", series, "stack", true);
 	}
 

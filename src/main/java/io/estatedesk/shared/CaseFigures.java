@@ -25,7 +25,8 @@ public final class CaseFigures {
 	 * @param open the condition of an open case
 	 * @param overdue the condition of an overdue open case
 	 * @param dueAt the time an open case is due next (for "due today")
-	 * @param date the column a case is counted in a month by: a date, or a timestamptz counted by its day in China
+	 * @param date the column a case is counted in a month by
+	 * @param timestamp whether that column is a timestamptz (counted by its day in China) rather than a date
 	 * @param done the condition of a finished case
 	 * @param timed the condition of a case whose time limit can be judged (the base of the on-time rate)
 	 * @param onTime the condition of a case finished within its limit
@@ -33,7 +34,7 @@ public final class CaseFigures {
 	 * @param good the condition of a case the owner was satisfied with
 	 */
 	public record Spec(String table, String state, String since, String open, String overdue, String dueAt, String date,
-			String done, String timed, String onTime, String rated, String good) {
+			boolean timestamp, String done, String timed, String onTime, String rated, String good) {
 	}
 
 	/** Open cases of one state by age: up to a day, 1–3 days, 3–7 days, 7–30 days, older. */
@@ -108,10 +109,9 @@ public final class CaseFigures {
 			LocalDate to, boolean byProject) {
 		String key = byProject ? "project_id" : "null::bigint";
 		// the range is on the column itself (so its index serves), the month is the one in China
-		boolean zoned = !spec.date().endsWith("_date");
-		String month = zoned ? "(" + spec.date() + " at time zone 'Asia/Shanghai')" : spec.date();
-		Object start = zoned ? Timestamp.from(from.atStartOfDay(WorkingTime.CHINA).toInstant()) : from;
-		Object end = zoned ? Timestamp.from(to.atStartOfDay(WorkingTime.CHINA).toInstant()) : to;
+		String month = spec.timestamp() ? "(" + spec.date() + " at time zone 'Asia/Shanghai')" : spec.date();
+		Object start = spec.timestamp() ? Timestamp.from(from.atStartOfDay(WorkingTime.CHINA).toInstant()) : from;
+		Object end = spec.timestamp() ? Timestamp.from(to.atStartOfDay(WorkingTime.CHINA).toInstant()) : to;
 		return jdbc.query("""
 				select %1$s project, date_trunc('month', %10$s)::date m, count(*) n, count(*) filter (where %3$s) done,
 				       count(*) filter (where %4$s) timed, count(*) filter (where %5$s) on_time,

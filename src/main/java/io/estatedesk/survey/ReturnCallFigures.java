@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReturnCallFigures {
 
 	static final CaseFigures.Spec SPEC = new CaseFigures.Spec("return_call r", "r.state", "r.created_at",
-			"r.state = 'OPEN'", "r.due_at < now()", "r.due_at", "r.due_at",
+			"r.state = 'OPEN'", "r.due_at < now()", "r.due_at", "r.due_at", true,
 			"r.state in ('DONE', 'CLOSED')", "r.done_at is not null", "r.done_at <= r.due_at", "r.satisfied is not null",
 			"r.satisfied");
 
