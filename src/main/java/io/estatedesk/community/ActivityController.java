@@ -169,8 +169,9 @@ class ActivityController {
 
 	@GetMapping("/activities/{id}")
 	String show(@PathVariable long id, Model model) {
-		model.addAttribute("s", activities.summary(id));
-		model.addAttribute("a", activities.get(id));
+		Activities.Summary summary = activities.summary(id);
+		model.addAttribute("s", summary);
+		model.addAttribute("a", summary.activity());
 		if (!model.containsAttribute("fieldErrors")) {
 			model.addAttribute("fieldErrors", Map.of());
 		}

@@ -135,6 +135,10 @@ class CarePlans {
 		if (days == null) {
 			errors.put("daysAhead", "community.care.daysAhead.required");
 		}
+		else if (f.kind() == Kind.LONG_OPEN && (days < 1 || days > MAX_DAYS_AHEAD)) {
+			// for this kind the number is how long the complaint has been open, not how early to remind
+			errors.put("daysAhead", "community.care.openDays.invalid");
+		}
 		else if (days < 0 || days > MAX_DAYS_AHEAD) {
 			errors.put("daysAhead", "community.care.daysAhead.invalid");
 		}

@@ -44,7 +44,14 @@ class CommunityPanel implements ArchivePanel {
 		List<Item> items = new ArrayList<>();
 		for (Activities.OwnerActivity a : activities.ofOwner(ownerId)) {
 			String status;
-			if (a.status() == Activities.Status.WAITING) {
+			if (a.state() == Activities.State.CANCELLED) {
+				// the activity was called off: whatever the sign-up said, the owner will not take part
+				status = messages.getMessage("community.activity.state.CANCELLED", null, locale);
+			}
+			else if (a.status() == Activities.Status.WAITING && a.state() == Activities.State.FINISHED) {
+				status = messages.getMessage("community.activity.state.FINISHED", null, locale);
+			}
+			else if (a.status() == Activities.Status.WAITING) {
 				status = messages.getMessage("community.signup.waitingAt", new Object[] { a.position() }, locale);
 			}
 			else if (a.status() == Activities.Status.CANCELLED) {

@@ -89,6 +89,7 @@ class ComplaintController {
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Model model) {
 		model.addAttribute("complaints", queries.list(filter, Paged.page(page), Paged.size(size)));
 		model.addAttribute("meId", permissions.currentStaffId().orElse(null));
+		model.addAttribute("filterBuildings", filter.projectId() == null ? List.of() : archive.buildings(filter.projectId()));
 		options(model);
 		return "complaint/list";
 	}

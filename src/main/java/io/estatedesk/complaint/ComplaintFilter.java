@@ -10,10 +10,11 @@ import org.springframework.format.annotation.DateTimeFormat;
 record ComplaintFilter(Long projectId, Long buildingId, ComplaintState state, Long categoryId, Severity severity,
 		Channel channel, Long handlerId, Boolean overdue, Boolean open, Boolean appointments,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-		String q, Long ownerId, Long unitId, ComplaintCause cause) {
+		String q, Long ownerId, Long unitId, ComplaintCause cause,
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate appointmentsBefore) {
 
 	static ComplaintFilter none() {
-		return new ComplaintFilter(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+		return new ComplaintFilter(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 	}
 
 	String query() {
@@ -32,6 +33,7 @@ record ComplaintFilter(Long projectId, Long buildingId, ComplaintState state, Lo
 		add(p, "超时", overdue);
 		add(p, "未关闭", open);
 		add(p, "约时", appointments);
+		add(p, "约时早于", appointmentsBefore);
 		add(p, "自", from);
 		add(p, "至", to);
 		add(p, "原因类别", cause);

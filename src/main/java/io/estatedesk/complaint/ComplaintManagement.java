@@ -728,6 +728,23 @@ public class ComplaintManagement {
 		return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(WorkingTime.CHINA).format(i);
 	}
 
+	/** A stored reference as staff read it in the history: the project's, home's, owner's, person's or category's name. */
+	private String shown(String field, String value) {
+		if (value == null || value.isBlank() || !field.endsWith("Id")) {
+			return value;
+		}
+		long id = Long.parseLong(value);
+		return switch (field) {
+			case "projectId" -> archive.project(id).map(ArchiveLookup.ProjectRef::name).orElse(value);
+			case "unitId" -> archive.unit(id).map(ArchiveLookup.UnitRef::label).orElse(value);
+			case "ownerId" -> archive.owner(id).map(ArchiveLookup.OwnerRef::name).orElse(value);
+			case "receiverId" -> staff.byId(id).map(StaffManagement.StaffSummary::displayName).orElse(value);
+			case "categoryId" -> jdbc.query("select name from complaint_category where id = ?", (rs, i) -> rs.getString(1), id)
+				.stream().findFirst().orElse(value);
+			default -> value;
+		};
+	}
+
 	private static String nz(String s) {
 		return s == null ? "" : s.strip();
 	}
@@ -768,9 +785,15 @@ public class ComplaintManagement {
 			return m;
 		}
 
+		/** Compares the stored values (ids, codes); the history shows what staff read (names, the home's label). */
 		void recordChanges(Complaint c, ComplaintManagement m) {
 			m.complaints.saveAndFlush(c);
-			values(c).forEach((field, now) -> m.fieldChange(c, field, values.get(field), now));
+			values(c).forEach((field, now) -> {
+				String before = values.get(field);
+				if (!Objects.equals(nz(before), nz(now))) {
+					m.history.add(c.id, c.version, m.actor(), "FIELD", field, m.shown(field, before), m.shown(field, now), null);
+				}
+			});
 		}
 
 	}

@@ -125,6 +125,11 @@ class ComplaintQueries {
 		if (Boolean.TRUE.equals(f.appointments())) {
 			c.add("c.appointment_at is not null and c.closed_at is null");
 		}
+		if (f.appointmentsBefore() != null) {
+			c.add("c.appointment_at < :appointmentsBefore and c.closed_at is null");
+			params.addValue("appointmentsBefore",
+					java.sql.Timestamp.from(f.appointmentsBefore().atStartOfDay(io.estatedesk.shared.WorkingTime.CHINA).toInstant()));
+		}
 		if (f.from() != null) {
 			c.add("c.complaint_date >= :from");
 			params.addValue("from", f.from());

@@ -36,7 +36,8 @@ class ComplaintWorkbench implements WorkbenchItems {
 			items.add(new Item("workbench.complaints.appointmentsToday", count("""
 					select 1 from complaint c where c.handler_id = ? and c.closed_at is null and c.appointment_at is not null
 					  and c.appointment_at < ?""", me, endOfToday),
-					"/complaints?appointments=true&handlerId=" + me, false));
+					"/complaints?appointments=true&appointmentsBefore="
+							+ java.time.LocalDate.now(WorkingTime.CHINA).plusDays(1) + "&handlerId=" + me, false));
 		}
 		if (permissions.has(ComplaintManagement.MANAGE)) {
 			items.add(new Item("workbench.complaints.overdue", count("select 1 from complaint c where " + ComplaintQueries.OVERDUE),

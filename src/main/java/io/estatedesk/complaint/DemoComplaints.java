@@ -83,7 +83,9 @@ class DemoComplaints implements ApplicationRunner {
 		int n = 0;
 		try {
 			// 36 of the last weeks in every state, then 60 of the five months before, finished, for the trends
-			for (int i = 0; i < 36 + HISTORY; i++) {
+			for (int order = 0; order < 36 + HISTORY; order++) {
+				// received in date order (the oldest history first), so numbers and dates rise together as in real use
+				int i = order < HISTORY ? 36 + HISTORY - 1 - order : order - HISTORY;
 				boolean history = i >= 36;
 				String[] k = CASES[i % CASES.length];
 				Long[] h = holders.get(i % holders.size());

@@ -141,7 +141,8 @@ class FrontDesk {
 		}
 		else if (f.type() == CallType.REPAIR) {
 			workOrderId = workOrders.raise(new WorkOrderManagement.RaiseForm(projectId, f.unitId(), f.ownerId(),
-					f.unitId() == null ? nz(f.location()).isEmpty() ? "（来电未说明位置）" : f.location().strip() : null, null,
+					// not in a home: the location said on the phone is the public area (raise asks for it when missing)
+					f.unitId() == null ? nz(f.location()).strip() : null, null,
 					Source.CALL, f.tradeId(), null, nz(f.location()), f.content(),
 					Boolean.TRUE.equals(f.emergency()) ? Urgency.EMERGENCY : Urgency.NORMAL, f.callerName(), f.callerPhone(),
 					null, null, null, null));

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,36 +60,53 @@ class Contractors {
 	}
 
 	List<Contractor> all(boolean activeOnly) {
-		List<Long> ids = jdbc.queryForList("select id from contractor" + (activeOnly ? " where active" : "")
-				+ " order by kind, name", Long.class);
-		List<Contractor> result = new ArrayList<>();
-		for (Long id : ids) {
-			get(id).ifPresent(result::add);
-		}
-		return result;
+		return byIds(jdbc.queryForList("select id from contractor" + (activeOnly ? " where active" : "") + " order by kind, name",
+				Long.class));
 	}
 
 	Optional<Contractor> get(long id) {
-		List<Long> tradeIds = jdbc.queryForList("""
-				select t.id from contractor_trade ct join repair_trade t on t.id = ct.trade_id
-				where ct.contractor_id = ? order by t.sort_order""", Long.class, id);
-		List<String> tradeNames = jdbc.queryForList("""
-				select t.name from contractor_trade ct join repair_trade t on t.id = ct.trade_id
-				where ct.contractor_id = ? order by t.sort_order""", String.class, id);
-		List<Scope> scopes = jdbc.query("""
-				select s.id, s.project_id, p.name, s.building_id, b.name from contractor_scope s
+		return byIds(List.of(id)).stream().findFirst();
+	}
+
+	/** The contractors with their trades, scopes and members, in the order of {@code ids}: four queries for any number. */
+	private List<Contractor> byIds(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Long[] any = ids.toArray(Long[]::new);
+		Map<Long, List<Long>> tradeIds = new HashMap<>();
+		Map<Long, List<String>> tradeNames = new HashMap<>();
+		jdbc.query("""
+				select ct.contractor_id, t.id, t.name from contractor_trade ct join repair_trade t on t.id = ct.trade_id
+				where ct.contractor_id = any(?) order by t.sort_order""", rs -> {
+			tradeIds.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
+			tradeNames.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(3));
+		}, (Object) any);
+		Map<Long, List<Scope>> scopes = new HashMap<>();
+		jdbc.query("""
+				select s.contractor_id, s.id, s.project_id, p.name, s.building_id, b.name from contractor_scope s
 				join project p on p.id = s.project_id left join building b on b.id = s.building_id
-				where s.contractor_id = ? order by p.name, b.name nulls first""", (rs, i) -> new Scope(rs.getLong(1),
-				rs.getLong(2), rs.getString(3), (Long) rs.getObject(4), rs.getString(5)), id);
-		List<Member> members = jdbc.query("""
-				select a.id, a.username, a.display_name from contractor_member m join staff_account a on a.id = m.staff_id
-				where m.contractor_id = ? order by a.username""", (rs, i) -> new Member(rs.getLong(1), rs.getString(2),
-				rs.getString(3)), id);
-		return jdbc.query("select * from contractor where id = ?", (rs, i) -> new Contractor(rs.getLong("id"),
-				rs.getString("name"), Kind.valueOf(rs.getString("kind")), rs.getString("contact_name"),
-				rs.getString("contact_phone"), rs.getString("email"), rs.getBigDecimal("retention_amount"),
-				rs.getObject("retention_until", LocalDate.class), rs.getString("notes"), rs.getBoolean("active"),
-				rs.getLong("version"), tradeIds, tradeNames, scopes, members), id).stream().findFirst();
+				where s.contractor_id = any(?) order by p.name, b.name nulls first""", rs -> {
+			scopes.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Scope(rs.getLong(2), rs.getLong(3),
+					rs.getString(4), (Long) rs.getObject(5), rs.getString(6)));
+		}, (Object) any);
+		Map<Long, List<Member>> members = new HashMap<>();
+		jdbc.query("""
+				select m.contractor_id, a.id, a.username, a.display_name from contractor_member m
+				join staff_account a on a.id = m.staff_id where m.contractor_id = any(?) order by a.username""", rs -> {
+			members.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Member(rs.getLong(2), rs.getString(3),
+					rs.getString(4)));
+		}, (Object) any);
+		Map<Long, Contractor> byId = new HashMap<>();
+		jdbc.query("select * from contractor where id = any(?)", rs -> {
+			long id = rs.getLong("id");
+			byId.put(id, new Contractor(id, rs.getString("name"), Kind.valueOf(rs.getString("kind")), rs.getString("contact_name"),
+					rs.getString("contact_phone"), rs.getString("email"), rs.getBigDecimal("retention_amount"),
+					rs.getObject("retention_until", LocalDate.class), rs.getString("notes"), rs.getBoolean("active"),
+					rs.getLong("version"), tradeIds.getOrDefault(id, List.of()), tradeNames.getOrDefault(id, List.of()),
+					scopes.getOrDefault(id, List.of()), members.getOrDefault(id, List.of())));
+		}, (Object) any);
+		return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
 	}
 
 	/** Active contractors for a trade, those who built the project (or building) first. */
@@ -99,7 +117,7 @@ class Contractors {
 				order by exists (select 1 from contractor_scope s where s.contractor_id = c.id and s.project_id = ?
 				  and (s.building_id is null or s.building_id = ?)) desc, c.kind, c.name""", Long.class, tradeId, projectId,
 				buildingId);
-		return ids.stream().map(this::get).flatMap(Optional::stream).toList();
+		return byIds(ids);
 	}
 
 	/** The contractor a staff account acts for, if any. */

@@ -104,6 +104,7 @@ class WorkOrderController {
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Model model) {
 		model.addAttribute("orders", queries.list(filter, management.restrictedTo(), Paged.page(page), Paged.size(size)));
 		model.addAttribute("restricted", management.restrictedTo().isPresent());
+		model.addAttribute("filterBuildings", filter.projectId() == null ? List.of() : archive.buildings(filter.projectId()));
 		options(model);
 		return "repair/list";
 	}

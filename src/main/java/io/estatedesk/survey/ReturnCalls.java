@@ -72,14 +72,15 @@ class ReturnCalls {
 	}
 
 	/** Completion and satisfaction of return calls due in a period, per staff member or project. */
-	record Rate(String label, long due, long done, long onTime, long unreachable, long satisfied) {
+	/** Completion and satisfaction; satisfaction is of the calls whose owner was asked (on a task or on the case). */
+	record Rate(String label, long due, long done, long onTime, long unreachable, long rated, long satisfied) {
 
 		public Double completion() {
 			return due == 0 ? null : (double) done / due;
 		}
 
 		public Double satisfaction() {
-			return done == 0 ? null : (double) satisfied / done;
+			return rated == 0 ? null : (double) satisfied / rated;
 		}
 
 	}
@@ -118,12 +119,12 @@ class ReturnCalls {
 	/** The return call was recorded on the complaint's own page: its open task is done there. */
 	@EventListener
 	void on(ComplaintReturnVisited e) {
-		closeOpen(Kind.COMPLAINT, e.complaintId());
+		closeOpen(Kind.COMPLAINT, e.complaintId(), e.satisfied());
 	}
 
 	@EventListener
 	void on(WorkOrderReturnCalled e) {
-		closeOpen(Kind.WORK_ORDER, e.workOrderId());
+		closeOpen(Kind.WORK_ORDER, e.workOrderId(), e.satisfied());
 	}
 
 	private void create(Kind kind, long caseId, String code, Long projectId, Long ownerId, Long unitId, String name,
@@ -138,10 +139,11 @@ class ReturnCalls {
 				Timestamp.from(due), kind.name(), caseId);
 	}
 
-	private void closeOpen(Kind kind, long caseId) {
+	/** The return call was made on the case's own page: the task ends with the owner's answer. */
+	private void closeOpen(Kind kind, long caseId, boolean satisfied) {
 		jdbc.update("""
-				update return_call set state = 'CLOSED', done_at = now(), done_by = ?, version = version + 1
-				where kind = ? and case_id = ? and state = 'OPEN'""", permissions.currentUsername(), kind.name(), caseId);
+				update return_call set state = 'CLOSED', satisfied = ?, done_at = now(), done_by = ?, version = version + 1
+				where kind = ? and case_id = ? and state = 'OPEN'""", satisfied, permissions.currentUsername(), kind.name(), caseId);
 	}
 
 	// ---------------------------------------------------------------- calling
@@ -260,11 +262,12 @@ class ReturnCalls {
 				       count(*) filter (where r.state in ('DONE', 'CLOSED')) done,
 				       count(*) filter (where r.state in ('DONE', 'CLOSED') and r.done_at <= r.due_at) on_time,
 				       count(*) filter (where r.state = 'UNREACHABLE') unreachable,
-				       count(*) filter (where r.state = 'DONE' and r.satisfied) satisfied
+				       count(*) filter (where r.satisfied is not null) rated,
+				       count(*) filter (where r.satisfied) satisfied
 				from return_call r left join project p on p.id = r.project_id left join staff_account a on a.id = r.assignee_id
 				where r.due_at >= ? and r.due_at < ? group by 1 order by 1""".formatted(group),
 				(rs, i) -> new Rate(rs.getString("label"), rs.getLong("due"), rs.getLong("done"), rs.getLong("on_time"),
-						rs.getLong("unreachable"), rs.getLong("satisfied")),
+						rs.getLong("unreachable"), rs.getLong("rated"), rs.getLong("satisfied")),
 				Timestamp.from(from.atStartOfDay(WorkingTime.CHINA).toInstant()),
 				Timestamp.from(to.plusDays(1).atStartOfDay(WorkingTime.CHINA).toInstant()));
 	}

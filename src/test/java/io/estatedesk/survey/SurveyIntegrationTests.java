@@ -115,6 +115,7 @@ class SurveyIntegrationTests {
 		Long task = openTask(complaint);
 		step(complaint, "return-visit", "{\"yes\":true,\"text\":\"满意\"}");
 		assertThat(returnCalls.task(task).state()).isEqualTo(ReturnCalls.State.CLOSED);
+		assertThat(returnCalls.task(task).satisfied()).as("the owner's answer counts in the rates").isTrue();
 		assertThat(openTask(complaint)).isNull();
 	}
 
