@@ -30,7 +30,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /** 社区活动 and 品牌推广计划 pages: plan, sign owners up, mark attendance and scores, photos, cost, summary. */
 @Controller
@@ -52,16 +51,12 @@ class ActivityController {
 	@GetMapping("/activities")
 	String list(@RequestParam(required = false) Activities.State state, @RequestParam(required = false) Long projectId,
 			@RequestParam(required = false) String q, @RequestParam(required = false) Integer page, Model model) {
-		model.addAttribute("activities", activities.list(state, projectId, null, q, Paged.page(page), 20));
+		model.addAttribute("activities", activities.list(state, projectId, null, q, Paged.page(page), Paged.DEFAULT_SIZE));
 		model.addAttribute("states", Activities.State.values());
 		model.addAttribute("projects", archive.projects());
 		model.addAttribute("filterState", state);
 		model.addAttribute("filterProject", projectId);
 		model.addAttribute("q", q);
-		model.addAttribute("pageBase", UriComponentsBuilder.fromPath("/activities").queryParamIfPresent("state",
-				java.util.Optional.ofNullable(state)).queryParamIfPresent("projectId", java.util.Optional.ofNullable(projectId))
-			.queryParamIfPresent("q", java.util.Optional.ofNullable(q).filter(s -> !s.isBlank()))
-			.queryParam("page", "").build().encode().toUriString());
 		return "community/activities";
 	}
 

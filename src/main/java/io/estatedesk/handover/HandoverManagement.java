@@ -3,7 +3,6 @@ package io.estatedesk.handover;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -404,10 +403,6 @@ class HandoverManagement {
 
 	private String actor() {
 		return permissions.currentUsername();
-	}
-
-	static Instant now() {
-		return Instant.now();
 	}
 
 }

@@ -155,12 +155,6 @@ class HandoverQueries {
 				rs.getBoolean("active")));
 	}
 
-	/** The handover of a unit (the latest), for the unit's page. */
-	Optional<Long> latestForUnit(long unitId) {
-		return jdbc.queryForList("select id from handover_unit where unit_id = ? order by id desc limit 1", Long.class, unitId)
-			.stream().findFirst();
-	}
-
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
 		Timestamp t = rs.getTimestamp(column);
 		return t == null ? null : t.toInstant();

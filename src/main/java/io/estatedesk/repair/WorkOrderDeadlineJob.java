@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class WorkOrderDeadlineJob {
 
-	private static final String RUNNING = "w.state in ('PENDING_DISPATCH', 'DISPATCHED', 'IN_PROGRESS', 'REWORK')";
+	private static final String RUNNING = WorkOrderQueries.RUNNING;
 
 	private record Hit(long id, String code, Long contractorId, Long createdBy, long version) {
 	}

@@ -26,7 +26,10 @@ import org.springframework.transaction.annotation.Transactional;
 class WorkOrderQueries {
 
 	/** Not done by its due date, and not on hold or waiting for the owner's acceptance. */
-	static final String OVERDUE = "(w.state in ('PENDING_DISPATCH', 'DISPATCHED', 'IN_PROGRESS', 'REWORK') and w.due_at < now())";
+	/** A work order whose clock runs (not paused, not waiting for acceptance, not finished). */
+	static final String RUNNING = "w.state in ('PENDING_DISPATCH', 'DISPATCHED', 'IN_PROGRESS', 'REWORK')";
+
+	static final String OVERDUE = "(" + RUNNING + " and w.due_at < now())";
 
 	private static final String ROW_SELECT = """
 			select w.id, w.code, p.name project_name, b.name building_name, u.room_no, w.public_area, t.name trade_name,
