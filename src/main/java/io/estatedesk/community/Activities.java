@@ -1,5 +1,6 @@
 package io.estatedesk.community;
 
+import io.estatedesk.shared.BusinessClock;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -21,7 +22,6 @@ import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.Masking;
 import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.shared.Slice;
-import io.estatedesk.shared.WorkingTime;
 import io.estatedesk.staff.Permissions;
 import io.estatedesk.staff.StaffManagement;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -73,7 +73,7 @@ class Activities {
 		}
 
 		public LocalDateTime startsAtLocal() {
-			return LocalDateTime.ofInstant(startsAt, WorkingTime.CHINA);
+			return LocalDateTime.ofInstant(startsAt, BusinessClock.ZONE);
 		}
 	}
 
@@ -661,7 +661,7 @@ class Activities {
 	}
 
 	private static Timestamp at(LocalDateTime t) {
-		return Timestamp.from(t.atZone(WorkingTime.CHINA).toInstant());
+		return Timestamp.from(t.atZone(BusinessClock.ZONE).toInstant());
 	}
 
 	static boolean blank(String s) {

@@ -1,5 +1,6 @@
 package io.estatedesk.community;
 
+import io.estatedesk.shared.BusinessClock;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -364,7 +365,7 @@ class ActivityController {
 	String plans(Model model) {
 		model.addAttribute("plans", activities.plans());
 		if (!model.containsAttribute("draft")) {
-			LocalDate today = LocalDate.now(io.estatedesk.shared.WorkingTime.CHINA);
+			LocalDate today = BusinessClock.today();
 			model.addAttribute("draft", Map.of("periodFrom", today.withDayOfMonth(1).toString(), "periodTo",
 					today.withDayOfMonth(1).plusMonths(3).minusDays(1).toString()));
 		}

@@ -1,5 +1,6 @@
 package io.estatedesk.community;
 
+import io.estatedesk.shared.BusinessClock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,7 +10,6 @@ import io.estatedesk.estate.ArchiveLookup;
 import io.estatedesk.shared.ChangedMeanwhile;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.NotFoundException;
-import io.estatedesk.shared.WorkingTime;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,7 +37,7 @@ class CareController {
 
 	@GetMapping("/care")
 	String reminders(Model model) {
-		LocalDate today = LocalDate.now(WorkingTime.CHINA);
+		LocalDate today = BusinessClock.today();
 		model.addAttribute("today", today);
 		model.addAttribute("due", care.due(today, SHOWN_PER_RULE));
 		model.addAttribute("recent", care.recent(20));

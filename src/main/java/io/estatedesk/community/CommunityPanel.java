@@ -1,11 +1,11 @@
 package io.estatedesk.community;
 
+import io.estatedesk.shared.BusinessClock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.estatedesk.estate.ArchivePanel;
-import io.estatedesk.shared.WorkingTime;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.annotation.Order;
@@ -65,7 +65,7 @@ class CommunityPanel implements ArchivePanel {
 			else {
 				status = messages.getMessage("community.signup.status.CONFIRMED", null, locale);
 			}
-			LocalDate day = a.startsAt().atZone(WorkingTime.CHINA).toLocalDate();
+			LocalDate day = a.startsAt().atZone(BusinessClock.ZONE).toLocalDate();
 			items.add(new Item(messages.getMessage("community.panel.activity", null, locale) + "：" + a.title(),
 					"/activities/" + a.activityId(), status, day.toString(), false));
 		}

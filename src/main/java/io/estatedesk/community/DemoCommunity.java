@@ -1,11 +1,11 @@
 package io.estatedesk.community;
 
+import io.estatedesk.shared.BusinessClock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.estatedesk.shared.WorkingTime;
 import io.estatedesk.staff.DemoSignIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +60,7 @@ class DemoCommunity implements ApplicationRunner {
 		long project = projects.get(0);
 		Long responsible = jdbc.queryForList("select id from staff_account where username = 'field'", Long.class).stream()
 			.findFirst().orElse(null);
-		LocalDate today = LocalDate.now(WorkingTime.CHINA);
+		LocalDate today = BusinessClock.today();
 		try {
 			signIn.as("field");
 			long plan = activities.createPlan(new Activities.PlanForm(today.getYear() + "年度品牌推广计划",

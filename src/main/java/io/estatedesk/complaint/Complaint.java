@@ -1,5 +1,6 @@
 package io.estatedesk.complaint;
 
+import io.estatedesk.shared.BusinessClock;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -120,9 +121,9 @@ class Complaint {
 
 	int reopenCount;
 
-	Instant createdAt = Instant.now();
+	Instant createdAt = BusinessClock.now();
 
-	Instant updatedAt = Instant.now();
+	Instant updatedAt = BusinessClock.now();
 
 	@Version
 	long version;

@@ -1,5 +1,6 @@
 package io.estatedesk.complaint;
 
+import io.estatedesk.shared.BusinessClock;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -15,7 +16,6 @@ import io.estatedesk.shared.BusinessRuleException;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.shared.Paged;
-import io.estatedesk.shared.WorkingTime;
 import io.estatedesk.staff.AuditTrail;
 import io.estatedesk.staff.Permissions;
 import io.estatedesk.staff.StaffManagement;
@@ -106,7 +106,7 @@ class ComplaintController {
 	void export(@ModelAttribute("filter") ComplaintFilter filter, BindingResult ignored, HttpServletResponse response)
 			throws IOException {
 		audit.record(AuditTrail.EXPORT, "投诉列表", "筛选：" + filter.describe());
-		io.estatedesk.shared.Downloads.xlsx(response, "投诉-" + LocalDate.now().format(DateTimeFormatter.BASIC_ISO_DATE) + ".xlsx");
+		io.estatedesk.shared.Downloads.xlsx(response, "投诉-" + BusinessClock.today().format(DateTimeFormatter.BASIC_ISO_DATE) + ".xlsx");
 		sheets.write(response.getOutputStream(), filter);
 	}
 
@@ -125,7 +125,7 @@ class ComplaintController {
 			var owner = archive.owner(ownerId);
 			complainant = owner.map(ArchiveLookup.OwnerRef::name).orElse("");
 		}
-		LocalDateTime now = LocalDateTime.now(WorkingTime.CHINA).withSecond(0).withNano(0);
+		LocalDateTime now = BusinessClock.localNowToMinute();
 		model.addAttribute("form", new IntakeForm(projectId, now.toLocalDate(), complainant, now, unitId, ownerId, phone,
 				permissions.currentStaffId().orElse(null), Channel.PHONE, null, Severity.GENERAL, false, "", ""));
 		return intakePage(model, null);
@@ -163,7 +163,7 @@ class ComplaintController {
 	String editForm(@PathVariable long id, Model model) {
 		ComplaintViews.Detail d = detail(id);
 		model.addAttribute("form", new IntakeForm(d.projectId(), d.complaintDate(), d.complainant(),
-				LocalDateTime.ofInstant(d.complainedAt(), WorkingTime.CHINA), d.unitId(), d.ownerId(), d.contactPhone(),
+				LocalDateTime.ofInstant(d.complainedAt(), BusinessClock.ZONE), d.unitId(), d.ownerId(), d.contactPhone(),
 				d.receiverId(), d.channel(), d.categoryId(), d.severity(), d.groupCase(), d.content(), d.remedy()));
 		model.addAttribute("version", d.version());
 		return intakePage(model, d);

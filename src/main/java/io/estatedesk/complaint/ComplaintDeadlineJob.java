@@ -1,5 +1,6 @@
 package io.estatedesk.complaint;
 
+import io.estatedesk.shared.BusinessClock;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,7 +9,6 @@ import java.util.List;
 
 import io.estatedesk.shared.StaffNotification;
 import io.estatedesk.shared.WorkCalendar;
-import io.estatedesk.shared.WorkingTime;
 import io.estatedesk.staff.StaffManagement;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -57,7 +57,7 @@ class ComplaintDeadlineJob {
 
 	@Scheduled(fixedDelayString = "${estatedesk.complaint.check-interval:60000}", initialDelayString = "${estatedesk.complaint.check-delay:30000}")
 	void scheduled() {
-		check(Instant.now());
+		check(BusinessClock.now());
 	}
 
 	/** Runs every check once; returns how many warnings, escalations and reminders it sent. */
@@ -96,7 +96,7 @@ class ComplaintDeadlineJob {
 			notify(List.of(h.handlerId()), "约时处理提醒：" + h.code(), "与业主约定的处理时间即将到来。", h);
 			sent++;
 		}
-		sent += warnAboutMissingCalendar(LocalDate.ofInstant(now, WorkingTime.CHINA));
+		sent += warnAboutMissingCalendar(LocalDate.ofInstant(now, BusinessClock.ZONE));
 		return sent;
 	}
 

@@ -1,5 +1,6 @@
 package io.estatedesk.complaint;
 
+import io.estatedesk.shared.BusinessClock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -60,7 +61,7 @@ public class ComplaintFigures {
 	/** Complaints of known owners open for at least {@code days} days on {@code today}, the oldest first. */
 	public List<LongOpen> longOpen(Long projectId, int days, LocalDate today, int limit) {
 		java.sql.Timestamp cutoff = java.sql.Timestamp
-			.from(today.minusDays(days - 1L).atStartOfDay(io.estatedesk.shared.WorkingTime.CHINA).toInstant());
+			.from(today.minusDays(days - 1L).atStartOfDay(BusinessClock.ZONE).toInstant());
 		return jdbc.query("""
 				select id, code, owner_id, unit_id, complained_at from complaint
 				where closed_at is null and owner_id is not null and complained_at < :cutoff %s
@@ -68,7 +69,7 @@ public class ComplaintFigures {
 				new MapSqlParameterSource("cutoff", cutoff).addValue("limit", limit).addValue("projectId", projectId),
 				(rs, i) -> new LongOpen(rs.getLong("id"), rs.getString("code"), rs.getLong("owner_id"),
 						(Long) rs.getObject("unit_id"), rs.getTimestamp("complained_at").toInstant()
-							.atZone(io.estatedesk.shared.WorkingTime.CHINA).toLocalDate()));
+							.atZone(BusinessClock.ZONE).toLocalDate()));
 	}
 
 	/** 原因类别 per month of complaints whose cause has been determined. */

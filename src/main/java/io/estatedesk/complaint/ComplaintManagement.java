@@ -1,5 +1,6 @@
 package io.estatedesk.complaint;
 
+import io.estatedesk.shared.BusinessClock;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,7 +15,6 @@ import io.estatedesk.shared.BusinessRuleException;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.shared.StaffNotification;
-import io.estatedesk.shared.WorkingTime;
 import io.estatedesk.staff.Permissions;
 import io.estatedesk.staff.StaffManagement;
 import org.springframework.context.ApplicationEventPublisher;
@@ -88,7 +88,7 @@ public class ComplaintManagement {
 		c.receiverId = form.receiverId() != null ? form.receiverId() : me;
 		c.handlerId = c.receiverId;
 		applyIntake(c, form);
-		Instant now = Instant.now();
+		Instant now = BusinessClock.now();
 		c.code = codes.next(c.complaintDate);
 		c.state = ComplaintState.RECEIVED;
 		rules.schedule(c, now.isBefore(c.complainedAt) ? now : c.complainedAt);
@@ -131,15 +131,15 @@ public class ComplaintManagement {
 		if (activeCategory == null || activeCategory == 0) {
 			errors.put("categoryId", "complaint.category.unknown");
 		}
-		Instant complainedAt = form.complainedAt().atZone(WorkingTime.CHINA).toInstant();
-		if (complainedAt.isAfter(Instant.now().plusSeconds(600))) {
+		Instant complainedAt = form.complainedAt().atZone(BusinessClock.ZONE).toInstant();
+		if (complainedAt.isAfter(BusinessClock.now().plusSeconds(600))) {
 			errors.put("complainedAt", "complaint.complainedAt.future");
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
 		c.projectId = form.projectId();
-		c.complaintDate = form.complaintDate() != null ? form.complaintDate() : LocalDate.now(WorkingTime.CHINA);
+		c.complaintDate = form.complaintDate() != null ? form.complaintDate() : BusinessClock.today();
 		c.complainant = form.complainant().strip();
 		c.complainedAt = complainedAt;
 		c.unitId = form.unitId();
@@ -205,7 +205,7 @@ public class ComplaintManagement {
 		if (!c.state.open()) {
 			throw new BusinessRuleException("complaint.closed");
 		}
-		Instant at = form.occurredAt() == null ? Instant.now() : form.occurredAt().atZone(WorkingTime.CHINA).toInstant();
+		Instant at = form.occurredAt() == null ? BusinessClock.now() : form.occurredAt().atZone(BusinessClock.ZONE).toInstant();
 		jdbc.update("insert into complaint_followup (complaint_id, occurred_at, actor, way, content) values (?, ?, ?, ?, ?)",
 				c.id, java.sql.Timestamp.from(at), actor(), form.way().strip(), form.content().strip());
 		acknowledge(c);
@@ -220,7 +220,7 @@ public class ComplaintManagement {
 			setState(c, ComplaintState.IN_PROGRESS, null);
 		}
 		if (c.acknowledgedAt == null) {
-			c.acknowledgedAt = Instant.now();
+			c.acknowledgedAt = BusinessClock.now();
 		}
 	}
 
@@ -252,7 +252,7 @@ public class ComplaintManagement {
 	private void handled(Complaint c, String note) {
 		resumeIfWaiting(c);
 		if (c.acknowledgedAt == null) {
-			c.acknowledgedAt = Instant.now();
+			c.acknowledgedAt = BusinessClock.now();
 		}
 		boolean needsInstruction = rules.rule(c.categoryId, c.severity).needsInstruction();
 		setState(c, needsInstruction ? ComplaintState.PENDING_INSTRUCTION : ComplaintState.PENDING_REPLY, note);
@@ -278,7 +278,7 @@ public class ComplaintManagement {
 		String old = c.leaderInstruction;
 		c.leaderInstruction = instruction.strip();
 		c.leaderId = currentStaffId();
-		c.instructedAt = Instant.now();
+		c.instructedAt = BusinessClock.now();
 		setState(c, approve ? ComplaintState.PENDING_REPLY : ComplaintState.IN_PROGRESS, approve ? null : "退回重新处理");
 		touch(c);
 		complaints.saveAndFlush(c);
@@ -300,7 +300,7 @@ public class ComplaintManagement {
 		}
 		c.replyContent = content.strip();
 		c.replyWay = blankToNull(way);
-		c.repliedAt = Instant.now();
+		c.repliedAt = BusinessClock.now();
 		setState(c, ComplaintState.REPLIED, null);
 		touch(c);
 		complaints.saveAndFlush(c);
@@ -336,8 +336,8 @@ public class ComplaintManagement {
 			c.replyEscalatedAt = null;
 			c.closeWarnedAt = null;
 			c.closeEscalatedAt = null;
-			rules.schedule(c, Instant.now());
-			c.acknowledgedAt = Instant.now();
+			rules.schedule(c, BusinessClock.now());
+			c.acknowledgedAt = BusinessClock.now();
 			setState(c, ComplaintState.IN_PROGRESS, "不满意，重新打开");
 			history.add(c.id, c.version + 1, actor(), "REOPENED", null, null, null, c.returnResult);
 			notify(List.of(c.handlerId), "业主回访不满意，投诉重新打开：" + c.code, c.returnResult, c);
@@ -361,7 +361,7 @@ public class ComplaintManagement {
 			throw new InvalidInputException(Map.of("lesson", "complaint.lesson.required"));
 		}
 		c.lesson = lesson.strip();
-		c.closedAt = Instant.now();
+		c.closedAt = BusinessClock.now();
 		setState(c, ComplaintState.CLOSED, null);
 		touch(c);
 		complaints.saveAndFlush(c);
@@ -408,8 +408,8 @@ public class ComplaintManagement {
 		if (at == null) {
 			throw new InvalidInputException(Map.of("appointmentAt", "complaint.appointment.required"));
 		}
-		Instant when = at.atZone(WorkingTime.CHINA).toInstant();
-		if (when.isBefore(Instant.now().minusSeconds(60))) {
+		Instant when = at.atZone(BusinessClock.ZONE).toInstant();
+		if (when.isBefore(BusinessClock.now().minusSeconds(60))) {
 			throw new InvalidInputException(Map.of("appointmentAt", "complaint.appointment.past"));
 		}
 		String old = c.appointmentAt == null ? null : format(c.appointmentAt);
@@ -433,10 +433,10 @@ public class ComplaintManagement {
 			return;
 		}
 		if (waiting) {
-			c.waitingSince = Instant.now();
+			c.waitingSince = BusinessClock.now();
 		}
 		else {
-			rules.resume(c, Instant.now());
+			rules.resume(c, BusinessClock.now());
 		}
 		touch(c);
 		complaints.saveAndFlush(c);
@@ -445,7 +445,7 @@ public class ComplaintManagement {
 
 	private void resumeIfWaiting(Complaint c) {
 		if (c.waitingSince != null) {
-			rules.resume(c, Instant.now());
+			rules.resume(c, BusinessClock.now());
 			history.add(c.id, c.version + 1, actor(), "RESUMED", null, null, null, null);
 		}
 	}
@@ -575,7 +575,7 @@ public class ComplaintManagement {
 			throw new InvalidInputException(errors);
 		}
 		java.time.LocalDateTime at = in.complainedAt() != null ? in.complainedAt()
-				: java.time.LocalDateTime.now(WorkingTime.CHINA).withSecond(0).withNano(0);
+				: BusinessClock.localNowToMinute();
 		return receive(new IntakeForm(in.projectId(), at.toLocalDate(), in.complainant().strip(), at, in.unitId(), in.ownerId(),
 				in.contactPhone(), null, in.channel() == null ? Channel.PHONE : in.channel(), in.categoryId(),
 				in.severity() == null ? Severity.GENERAL : in.severity(), false, in.content().strip(),
@@ -656,7 +656,7 @@ public class ComplaintManagement {
 	}
 
 	private void touch(Complaint c) {
-		c.updatedAt = Instant.now();
+		c.updatedAt = BusinessClock.now();
 	}
 
 	private void setState(Complaint c, ComplaintState to, String note) {
@@ -725,7 +725,7 @@ public class ComplaintManagement {
 	}
 
 	static String format(Instant i) {
-		return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(WorkingTime.CHINA).format(i);
+		return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessClock.ZONE).format(i);
 	}
 
 	/** A stored reference as staff read it in the history: the project's, home's, owner's, person's or category's name. */

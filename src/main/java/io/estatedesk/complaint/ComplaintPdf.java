@@ -1,5 +1,6 @@
 package io.estatedesk.complaint;
 
+import io.estatedesk.shared.BusinessClock;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -16,7 +17,6 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import io.estatedesk.shared.PdfForms;
-import io.estatedesk.shared.WorkingTime;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ComplaintPdf {
 
-	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(WorkingTime.CHINA);
+	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessClock.ZONE);
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
@@ -88,7 +88,7 @@ class ComplaintPdf {
 
 		Paragraph footer = new Paragraph(String.join("    ", "渠道：" + channel(c.channel()), "类别：" + c.category(),
 				"级别：" + (c.severity() == Severity.MAJOR ? "重大" : "一般"), "当前负责人：" + c.handler(),
-				"打印时间：" + DATE_TIME.format(Instant.now())), small);
+				"打印时间：" + DATE_TIME.format(BusinessClock.now())), small);
 		footer.setSpacingBefore(6);
 		doc.add(footer);
 		doc.close();

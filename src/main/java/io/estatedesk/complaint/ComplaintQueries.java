@@ -1,5 +1,6 @@
 package io.estatedesk.complaint;
 
+import io.estatedesk.shared.BusinessClock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -128,7 +129,7 @@ class ComplaintQueries {
 		if (f.appointmentsBefore() != null) {
 			c.add("c.appointment_at < :appointmentsBefore and c.closed_at is null");
 			params.addValue("appointmentsBefore",
-					java.sql.Timestamp.from(f.appointmentsBefore().atStartOfDay(io.estatedesk.shared.WorkingTime.CHINA).toInstant()));
+					java.sql.Timestamp.from(f.appointmentsBefore().atStartOfDay(BusinessClock.ZONE).toInstant()));
 		}
 		if (f.from() != null) {
 			c.add("c.complaint_date >= :from");

@@ -1,11 +1,11 @@
 package io.estatedesk.complaint;
 
+import io.estatedesk.shared.BusinessClock;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-import io.estatedesk.shared.WorkingTime;
 import io.estatedesk.shared.XlsxTable;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -17,7 +17,7 @@ class ComplaintSheets {
 	static final List<String> COLUMNS = List.of("编号", "日期", "项目", "投诉人", "投诉人房号", "类别", "级别", "渠道", "状态", "负责人",
 			"回复时限", "办结时限", "超时");
 
-	private static final DateTimeFormatter DT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(WorkingTime.CHINA);
+	private static final DateTimeFormatter DT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessClock.ZONE);
 
 	private final ComplaintQueries queries;
 

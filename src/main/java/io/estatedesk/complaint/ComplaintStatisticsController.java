@@ -1,9 +1,9 @@
 package io.estatedesk.complaint;
 
+import io.estatedesk.shared.BusinessClock;
 import java.time.LocalDate;
 
 import io.estatedesk.estate.ArchiveLookup;
-import io.estatedesk.shared.WorkingTime;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -38,7 +38,7 @@ class ComplaintStatisticsController {
 	String page(@RequestParam(required = false) Long projectId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
-		LocalDate today = LocalDate.now(WorkingTime.CHINA);
+		LocalDate today = BusinessClock.today();
 		LocalDate end = to != null ? to : today;
 		LocalDate start = from != null ? from : end.minusMonths(11).withDayOfMonth(1);
 		if (start.isAfter(end)) {

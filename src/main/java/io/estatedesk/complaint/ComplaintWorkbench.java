@@ -1,10 +1,10 @@
 package io.estatedesk.complaint;
 
+import io.estatedesk.shared.BusinessClock;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.estatedesk.shared.WorkbenchItems;
-import io.estatedesk.shared.WorkingTime;
 import io.estatedesk.staff.Permissions;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,13 +31,13 @@ class ComplaintWorkbench implements WorkbenchItems {
 		if (permissions.has(ComplaintManagement.HANDLE) && me != null) {
 			items.add(new Item("workbench.complaints.mine", count("select 1 from complaint c where c.handler_id = ? and c.closed_at is null", me),
 					"/complaints?open=true&handlerId=" + me, false));
-			java.sql.Timestamp endOfToday = java.sql.Timestamp.from(java.time.LocalDate.now(WorkingTime.CHINA).plusDays(1)
-				.atStartOfDay(WorkingTime.CHINA).toInstant());
+			java.sql.Timestamp endOfToday = java.sql.Timestamp.from(BusinessClock.today().plusDays(1)
+				.atStartOfDay(BusinessClock.ZONE).toInstant());
 			items.add(new Item("workbench.complaints.appointmentsToday", count("""
 					select 1 from complaint c where c.handler_id = ? and c.closed_at is null and c.appointment_at is not null
 					  and c.appointment_at < ?""", me, endOfToday),
 					"/complaints?appointments=true&appointmentsBefore="
-							+ java.time.LocalDate.now(WorkingTime.CHINA).plusDays(1) + "&handlerId=" + me, false));
+							+ BusinessClock.today().plusDays(1) + "&handlerId=" + me, false));
 		}
 		if (permissions.has(ComplaintManagement.MANAGE)) {
 			items.add(new Item("workbench.complaints.overdue", count("select 1 from complaint c where " + ComplaintQueries.OVERDUE),

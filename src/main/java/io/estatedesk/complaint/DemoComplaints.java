@@ -1,10 +1,10 @@
 package io.estatedesk.complaint;
 
+import io.estatedesk.shared.BusinessClock;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Random;
 
-import io.estatedesk.shared.WorkingTime;
 import io.estatedesk.staff.DemoSignIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,7 +93,7 @@ class DemoComplaints implements ApplicationRunner {
 				long category = jdbc.queryForObject("select id from complaint_category where name = ?", Long.class, k[0]);
 				Severity severity = i % 9 == 4 ? Severity.MAJOR : Severity.GENERAL;
 				// a spread over the last weeks: older ones end further along, a few are left overdue
-				LocalDateTime at = LocalDateTime.now(WorkingTime.CHINA).minusDays(history ? 38 + (i - 36) * 5 / 2 : 36 - i)
+				LocalDateTime at = LocalDateTime.now(BusinessClock.INSTANCE).minusDays(history ? 38 + (i - 36) * 5 / 2 : 36 - i)
 					.withHour(9 + random.nextInt(8))
 					.withMinute(random.nextInt(60)).withSecond(0).withNano(0);
 				long handler = i % 2 == 0 ? office : field;

@@ -1,5 +1,6 @@
 package io.estatedesk.estate;
 
+import io.estatedesk.shared.BusinessClock;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,7 +31,7 @@ class Project {
 
 	String notes = "";
 
-	Instant createdAt = Instant.now();
+	Instant createdAt = BusinessClock.now();
 
 	@Version
 	long version;
@@ -115,9 +116,9 @@ class Owner {
 
 	String notes = "";
 
-	Instant createdAt = Instant.now();
+	Instant createdAt = BusinessClock.now();
 
-	Instant updatedAt = Instant.now();
+	Instant updatedAt = BusinessClock.now();
 
 	@Version
 	long version;
@@ -146,7 +147,7 @@ class Ownership {
 
 	boolean active = true;
 
-	Instant createdAt = Instant.now();
+	Instant createdAt = BusinessClock.now();
 
 }
 

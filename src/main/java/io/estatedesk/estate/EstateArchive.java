@@ -1,5 +1,6 @@
 package io.estatedesk.estate;
 
+import io.estatedesk.shared.BusinessClock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -102,7 +103,7 @@ class EstateArchive {
 		if (same.isPresent() && !same.get().id.equals(u.id)) {
 			throw new InvalidInputException(Map.of("roomNo", "unit.roomNo.taken"));
 		}
-		if (form.handoverDate() != null && form.handoverDate().isAfter(LocalDate.now().plusYears(5))) {
+		if (form.handoverDate() != null && form.handoverDate().isAfter(BusinessClock.today().plusYears(5))) {
 			throw new InvalidInputException(Map.of("handoverDate", "unit.handoverDate.invalid"));
 		}
 		u.projectId = b.projectId;
@@ -151,7 +152,7 @@ class EstateArchive {
 		}
 		o.tags = OwnerRules.normalizeTags(form.tags());
 		o.notes = nz(form.notes());
-		o.updatedAt = Instant.now();
+		o.updatedAt = BusinessClock.now();
 		return o;
 	}
 
@@ -193,7 +194,7 @@ class EstateArchive {
 		s.ownerId = ownerId;
 		s.unitId = unitId;
 		s.contractDate = contractDate;
-		s.since = contractDate != null ? contractDate : LocalDate.now();
+		s.since = contractDate != null ? contractDate : BusinessClock.today();
 		ownerships.save(s);
 		if (u.status == UnitStatus.UNSOLD) {
 			u.status = UnitStatus.SOLD;
@@ -208,7 +209,7 @@ class EstateArchive {
 		if (!s.active) {
 			throw new BusinessRuleException("ownership.alreadyEnded");
 		}
-		LocalDate end = until == null ? LocalDate.now() : until;
+		LocalDate end = until == null ? BusinessClock.today() : until;
 		if (s.since != null && end.isBefore(s.since)) {
 			throw new InvalidInputException(Map.of("until", "ownership.until.beforeSince"));
 		}

@@ -1,5 +1,6 @@
 package io.estatedesk.estate;
 
+import io.estatedesk.shared.BusinessClock;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -71,7 +72,7 @@ class OwnerController {
 			throws IOException {
 		boolean full = confidential.mayReveal();
 		confidential.recordExport("业主列表", filter.describe(), full);
-		io.estatedesk.shared.Downloads.xlsx(response, "业主档案-" + LocalDate.now().format(DateTimeFormatter.BASIC_ISO_DATE) + ".xlsx");
+		io.estatedesk.shared.Downloads.xlsx(response, "业主档案-" + BusinessClock.today().format(DateTimeFormatter.BASIC_ISO_DATE) + ".xlsx");
 		sheets.owners(response.getOutputStream(), filter, full);
 	}
 

@@ -1,5 +1,6 @@
 package io.estatedesk.estate;
 
+import io.estatedesk.shared.BusinessClock;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -61,7 +62,7 @@ class UnitController {
 	void export(@ModelAttribute("filter") OwnerFilter filter, BindingResult ignored, HttpServletResponse response)
 			throws IOException {
 		confidential.recordExport("房屋列表", filter.describe(), false);
-		io.estatedesk.shared.Downloads.xlsx(response, "房屋-" + LocalDate.now().format(DateTimeFormatter.BASIC_ISO_DATE) + ".xlsx");
+		io.estatedesk.shared.Downloads.xlsx(response, "房屋-" + BusinessClock.today().format(DateTimeFormatter.BASIC_ISO_DATE) + ".xlsx");
 		sheets.units(response.getOutputStream(), filter);
 	}
 

@@ -1,10 +1,10 @@
 package io.estatedesk.frontdesk;
 
+import io.estatedesk.shared.BusinessClock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 
-import io.estatedesk.shared.WorkingTime;
 import io.estatedesk.staff.DemoSignIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +61,7 @@ class DemoFrontDesk implements ApplicationRunner {
 		}
 		Long category = jdbc.queryForObject("select id from complaint_category where name = '物业服务'", Long.class);
 		Long trade = desk.tradeId("PLUMBING_ELECTRIC");
-		LocalDateTime now = LocalDateTime.now(WorkingTime.CHINA).withSecond(0).withNano(0);
+		LocalDateTime now = BusinessClock.localNowToMinute();
 		try {
 			signIn.as("office");
 			for (int i = 0; i < 16; i++) {
@@ -72,7 +72,7 @@ class DemoFrontDesk implements ApplicationRunner {
 						stranger ? "王先生" : (String) o[1], stranger ? "13600001111" : (String) o[2], stranger ? null : (Long) o[0],
 						stranger ? null : (Long) o[3], null, (String) c[2], (String) c[3], i % 4 == 3, category, trade, "厨房", false));
 			}
-			LocalDate today = LocalDate.now(WorkingTime.CHINA);
+			LocalDate today = BusinessClock.today();
 			Object[] owner = owners.get(5);
 			desk.recordVisit(new FrontDesk.VisitForm(FrontDesk.Identity.OWNER, (String) owner[1], "女", "", (String) owner[2],
 					"咨询交房后维修进度", 1, today.atTime(9, 20), today.atTime(9, 45), "陈内勤", (Long) owner[0], (Long) owner[3], null));

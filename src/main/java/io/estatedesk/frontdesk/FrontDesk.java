@@ -1,5 +1,6 @@
 package io.estatedesk.frontdesk;
 
+import io.estatedesk.shared.BusinessClock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -20,7 +21,6 @@ import io.estatedesk.repair.WorkOrderManagement;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.shared.Slice;
-import io.estatedesk.shared.WorkingTime;
 import io.estatedesk.staff.Permissions;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -132,7 +132,7 @@ class FrontDesk {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		LocalDateTime at = f.receivedAt() != null ? f.receivedAt() : LocalDateTime.now(WorkingTime.CHINA).withSecond(0).withNano(0);
+		LocalDateTime at = f.receivedAt() != null ? f.receivedAt() : BusinessClock.localNowToMinute();
 		Long complaintId = null;
 		Long workOrderId = null;
 		if (f.type() == CallType.COMPLAINT) {
@@ -151,7 +151,7 @@ class FrontDesk {
 				insert into call_log (received_at, type, topic, caller_name, caller_phone, owner_id, unit_id, project_id, content,
 				  answer, follow_up, complaint_id, work_order_id, received_by)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
-				Timestamp.from(at.atZone(WorkingTime.CHINA).toInstant()), f.type().name(), nz(f.topic()), f.callerName().strip(),
+				Timestamp.from(at.atZone(BusinessClock.ZONE).toInstant()), f.type().name(), nz(f.topic()), f.callerName().strip(),
 				nz(f.callerPhone()), f.ownerId(), f.unitId(), projectId, f.content().strip(), nz(f.answer()),
 				Boolean.TRUE.equals(f.followUp()), complaintId, workOrderId, permissions.currentUsername());
 	}
@@ -173,11 +173,11 @@ class FrontDesk {
 		}
 		if (from != null) {
 			where.append(" and c.received_at >= ?");
-			args.add(Timestamp.from(from.atStartOfDay(WorkingTime.CHINA).toInstant()));
+			args.add(Timestamp.from(from.atStartOfDay(BusinessClock.ZONE).toInstant()));
 		}
 		if (to != null) {
 			where.append(" and c.received_at < ?");
-			args.add(Timestamp.from(to.plusDays(1).atStartOfDay(WorkingTime.CHINA).toInstant()));
+			args.add(Timestamp.from(to.plusDays(1).atStartOfDay(BusinessClock.ZONE).toInstant()));
 		}
 		if (ownerId != null) {
 			where.append(" and c.owner_id = ?");
@@ -216,8 +216,8 @@ class FrontDesk {
 
 	/** Calls per type and per topic in a period. */
 	Map<String, List<Count>> statistics(LocalDate from, LocalDate to) {
-		Timestamp f = Timestamp.from(from.atStartOfDay(WorkingTime.CHINA).toInstant());
-		Timestamp t = Timestamp.from(to.plusDays(1).atStartOfDay(WorkingTime.CHINA).toInstant());
+		Timestamp f = Timestamp.from(from.atStartOfDay(BusinessClock.ZONE).toInstant());
+		Timestamp t = Timestamp.from(to.plusDays(1).atStartOfDay(BusinessClock.ZONE).toInstant());
 		Map<String, List<Count>> m = new LinkedHashMap<>();
 		m.put("byType", jdbc.query("select type, count(*) from call_log where received_at >= ? and received_at < ? group by type order by 2 desc",
 				(rs, i) -> new Count(rs.getString(1), rs.getLong(2)), f, t));
@@ -245,7 +245,7 @@ class FrontDesk {
 		if (f.people() != null && f.people() < 1) {
 			errors.put("people", "visit.people.invalid");
 		}
-		LocalDateTime in = f.timeIn() != null ? f.timeIn() : LocalDateTime.now(WorkingTime.CHINA).withSecond(0).withNano(0);
+		LocalDateTime in = f.timeIn() != null ? f.timeIn() : BusinessClock.localNowToMinute();
 		if (f.timeOut() != null && f.timeOut().isBefore(in)) {
 			errors.put("timeOut", "visit.timeOut.beforeIn");
 		}
@@ -257,8 +257,8 @@ class FrontDesk {
 				insert into visit (identity, name, gender, employer, phone, reason, people, time_in, time_out, host, owner_id,
 				  unit_id, project_id, recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
 				f.identity().name(), f.name().strip(), nz(f.gender()), nz(f.employer()), nz(f.phone()), f.reason().strip(),
-				f.people() == null ? 1 : f.people(), Timestamp.from(in.atZone(WorkingTime.CHINA).toInstant()),
-				f.timeOut() == null ? null : Timestamp.from(f.timeOut().atZone(WorkingTime.CHINA).toInstant()), nz(f.host()),
+				f.people() == null ? 1 : f.people(), Timestamp.from(in.atZone(BusinessClock.ZONE).toInstant()),
+				f.timeOut() == null ? null : Timestamp.from(f.timeOut().atZone(BusinessClock.ZONE).toInstant()), nz(f.host()),
 				f.ownerId(), f.unitId(), projectId, permissions.currentUsername());
 	}
 
@@ -267,7 +267,7 @@ class FrontDesk {
 	void leave(long id, LocalDateTime at) {
 		require(EDIT);
 		Visit v = visit(id);
-		Instant out = (at != null ? at.atZone(WorkingTime.CHINA).toInstant() : Instant.now());
+		Instant out = (at != null ? at.atZone(BusinessClock.ZONE).toInstant() : BusinessClock.now());
 		if (out.isBefore(v.timeIn())) {
 			throw new InvalidInputException(Map.of("timeOut", "visit.timeOut.beforeIn"));
 		}
@@ -286,7 +286,7 @@ class FrontDesk {
 			throw new InvalidInputException(Map.of("projectId", "call.project.required"));
 		}
 		long complaintId = complaints.receive(new ComplaintManagement.Intake(v.projectId(), v.name(),
-				LocalDateTime.ofInstant(v.timeIn(), WorkingTime.CHINA), v.unitId(), v.ownerId(), v.phone(), Channel.VISIT,
+				LocalDateTime.ofInstant(v.timeIn(), BusinessClock.ZONE), v.unitId(), v.ownerId(), v.phone(), Channel.VISIT,
 				categoryId, null, v.reason(), null));
 		jdbc.update("update visit set complaint_id = ? where id = ?", complaintId, id);
 		return complaintId;
@@ -301,8 +301,8 @@ class FrontDesk {
 	/** The register of one day, in order of arrival. */
 	List<Visit> visits(LocalDate day) {
 		return jdbc.query(VISIT_SELECT + " where v.time_in >= ? and v.time_in < ? order by v.time_in, v.id", (rs, i) -> visit(rs),
-				Timestamp.from(day.atStartOfDay(WorkingTime.CHINA).toInstant()),
-				Timestamp.from(day.plusDays(1).atStartOfDay(WorkingTime.CHINA).toInstant()));
+				Timestamp.from(day.atStartOfDay(BusinessClock.ZONE).toInstant()),
+				Timestamp.from(day.plusDays(1).atStartOfDay(BusinessClock.ZONE).toInstant()));
 	}
 
 	Visit visit(long id) {

@@ -1,5 +1,6 @@
 package io.estatedesk.frontdesk;
 
+import io.estatedesk.shared.BusinessClock;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -9,7 +10,6 @@ import io.estatedesk.estate.ArchiveLookup;
 import io.estatedesk.shared.ApiController;
 import io.estatedesk.shared.Paged;
 import io.estatedesk.shared.Slice;
-import io.estatedesk.shared.WorkingTime;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
@@ -67,14 +67,14 @@ class FrontDeskApi {
 	@GetMapping("/calls/statistics")
 	Map<String, List<FrontDesk.Count>> statistics(@RequestParam(required = false) LocalDate from,
 			@RequestParam(required = false) LocalDate to) {
-		LocalDate today = LocalDate.now(WorkingTime.CHINA);
+		LocalDate today = BusinessClock.today();
 		return desk.statistics(from != null ? from : today.withDayOfMonth(1), to != null ? to : today);
 	}
 
 	@GetMapping("/visits")
 	@Operation(summary = "某日的来访登记簿（缺省今天）")
 	List<FrontDesk.Visit> visits(@RequestParam(required = false) LocalDate day) {
-		return desk.visits(day != null ? day : LocalDate.now(WorkingTime.CHINA));
+		return desk.visits(day != null ? day : BusinessClock.today());
 	}
 
 	@PostMapping("/visits")

@@ -1,5 +1,6 @@
 package io.estatedesk.frontdesk;
 
+import io.estatedesk.shared.BusinessClock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -10,7 +11,6 @@ import io.estatedesk.complaint.ComplaintManagement;
 import io.estatedesk.estate.ArchiveLookup;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.Paged;
-import io.estatedesk.shared.WorkingTime;
 import io.estatedesk.staff.StaffManagement;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -65,7 +65,7 @@ class FrontDeskController {
 		model.addAttribute("categories", complaints.categories());
 		model.addAttribute("trades", List.of("CIVIL", "WATERPROOF", "PLUMBING_ELECTRIC", "DOOR_WINDOW", "ELEVATOR", "FITOUT",
 				"HVAC", "FIRE", "LANDSCAPE", "OTHER"));
-		model.addAttribute("now", LocalDateTime.now(WorkingTime.CHINA).withSecond(0).withNano(0));
+		model.addAttribute("now", BusinessClock.localNowToMinute());
 	}
 
 	@GetMapping("/calls")
@@ -161,7 +161,7 @@ class FrontDeskController {
 	@GetMapping("/calls/statistics")
 	String statistics(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
-		LocalDate today = LocalDate.now(WorkingTime.CHINA);
+		LocalDate today = BusinessClock.today();
 		LocalDate f = from != null ? from : today.withDayOfMonth(1);
 		LocalDate t = to != null ? to : today;
 		Map<String, List<FrontDesk.Count>> stats = desk.statistics(f, t);
@@ -183,13 +183,13 @@ class FrontDeskController {
 
 	@GetMapping("/visits")
 	String visits(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, Model model) {
-		LocalDate d = day != null ? day : LocalDate.now(WorkingTime.CHINA);
+		LocalDate d = day != null ? day : BusinessClock.today();
 		model.addAttribute("day", d);
 		model.addAttribute("visits", desk.visits(d));
 		model.addAttribute("identities", FrontDesk.Identity.values());
 		model.addAttribute("staffList", staff.activeStaff());
 		model.addAttribute("categories", complaints.categories());
-		model.addAttribute("now", LocalDateTime.now(WorkingTime.CHINA).withSecond(0).withNano(0));
+		model.addAttribute("now", BusinessClock.localNowToMinute());
 		if (!model.containsAttribute("draft")) {
 			model.addAttribute("draft", Map.of());
 		}
@@ -217,7 +217,7 @@ class FrontDeskController {
 			desk.recordVisit(new FrontDesk.VisitForm(identity, name, gender, employer, phone, reason, people, timeIn, timeOut,
 					host, ownerId, unitId, null));
 			flash.addFlashAttribute("flashSuccess", "visit.recorded");
-			LocalDate day = timeIn != null ? timeIn.toLocalDate() : LocalDate.now(WorkingTime.CHINA);
+			LocalDate day = timeIn != null ? timeIn.toLocalDate() : BusinessClock.today();
 			return "redirect:/visits?day=" + day;
 		}
 		catch (InvalidInputException e) {
@@ -238,7 +238,7 @@ class FrontDeskController {
 	String leave(@PathVariable long id, RedirectAttributes flash) {
 		desk.leave(id, null);
 		flash.addFlashAttribute("flashSuccess", "visit.left");
-		return "redirect:/visits?day=" + LocalDate.ofInstant(desk.visit(id).timeIn(), WorkingTime.CHINA);
+		return "redirect:/visits?day=" + LocalDate.ofInstant(desk.visit(id).timeIn(), BusinessClock.ZONE);
 	}
 
 	@PostMapping("/visits/{id}/complaint")
@@ -251,13 +251,13 @@ class FrontDeskController {
 		}
 		catch (InvalidInputException e) {
 			flash.addFlashAttribute("flashError", e.errors().values().iterator().next());
-			return "redirect:/visits?day=" + LocalDate.ofInstant(desk.visit(id).timeIn(), WorkingTime.CHINA);
+			return "redirect:/visits?day=" + LocalDate.ofInstant(desk.visit(id).timeIn(), BusinessClock.ZONE);
 		}
 	}
 
 	@GetMapping(value = "/visits/register.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
 	ResponseEntity<byte[]> print(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
-		LocalDate d = day != null ? day : LocalDate.now(WorkingTime.CHINA);
+		LocalDate d = day != null ? day : BusinessClock.today();
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()

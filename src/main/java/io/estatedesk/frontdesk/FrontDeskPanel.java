@@ -1,11 +1,11 @@
 package io.estatedesk.frontdesk;
 
+import io.estatedesk.shared.BusinessClock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
 import io.estatedesk.estate.ArchivePanel;
-import io.estatedesk.shared.WorkingTime;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.annotation.Order;
@@ -47,7 +47,7 @@ class FrontDeskPanel implements ArchivePanel {
 
 	private List<Item> items(List<Map<String, Object>> rows) {
 		var locale = LocaleContextHolder.getLocale();
-		ZoneId zone = WorkingTime.CHINA;
+		ZoneId zone = BusinessClock.ZONE;
 		return rows.stream().map(r -> {
 			boolean call = "CALL".equals(r.get("kind"));
 			String sub = (String) r.get("sub");

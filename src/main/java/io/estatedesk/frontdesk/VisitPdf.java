@@ -1,5 +1,6 @@
 package io.estatedesk.frontdesk;
 
+import io.estatedesk.shared.BusinessClock;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -16,7 +17,6 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import io.estatedesk.shared.PdfForms;
-import io.estatedesk.shared.WorkingTime;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 class VisitPdf {
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(WorkingTime.CHINA);
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(BusinessClock.ZONE);
 
 	private static final String[] COLUMNS = { "序号", "身份", "姓名", "性别", "工作单位", "联系电话", "来访事由", "人数", "来访时间", "离开时间", "接待人" };
 

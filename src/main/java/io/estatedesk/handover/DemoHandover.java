@@ -1,11 +1,11 @@
 package io.estatedesk.handover;
 
+import io.estatedesk.shared.BusinessClock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 
-import io.estatedesk.shared.WorkingTime;
 import io.estatedesk.staff.DemoSignIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +60,7 @@ class DemoHandover implements ApplicationRunner {
 		}
 		long project = projects.get(0);
 		List<Long> buildings = jdbc.queryForList("select id from building where project_id = ? order by name", Long.class, project);
-		LocalDate today = LocalDate.now(WorkingTime.CHINA);
+		LocalDate today = BusinessClock.today();
 		try {
 			signIn.as("manager");
 			Takeovers.Takeover t = takeovers.of(project);

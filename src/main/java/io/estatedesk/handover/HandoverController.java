@@ -1,5 +1,6 @@
 package io.estatedesk.handover;
 
+import io.estatedesk.shared.BusinessClock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -14,7 +15,6 @@ import io.estatedesk.shared.BusinessRuleException;
 import io.estatedesk.shared.ChangedMeanwhile;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.NotFoundException;
-import io.estatedesk.shared.WorkingTime;
 import io.estatedesk.staff.StaffManagement;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -67,7 +67,7 @@ class HandoverController {
 		model.addAttribute("projects", archive.projects());
 		model.addAttribute("projectId", projectId);
 		if (!model.containsAttribute("form")) {
-			LocalDate today = LocalDate.now(WorkingTime.CHINA);
+			LocalDate today = BusinessClock.today();
 			model.addAttribute("form", new HandoverManagement.BatchForm(projectId, "", today, today.plusDays(30), ""));
 		}
 		return "handover/batches";
@@ -108,7 +108,7 @@ class HandoverController {
 		model.addAttribute("slots", queries.slots(id));
 		model.addAttribute("units", queries.units(id));
 		model.addAttribute("buildings", archive.buildings(b.projectId()));
-		model.addAttribute("zone", WorkingTime.CHINA);
+		model.addAttribute("zone", BusinessClock.ZONE);
 		if (!model.containsAttribute("draft")) {
 			model.addAttribute("draft", Map.of());
 		}
@@ -155,9 +155,9 @@ class HandoverController {
 		model.addAttribute("slots", queries.slots(u.batchId()));
 		model.addAttribute("results", queries.results(id));
 		model.addAttribute("history", management.history().of(id));
-		model.addAttribute("today", LocalDate.now(WorkingTime.CHINA));
+		model.addAttribute("today", BusinessClock.today());
 		model.addAttribute("names", staff.displayNamesByUsername());
-		model.addAttribute("zone", WorkingTime.CHINA);
+		model.addAttribute("zone", BusinessClock.ZONE);
 		if (!model.containsAttribute("draft")) {
 			model.addAttribute("draft", Map.of());
 		}

@@ -1,5 +1,6 @@
 package io.estatedesk.handover;
 
+import io.estatedesk.shared.BusinessClock;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -19,7 +20,6 @@ import io.estatedesk.shared.CaseHistory;
 import io.estatedesk.shared.ChangedMeanwhile;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.NotFoundException;
-import io.estatedesk.shared.WorkingTime;
 import io.estatedesk.staff.Permissions;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -171,8 +171,8 @@ class HandoverManagement {
 			throw new InvalidInputException(errors);
 		}
 		jdbc.update("insert into handover_slot (batch_id, starts_at, ends_at, capacity) values (?, ?, ?, ?)", batchId,
-				Timestamp.from(startsAt.atZone(WorkingTime.CHINA).toInstant()),
-				Timestamp.from(endsAt.atZone(WorkingTime.CHINA).toInstant()), capacity);
+				Timestamp.from(startsAt.atZone(BusinessClock.ZONE).toInstant()),
+				Timestamp.from(endsAt.atZone(BusinessClock.ZONE).toInstant()), capacity);
 	}
 
 	private long batch(long batchId) {
@@ -292,8 +292,8 @@ class HandoverManagement {
 		if (form.confirmedBy() == null || form.confirmedBy().isBlank()) {
 			errors.put("confirmedBy", "handover.accept.confirmedBy");
 		}
-		LocalDate day = form.handoverDate() != null ? form.handoverDate() : LocalDate.now(WorkingTime.CHINA);
-		if (day.isAfter(LocalDate.now(WorkingTime.CHINA))) {
+		LocalDate day = form.handoverDate() != null ? form.handoverDate() : BusinessClock.today();
+		if (day.isAfter(BusinessClock.today())) {
 			errors.put("handoverDate", "handover.accept.dateInFuture");
 		}
 		for (String reading : new String[] { "waterReading", "electricityReading", "gasReading" }) {

@@ -1,5 +1,6 @@
 package io.estatedesk.handover;
 
+import io.estatedesk.shared.BusinessClock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -135,7 +136,7 @@ class Takeovers {
 	void rectified(long projectId, long issueId, LocalDate on, String note) {
 		require();
 		int n = jdbc.update("update takeover_issue set rectified_on = ?, note = ? where id = ? and takeover_id = ?",
-				on == null ? LocalDate.now() : on, note == null ? "" : note.strip(), issueId, of(projectId).id());
+				on == null ? BusinessClock.today() : on, note == null ? "" : note.strip(), issueId, of(projectId).id());
 		if (n == 0) {
 			throw new NotFoundException("takeover.issue.notFound");
 		}

@@ -1,5 +1,6 @@
 package io.estatedesk.lifecycle;
 
+import io.estatedesk.shared.BusinessClock;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -7,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.estatedesk.shared.WorkingTime;
 import io.estatedesk.staff.DemoSignIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +59,7 @@ class DemoLifecycle implements ApplicationRunner {
 		if (early == null || before == null || after == null) {
 			return;
 		}
-		LocalDate today = LocalDate.now(WorkingTime.CHINA);
+		LocalDate today = BusinessClock.today();
 		long field = jdbc.queryForObject("select id from staff_account where username = 'field'", Long.class);
 		try {
 			signIn.as("manager");

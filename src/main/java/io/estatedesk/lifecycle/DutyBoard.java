@@ -1,5 +1,6 @@
 package io.estatedesk.lifecycle;
 
+import io.estatedesk.shared.BusinessClock;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -16,7 +17,6 @@ import io.estatedesk.estate.ProjectCreated;
 import io.estatedesk.shared.ChangedMeanwhile;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.NotFoundException;
-import io.estatedesk.shared.WorkingTime;
 import io.estatedesk.staff.Permissions;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -173,7 +173,7 @@ class DutyBoard {
 				insert into duty_record (duty_item_id, actor, record_date, title, content, response, counterparty, reference,
 				  amount, score, awarded, attachment_name, attachment_type, attachment)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class, itemId,
-				permissions.currentUsername(), form.recordDate() != null ? form.recordDate() : LocalDate.now(WorkingTime.CHINA),
+				permissions.currentUsername(), form.recordDate() != null ? form.recordDate() : BusinessClock.today(),
 				nz(form.title()), nz(form.content()), nz(form.response()), nz(form.counterparty()), nz(form.reference()),
 				form.amount(), form.score(), form.awarded(), file ? attachment.getOriginalFilename() : null,
 				file ? attachment.getContentType() : null, file ? attachment.getBytes() : null);
@@ -195,7 +195,7 @@ class DutyBoard {
 	/** The owners' assembly trigger of a project, from the archive's areas and handover dates. */
 	AssemblyTrigger.Status assembly(long projectId) {
 		ArchiveLookup.ProjectArea area = archive.area(projectId);
-		return AssemblyTrigger.evaluate(area.total(), area.delivered(), area.firstHandover(), LocalDate.now(WorkingTime.CHINA));
+		return AssemblyTrigger.evaluate(area.total(), area.delivered(), area.firstHandover(), BusinessClock.today());
 	}
 
 	/** A summary per phase of a project: items done of all, for the project list and the API. */

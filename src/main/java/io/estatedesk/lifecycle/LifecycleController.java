@@ -1,5 +1,6 @@
 package io.estatedesk.lifecycle;
 
+import io.estatedesk.shared.BusinessClock;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -13,7 +14,6 @@ import io.estatedesk.shared.BusinessRuleException;
 import io.estatedesk.shared.ChangedMeanwhile;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.NotFoundException;
-import io.estatedesk.shared.WorkingTime;
 import io.estatedesk.staff.StaffManagement;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -86,7 +86,7 @@ class LifecycleController {
 		model.addAttribute("workPage", DutyKinds.workPage(item.kind(), item.projectId()));
 		model.addAttribute("staffList", staff.activeStaff());
 		model.addAttribute("statuses", DutyBoard.Status.values());
-		model.addAttribute("today", LocalDate.now(WorkingTime.CHINA));
+		model.addAttribute("today", BusinessClock.today());
 		if ("ASSEMBLY".equals(item.kind())) {
 			model.addAttribute("assembly", board.assembly(item.projectId()));
 			model.addAttribute("milestones", DutyKinds.ASSEMBLY_MILESTONES);

@@ -1,5 +1,6 @@
 package io.estatedesk.lifecycle;
 
+import io.estatedesk.shared.BusinessClock;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -162,7 +163,7 @@ class Supervision {
 		int n = jdbc.update("""
 				update rectification_notice set state = ?, result = ?, reinspected_on = ?, deadline = coalesce(?, deadline),
 				  version = version + 1 where id = ? and version = ?""", passed ? "PASSED" : "FAILED", result.strip(),
-				on == null ? LocalDate.now() : on, passed ? null : newDeadline, noticeId, version);
+				on == null ? BusinessClock.today() : on, passed ? null : newDeadline, noticeId, version);
 		if (n == 0) {
 			throw new ChangedMeanwhile(List.of());
 		}

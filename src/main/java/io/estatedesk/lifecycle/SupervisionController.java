@@ -1,5 +1,6 @@
 package io.estatedesk.lifecycle;
 
+import io.estatedesk.shared.BusinessClock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -11,7 +12,6 @@ import io.estatedesk.estate.ArchiveLookup;
 import io.estatedesk.shared.ChangedMeanwhile;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.NotFoundException;
-import io.estatedesk.shared.WorkingTime;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -58,7 +58,7 @@ class SupervisionController {
 	String form(@RequestParam long projectId, Model model) {
 		model.addAttribute("project", archive.project(projectId).orElseThrow(() -> new NotFoundException("project.notFound")));
 		model.addAttribute("checklist", supervision.checklist());
-		model.addAttribute("today", LocalDate.now(WorkingTime.CHINA));
+		model.addAttribute("today", BusinessClock.today());
 		if (!model.containsAttribute("draft")) {
 			model.addAttribute("draft", Map.of());
 		}
@@ -112,7 +112,7 @@ class SupervisionController {
 		model.addAttribute("inspection", supervision.inspection(id));
 		model.addAttribute("scores", supervision.scores(id));
 		model.addAttribute("notices", supervision.notices(null, id));
-		model.addAttribute("today", LocalDate.now(WorkingTime.CHINA));
+		model.addAttribute("today", BusinessClock.today());
 		return "lifecycle/inspection";
 	}
 
@@ -139,7 +139,7 @@ class SupervisionController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate newDeadline,
 			@RequestParam long version, RedirectAttributes flash) {
 		try {
-			supervision.reinspect(noticeId, passed, result, LocalDate.now(WorkingTime.CHINA), newDeadline, version);
+			supervision.reinspect(noticeId, passed, result, BusinessClock.today(), newDeadline, version);
 			flash.addFlashAttribute("flashSuccess", passed ? "supervision.notice.passed" : "supervision.notice.failed");
 		}
 		catch (InvalidInputException e) {

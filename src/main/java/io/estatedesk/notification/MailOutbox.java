@@ -1,5 +1,6 @@
 package io.estatedesk.notification;
 
+import io.estatedesk.shared.BusinessClock;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -102,7 +103,7 @@ class MailOutbox {
 				long minutes = Math.min(60, 1L << Math.min(q.attempts(), 6));
 				String error = String.valueOf(e.getMessage());
 				jdbc.update("update mail_outbox set attempts = attempts + 1, next_attempt_at = ?, last_error = ? where id = ?",
-						Timestamp.from(Instant.now().plusSeconds(minutes * 60)), error.length() > 500 ? error.substring(0, 500) : error,
+						Timestamp.from(BusinessClock.now().plusSeconds(minutes * 60)), error.length() > 500 ? error.substring(0, 500) : error,
 						q.id());
 				log.warn("Mail to {} not sent (attempt {}), retried in {} min: {}", q.to(), q.attempts() + 1, minutes, error);
 			}

@@ -1,5 +1,6 @@
 package io.estatedesk.office;
 
+import io.estatedesk.shared.BusinessClock;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -156,7 +157,7 @@ class Attendance {
 			added += jdbc.update("""
 					insert into attendance_punch (staff_id, punched_at, source) values (?, ?, ?)
 					on conflict (staff_id, punched_at) do nothing""", staffId,
-					Timestamp.from(at.atZone(WorkingTime.CHINA).toInstant()), fileName == null ? "" : fileName);
+					Timestamp.from(at.atZone(BusinessClock.ZONE).toInstant()), fileName == null ? "" : fileName);
 		}
 		return new ImportResult(rows.size() - 1, added, rejected);
 	}
@@ -225,7 +226,7 @@ class Attendance {
 		require(VIEW);
 		long me = permissions.currentStaffId().orElseThrow(() -> new AccessDeniedException(VIEW));
 		Map<String, String> errors = new LinkedHashMap<>();
-		if (day == null || day.isAfter(LocalDate.now(WorkingTime.CHINA))) {
+		if (day == null || day.isAfter(BusinessClock.today())) {
 			errors.put("day", "attendance.note.day");
 		}
 		if (kind == null) {
@@ -322,7 +323,7 @@ class Attendance {
 
 	private static List<Day> days(YearMonth month, Map<LocalDate, LocalTime[]> punches, Map<LocalDate, List<Note>> approved,
 			WorkingTime wt) {
-		LocalDate today = LocalDate.now(WorkingTime.CHINA);
+		LocalDate today = BusinessClock.today();
 		List<Day> days = new ArrayList<>();
 		for (LocalDate d = month.atDay(1); !d.isAfter(month.atEndOfMonth()); d = d.plusDays(1)) {
 			boolean workday = wt.isWorkingDay(d);
@@ -367,7 +368,7 @@ class Attendance {
 		Map<Long, Map<LocalDate, LocalTime[]>> punches = punches(null, month);
 		Map<Long, Map<LocalDate, List<Note>>> notes = approvedNotes(null, month);
 		WorkingTime wt = calendar.workingTime();
-		LocalDate today = LocalDate.now(WorkingTime.CHINA);
+		LocalDate today = BusinessClock.today();
 		for (StaffManagement.StaffSummary s : staff.activeStaff()) {
 			// the department's own staff, and anybody else the time clock knows this month
 			if (s.roleCodes().stream().noneMatch(DEPARTMENT::contains) && !punches.containsKey(s.id())) {
@@ -392,7 +393,7 @@ class Attendance {
 	}
 
 	private static Timestamp start(YearMonth m) {
-		return Timestamp.from(m.atDay(1).atStartOfDay(WorkingTime.CHINA).toInstant());
+		return Timestamp.from(m.atDay(1).atStartOfDay(BusinessClock.ZONE).toInstant());
 	}
 
 	private void require(String permission) {

@@ -1,5 +1,6 @@
 package io.estatedesk.office;
 
+import io.estatedesk.shared.BusinessClock;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -60,7 +61,7 @@ class DemoOffice implements ApplicationRunner {
 		if (!demo || jdbc.queryForObject("select count(*) from attendance_punch", Long.class) > 0) {
 			return;
 		}
-		LocalDate today = LocalDate.now(WorkingTime.CHINA);
+		LocalDate today = BusinessClock.today();
 		LocalDate first = YearMonth.from(today).minusMonths(1).atDay(1);
 		WorkingTime wt = calendar.workingTime();
 		Random random = new Random(2026);
@@ -139,7 +140,7 @@ class DemoOffice implements ApplicationRunner {
 
 	private int punch(long staffId, LocalDateTime at) {
 		return jdbc.update("insert into attendance_punch (staff_id, punched_at, source) values (?, ?, '演示考勤机')", staffId,
-				Timestamp.from(at.atZone(WorkingTime.CHINA).toInstant()));
+				Timestamp.from(at.atZone(BusinessClock.ZONE).toInstant()));
 	}
 
 }

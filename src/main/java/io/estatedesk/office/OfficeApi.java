@@ -1,5 +1,6 @@
 package io.estatedesk.office;
 
+import io.estatedesk.shared.BusinessClock;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -10,7 +11,6 @@ import java.util.Map;
 
 import io.estatedesk.shared.ApiController;
 import io.estatedesk.shared.InvalidInputException;
-import io.estatedesk.shared.WorkingTime;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -136,7 +136,7 @@ class OfficeApi {
 	}
 
 	private static YearMonth month(YearMonth month) {
-		return month != null ? month : YearMonth.now(WorkingTime.CHINA);
+		return month != null ? month : BusinessClock.thisMonth();
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.estatedesk.office;
 
+import io.estatedesk.shared.BusinessClock;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -12,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.estatedesk.shared.ChangedMeanwhile;
 import io.estatedesk.shared.Downloads;
 import io.estatedesk.shared.InvalidInputException;
-import io.estatedesk.shared.WorkingTime;
 import io.estatedesk.shared.XlsxTable;
 import io.estatedesk.staff.AuditTrail;
 import io.estatedesk.staff.Permissions;
@@ -57,7 +57,7 @@ class OfficeController {
 	@GetMapping("/attendance")
 	String attendance(@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
 			@RequestParam(required = false) Long staffId, Model model) {
-		YearMonth m = month != null ? month : YearMonth.now(WorkingTime.CHINA);
+		YearMonth m = month != null ? month : BusinessClock.thisMonth();
 		boolean manager = permissions.has(Attendance.MANAGE);
 		long who = manager && staffId != null ? staffId : permissions.currentStaffId().orElse(-1L);
 		model.addAttribute("month", m);
@@ -71,7 +71,7 @@ class OfficeController {
 		model.addAttribute("days", attendance.month(who, m));
 		model.addAttribute("myNotes", attendance.notes(permissions.currentStaffId().orElse(-1L), null, null));
 		model.addAttribute("kinds", Attendance.NoteKind.values());
-		model.addAttribute("today", LocalDate.now(WorkingTime.CHINA));
+		model.addAttribute("today", BusinessClock.today());
 		if (!model.containsAttribute("draft")) {
 			model.addAttribute("draft", Map.of());
 		}
@@ -139,7 +139,7 @@ class OfficeController {
 	@PreAuthorize("hasAuthority('ATTENDANCE_MANAGE')")
 	void export(@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month, HttpServletResponse response)
 			throws IOException {
-		YearMonth m = month != null ? month : YearMonth.now(WorkingTime.CHINA);
+		YearMonth m = month != null ? month : BusinessClock.thisMonth();
 		audit.record(AuditTrail.EXPORT, "考勤统计", m.toString());
 		Downloads.xlsx(response, "考勤统计-" + m + ".xlsx");
 		XlsxTable table = new XlsxTable(response.getOutputStream(), "考勤 " + m,
@@ -175,7 +175,7 @@ class OfficeController {
 	String meetings(Model model) {
 		model.addAttribute("meetings", work.meetings());
 		model.addAttribute("plans", work.plans());
-		model.addAttribute("now", LocalDateTime.now(WorkingTime.CHINA).withSecond(0).withNano(0));
+		model.addAttribute("now", BusinessClock.localNowToMinute());
 		return "office/meetings";
 	}
 
@@ -200,7 +200,7 @@ class OfficeController {
 		model.addAttribute("m", work.meeting(id));
 		model.addAttribute("tasks", work.tasks(id, null, null, false));
 		model.addAttribute("staffList", staff.activeStaff());
-		model.addAttribute("zone", WorkingTime.CHINA);
+		model.addAttribute("zone", BusinessClock.ZONE);
 		return "office/meeting";
 	}
 

@@ -1,8 +1,8 @@
 package io.estatedesk.office;
 
+import io.estatedesk.shared.BusinessClock;
 import java.time.LocalDate;
 
-import io.estatedesk.shared.WorkingTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,7 +25,7 @@ public class OfficeFigures {
 		return jdbc.queryForObject("""
 				select (select count(*) from attendance_note where state = 'PENDING'),
 				       (select count(*) from office_task where done_at is null and due_date < ?)""",
-				(rs, i) -> new Today(rs.getLong(1), rs.getLong(2)), LocalDate.now(WorkingTime.CHINA));
+				(rs, i) -> new Today(rs.getLong(1), rs.getLong(2)), BusinessClock.today());
 	}
 
 }

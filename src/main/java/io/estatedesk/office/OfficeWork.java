@@ -1,5 +1,6 @@
 package io.estatedesk.office;
 
+import io.estatedesk.shared.BusinessClock;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,7 +12,6 @@ import java.util.Map;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.shared.StaffNotification;
-import io.estatedesk.shared.WorkingTime;
 import io.estatedesk.staff.Permissions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -66,7 +66,7 @@ class OfficeWork {
 		}
 		return jdbc.queryForObject("""
 				insert into meeting (title, held_at, place, attendees, agenda, minutes, created_by) values (?, ?, ?, ?, ?, ?, ?)
-				returning id""", Long.class, title.strip(), Timestamp.from(heldAt.atZone(WorkingTime.CHINA).toInstant()), nz(place),
+				returning id""", Long.class, title.strip(), Timestamp.from(heldAt.atZone(BusinessClock.ZONE).toInstant()), nz(place),
 				nz(attendees), nz(agenda), nz(minutes), permissions.currentUsername());
 	}
 

@@ -1,5 +1,6 @@
 package io.estatedesk.repair;
 
+import io.estatedesk.shared.BusinessClock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -129,7 +130,7 @@ class DemoRepairs implements ApplicationRunner {
 			// 7. on hold until the owner is back
 			long g = raise(project, homes.get(6), null, "CIVIL", "STRUCTURE", "客厅", "客厅墙面裂缝，需检测。", Urgency.NORMAL, null, general);
 			signIn.as("manager");
-			management.pause(g, "业主出差，约定下周一上门", LocalDate.now(io.estatedesk.shared.WorkingTime.CHINA).plusDays(5), version(g));
+			management.pause(g, "业主出差，约定下周一上门", BusinessClock.today().plusDays(5), version(g));
 			orders++;
 			// 8. a unit not handed over yet
 			if (!notHandedOver.isEmpty()) {
@@ -164,10 +165,10 @@ class DemoRepairs implements ApplicationRunner {
 
 			signIn.as("manager");
 			facilities.create(new Facilities.Form(project, "儿童游乐场", "游乐设施未安装，地面塑胶未铺设。", general, "工程部 孙工",
-					LocalDate.now(io.estatedesk.shared.WorkingTime.CHINA).minusDays(20), Facilities.State.UNFINISHED, null, null,
+					BusinessClock.today().minusDays(20), Facilities.State.UNFINISHED, null, null,
 					"业主多次投诉，销售时宣传于交房时完成。"));
 			facilities.create(new Facilities.Form(project, "小区东侧绿化", "乔木补植和草坪铺设。", null, "工程部 景观专业",
-					LocalDate.now(io.estatedesk.shared.WorkingTime.CHINA).plusDays(45), Facilities.State.UNFINISHED, null, null, ""));
+					BusinessClock.today().plusDays(45), Facilities.State.UNFINISHED, null, null, ""));
 			facilities.create(new Facilities.Form(project, "业主会所", "", general, "", LocalDate.of(2025, 3, 31),
 					Facilities.State.FINISHED, LocalDate.of(2025, 3, 20), null, "待业主委员会成立后移交。"));
 			facilities.create(new Facilities.Form(project, "地下车库充电桩", "", null, "工程部 机电专业", LocalDate.of(2025, 9, 30),

@@ -1,5 +1,6 @@
 package io.estatedesk.repair;
 
+import io.estatedesk.shared.BusinessClock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,7 +102,7 @@ class RepairSettingsController {
 				continue; // the empty line for a new component, left empty
 			}
 			if (component == null || component.isBlank()) {
-				component = "CUSTOM_" + (i + 1) + "_" + System.currentTimeMillis() % 100000;
+				component = "CUSTOM_" + (i + 1) + "_" + BusinessClock.now().toEpochMilli() % 100000;
 			}
 			lines.add(new WarrantyRules.RuleLine(component, name, number(at(tradeIds, i)) == null ? null
 					: number(at(tradeIds, i)).longValue(), Warranty.PeriodKind.valueOf(orDefault(at(kinds, i), "MONTHS")),

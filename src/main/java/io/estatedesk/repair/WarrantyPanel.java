@@ -1,11 +1,11 @@
 package io.estatedesk.repair;
 
+import io.estatedesk.shared.BusinessClock;
 import java.time.LocalDate;
 import java.util.List;
 
 import io.estatedesk.estate.ArchiveLookup;
 import io.estatedesk.estate.ArchivePanel;
-import io.estatedesk.shared.WorkingTime;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.annotation.Order;
@@ -50,7 +50,7 @@ class WarrantyPanel implements ArchivePanel {
 			return List.of();
 		}
 		var locale = LocaleContextHolder.getLocale();
-		LocalDate today = LocalDate.now(WorkingTime.CHINA);
+		LocalDate today = BusinessClock.today();
 		return warranty.inForce(today).stream().map(r -> {
 			Warranty.Decision d = Warranty.decide(r, handover, today);
 			return new Item(r.name(), "/work-orders?unitId=" + unitId,

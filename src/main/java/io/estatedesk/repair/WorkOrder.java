@@ -1,5 +1,6 @@
 package io.estatedesk.repair;
 
+import io.estatedesk.shared.BusinessClock;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -123,6 +124,6 @@ class WorkOrder {
 	@Version
 	long version;
 
-	Instant updatedAt = Instant.now();
+	Instant updatedAt = BusinessClock.now();
 
 }

@@ -1,5 +1,6 @@
 package io.estatedesk.repair;
 
+import io.estatedesk.shared.BusinessClock;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -19,7 +20,6 @@ import io.estatedesk.shared.Downloads;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.shared.Paged;
-import io.estatedesk.shared.WorkingTime;
 import io.estatedesk.staff.AuditTrail;
 import io.estatedesk.staff.Permissions;
 import io.estatedesk.staff.StaffManagement;
@@ -114,7 +114,7 @@ class WorkOrderController {
 	void export(@ModelAttribute("filter") WorkOrderFilter filter, BindingResult ignored, HttpServletResponse response)
 			throws IOException {
 		audit.record(AuditTrail.EXPORT, "维修工单列表", "筛选：" + filter.describe());
-		Downloads.xlsx(response, "维修工单-" + LocalDate.now().format(DateTimeFormatter.BASIC_ISO_DATE) + ".xlsx");
+		Downloads.xlsx(response, "维修工单-" + BusinessClock.today().format(DateTimeFormatter.BASIC_ISO_DATE) + ".xlsx");
 		sheets.write(response.getOutputStream(), filter, management.restrictedTo(), LocaleContextHolder.getLocale());
 	}
 
@@ -209,7 +209,7 @@ class WorkOrderController {
 		model.addAttribute("revealed", revealed);
 		model.addAttribute("full", full);
 		model.addAttribute("names", staff.displayNamesByUsername());
-		model.addAttribute("zone", WorkingTime.CHINA);
+		model.addAttribute("zone", BusinessClock.ZONE);
 		model.addAttribute("decision", decision(d));
 		model.addAttribute("charges", Charge.values());
 		boolean restricted = management.restrictedTo().isPresent();
@@ -250,7 +250,7 @@ class WorkOrderController {
 
 	/** The warranty decision as recorded when the item was reported, with the rule that gave it. */
 	private Warranty.Decision decision(WorkOrderViews.Detail d) {
-		LocalDate reported = d.reportedAt().atZone(WorkingTime.CHINA).toLocalDate();
+		LocalDate reported = d.reportedAt().atZone(BusinessClock.ZONE).toLocalDate();
 		Warranty.Rule rule = d.component() == null ? null : warranty.rule(d.component(), reported).orElse(null);
 		return new Warranty.Decision(d.warrantyStatus(), rule, d.handoverDate(), d.warrantyUntil());
 	}

@@ -1,5 +1,6 @@
 package io.estatedesk.repair;
 
+import io.estatedesk.shared.BusinessClock;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.estatedesk.shared.StaffNotification;
-import io.estatedesk.shared.WorkingTime;
 import io.estatedesk.staff.StaffManagement;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -59,7 +59,7 @@ class WorkOrderDeadlineJob {
 
 	@Scheduled(fixedDelayString = "${estatedesk.repair.check-interval:60000}", initialDelayString = "${estatedesk.repair.check-delay:40000}")
 	void scheduled() {
-		check(Instant.now());
+		check(BusinessClock.now());
 	}
 
 	/** Runs every check once; returns how many warnings, escalations and resumptions it made. */
@@ -94,7 +94,7 @@ class WorkOrderDeadlineJob {
 			notify(to, "维修工单已超时：" + h.code(), "已超过完成时限，请部门经理督办、维修单位尽快完工。", h);
 			done++;
 		}
-		LocalDate today = LocalDate.ofInstant(now, WorkingTime.CHINA);
+		LocalDate today = LocalDate.ofInstant(now, BusinessClock.ZONE);
 		for (Hit h : claim("""
 				update work_order w set resume_on = null where w.state = 'PAUSED' and w.resume_on <= ?
 				returning w.id, w.code, w.contractor_id, w.created_by, w.version""", java.sql.Date.valueOf(today))) {

@@ -1,5 +1,6 @@
 package io.estatedesk.repair;
 
+import io.estatedesk.shared.BusinessClock;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -20,7 +21,6 @@ import io.estatedesk.shared.ChangedMeanwhile;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.shared.StaffNotification;
-import io.estatedesk.shared.WorkingTime;
 import io.estatedesk.staff.Permissions;
 import io.estatedesk.staff.StaffManagement;
 import org.springframework.context.ApplicationEventPublisher;
@@ -119,7 +119,7 @@ public class WorkOrderManagement {
 		requirePermission(CREATE);
 		Map<String, String> errors = new LinkedHashMap<>();
 		WorkOrder w = new WorkOrder();
-		w.reportedAt = Instant.now();
+		w.reportedAt = BusinessClock.now();
 		ComplaintManagement.ComplaintSummary complaint = null;
 		if (form.complaintId() != null) {
 			complaint = complaints.summary(form.complaintId()).orElse(null);
@@ -247,7 +247,7 @@ public class WorkOrderManagement {
 			return;
 		}
 		w.contractorId = contractorId;
-		w.dispatchedAt = Instant.now();
+		w.dispatchedAt = BusinessClock.now();
 		setState(w, WorkOrderState.DISPATCHED, blankToNull(note));
 		touch(w);
 		orders.saveAndFlush(w);
@@ -266,7 +266,7 @@ public class WorkOrderManagement {
 		if (w.state != WorkOrderState.DISPATCHED) {
 			throw new BusinessRuleException("workorder.start.notAllowed");
 		}
-		w.startedAt = Instant.now();
+		w.startedAt = BusinessClock.now();
 		setState(w, WorkOrderState.IN_PROGRESS, null);
 		touch(w);
 		orders.saveAndFlush(w);
@@ -300,9 +300,9 @@ public class WorkOrderManagement {
 			throw new InvalidInputException(Map.of("finishNote", "workorder.finish.noteRequired"));
 		}
 		if (w.startedAt == null) {
-			w.startedAt = Instant.now();
+			w.startedAt = BusinessClock.now();
 		}
-		w.finishedAt = Instant.now();
+		w.finishedAt = BusinessClock.now();
 		String oldMaterials = w.materials;
 		if (materials != null && !materials.isBlank()) {
 			w.materials = materials.strip();
@@ -334,7 +334,7 @@ public class WorkOrderManagement {
 		}
 		w.ownerRating = rating;
 		w.acceptanceNote = blankToNull(note);
-		w.acceptedAt = Instant.now();
+		w.acceptedAt = BusinessClock.now();
 		boolean returnCall = w.reworkCount > 0 || rating <= 3
 				|| ThreadLocalRandom.current().nextInt(100) < rules.returnRate();
 		if (returnCall) {
@@ -387,7 +387,7 @@ public class WorkOrderManagement {
 			throw new InvalidInputException(errors);
 		}
 		w.pausedFrom = w.state;
-		w.pausedAt = Instant.now();
+		w.pausedAt = BusinessClock.now();
 		w.pauseReason = reason.strip();
 		w.resumeOn = resumeOn;
 		setState(w, WorkOrderState.PAUSED, w.pauseReason + "（" + resumeOn + " 恢复）");
@@ -403,7 +403,7 @@ public class WorkOrderManagement {
 		if (w.state != WorkOrderState.PAUSED) {
 			throw new BusinessRuleException("workorder.resume.notPaused");
 		}
-		resume(w, Instant.now(), actor());
+		resume(w, BusinessClock.now(), actor());
 		orders.saveAndFlush(w);
 	}
 
@@ -433,7 +433,7 @@ public class WorkOrderManagement {
 		if (reason == null || reason.isBlank()) {
 			throw new InvalidInputException(Map.of("cancelReason", "workorder.cancel.reasonRequired"));
 		}
-		w.cancelledAt = Instant.now();
+		w.cancelledAt = BusinessClock.now();
 		setState(w, WorkOrderState.CANCELLED, reason.strip());
 		touch(w);
 		orders.saveAndFlush(w);
@@ -458,7 +458,7 @@ public class WorkOrderManagement {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		w.returnCallAt = Instant.now();
+		w.returnCallAt = BusinessClock.now();
 		w.returnSatisfied = satisfied;
 		w.returnResult = result.strip();
 		if (!satisfied) {
@@ -654,8 +654,8 @@ public class WorkOrderManagement {
 			errors.put("appointmentTo", "workorder.appointment.order");
 			return;
 		}
-		w.appointmentFrom = from == null ? null : from.atZone(WorkingTime.CHINA).toInstant();
-		w.appointmentTo = to == null ? null : to.atZone(WorkingTime.CHINA).toInstant();
+		w.appointmentFrom = from == null ? null : from.atZone(BusinessClock.ZONE).toInstant();
+		w.appointmentTo = to == null ? null : to.atZone(BusinessClock.ZONE).toInstant();
 	}
 
 	private void setState(WorkOrder w, WorkOrderState to, String note) {
@@ -674,7 +674,7 @@ public class WorkOrderManagement {
 	}
 
 	private static void touch(WorkOrder w) {
-		w.updatedAt = Instant.now();
+		w.updatedAt = BusinessClock.now();
 	}
 
 	private String actor() {
@@ -688,7 +688,7 @@ public class WorkOrderManagement {
 	}
 
 	static LocalDate today() {
-		return LocalDate.now(WorkingTime.CHINA);
+		return BusinessClock.today();
 	}
 
 	static String abbreviate(String s) {
@@ -699,7 +699,7 @@ public class WorkOrderManagement {
 	}
 
 	static String format(Instant i) {
-		return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(WorkingTime.CHINA).format(i);
+		return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessClock.ZONE).format(i);
 	}
 
 	private static String nz(String s) {

@@ -1,12 +1,12 @@
 package io.estatedesk.repair;
 
+import io.estatedesk.shared.BusinessClock;
 import java.util.List;
 import java.util.Optional;
 
 import io.estatedesk.complaint.ComplaintSection;
 import io.estatedesk.complaint.ComplaintState;
 import io.estatedesk.estate.ArchivePanel;
-import io.estatedesk.shared.WorkingTime;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.annotation.Order;
@@ -79,7 +79,7 @@ class WorkOrderPanels implements ArchivePanel, ComplaintSection {
 				"/work-orders/" + r.id(),
 				messages.getMessage("workorder.state." + r.state(), null, locale)
 						+ (r.contractorName() == null ? "" : " · " + r.contractorName()),
-				r.reportedAt().atZone(WorkingTime.CHINA).toLocalDate().toString(), r.overdue()))
+				r.reportedAt().atZone(BusinessClock.ZONE).toLocalDate().toString(), r.overdue()))
 			.toList();
 	}
 

@@ -1,5 +1,6 @@
 package io.estatedesk.repair;
 
+import io.estatedesk.shared.BusinessClock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -148,7 +149,7 @@ class WorkOrderQueries {
 			String room = rs.getString("room_no");
 			String component = rs.getString("component");
 			String componentName = component == null ? null
-					: warranty.rule(component, rs.getTimestamp("reported_at").toInstant().atZone(io.estatedesk.shared.WorkingTime.CHINA).toLocalDate())
+					: warranty.rule(component, rs.getTimestamp("reported_at").toInstant().atZone(BusinessClock.ZONE).toLocalDate())
 						.map(Warranty.Rule::name).orElse(component);
 			String pausedFrom = rs.getString("paused_from");
 			return new WorkOrderViews.Detail(rs.getLong("id"), rs.getString("code"), rs.getLong("project_id"),

@@ -1,5 +1,6 @@
 package io.estatedesk.repair;
 
+import io.estatedesk.shared.BusinessClock;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.format.DateTimeFormatter;
@@ -7,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import io.estatedesk.shared.WorkingTime;
 import io.estatedesk.shared.XlsxTable;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -22,7 +22,7 @@ class WorkOrderSheets {
 			"workorder.contractor", "workorder.dueAt", "workorder.overdue", "workorder.warranty", "workorder.charge",
 			"workorder.reworkCount", "workorder.ownerRating");
 
-	private static final DateTimeFormatter DT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(WorkingTime.CHINA);
+	private static final DateTimeFormatter DT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessClock.ZONE);
 
 	private final WorkOrderQueries queries;
 

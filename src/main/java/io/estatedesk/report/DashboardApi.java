@@ -1,9 +1,9 @@
 package io.estatedesk.report;
 
+import io.estatedesk.shared.BusinessClock;
 import java.time.YearMonth;
 
 import io.estatedesk.shared.ApiController;
-import io.estatedesk.shared.WorkingTime;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -34,7 +34,7 @@ class DashboardApi {
 	@GetMapping("/leader")
 	@Operation(summary = "公司领导看板：各项目本月与上月，近 12 个月趋势（月份格式 yyyy-MM，默认本月）")
 	Dashboards.Leader leader(@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
-		return dashboards.leader(month != null ? month : YearMonth.now(WorkingTime.CHINA), 12);
+		return dashboards.leader(month != null ? month : BusinessClock.thisMonth(), 12);
 	}
 
 }

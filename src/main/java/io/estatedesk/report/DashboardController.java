@@ -1,5 +1,6 @@
 package io.estatedesk.report;
 
+import io.estatedesk.shared.BusinessClock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -18,7 +19,6 @@ import io.estatedesk.estate.ArchiveLookup;
 import io.estatedesk.handover.HandoverFigures;
 import io.estatedesk.shared.CaseFigures.Aged;
 import io.estatedesk.shared.CaseFigures.Monthly;
-import io.estatedesk.shared.WorkingTime;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -66,7 +66,7 @@ class DashboardController {
 
 	@GetMapping("/dashboard/leader")
 	String leader(@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month, Model model) {
-		YearMonth m = month != null ? month : YearMonth.now(WorkingTime.CHINA);
+		YearMonth m = month != null ? month : BusinessClock.thisMonth();
 		Dashboards.Leader d = dashboards.leader(m, 12);
 		model.addAttribute("d", d);
 		model.addAttribute("chartData", safe(json.writeValueAsString(leaderCharts(d))));
@@ -75,7 +75,7 @@ class DashboardController {
 
 	/** The period asked for, or the last {@value #DEFAULT_MONTHS} months; at most 36 months, the right way round. */
 	static Dashboards.Period period(Long projectId, YearMonth from, YearMonth to) {
-		YearMonth last = to != null ? to : YearMonth.now(WorkingTime.CHINA);
+		YearMonth last = to != null ? to : BusinessClock.thisMonth();
 		YearMonth first = from != null ? from : last.minusMonths(DEFAULT_MONTHS - 1L);
 		if (first.isAfter(last)) {
 			YearMonth t = first;

@@ -1,5 +1,6 @@
 package io.estatedesk.report;
 
+import io.estatedesk.shared.BusinessClock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -23,7 +24,6 @@ import io.estatedesk.repair.WorkOrderFigures;
 import io.estatedesk.shared.CaseFigures.Aged;
 import io.estatedesk.shared.CaseFigures.Monthly;
 import io.estatedesk.shared.CaseFigures.Today;
-import io.estatedesk.shared.WorkingTime;
 import io.estatedesk.survey.ReturnCallFigures;
 import org.springframework.stereotype.Service;
 
@@ -105,8 +105,8 @@ class Dashboards {
 
 	Manager manager(Period p) {
 		long started = System.nanoTime();
-		Instant now = Instant.now();
-		Instant endOfDay = ZonedDateTime.now(WorkingTime.CHINA).toLocalDate().plusDays(1).atStartOfDay(WorkingTime.CHINA).toInstant();
+		Instant now = BusinessClock.now();
+		Instant endOfDay = BusinessClock.today().plusDays(1).atStartOfDay(BusinessClock.ZONE).toInstant();
 		Long project = p.projectId();
 		var cToday = async(() -> complaints.today(project, endOfDay));
 		var wToday = async(() -> workOrders.today(project, endOfDay));
@@ -150,7 +150,7 @@ class Dashboards {
 				sum(rows, ProjectRow::complaintsBefore, before), sum(rows, ProjectRow::workOrders, thisMonth),
 				sum(rows, ProjectRow::workOrdersBefore, before), sum(rows, ProjectRow::returnCalls, thisMonth),
 				sum(rows, ProjectRow::returnCallsBefore, before));
-		return new Leader(month, rows, total, join(cTrend), join(wTrend), join(rTrend), Instant.now(),
+		return new Leader(month, rows, total, join(cTrend), join(wTrend), join(rTrend), BusinessClock.now(),
 				(System.nanoTime() - started) / 1_000_000);
 	}
 

@@ -110,8 +110,8 @@ public final class CaseFigures {
 		String key = byProject ? "project_id" : "null::bigint";
 		// the range is on the column itself (so its index serves), the month is the one in China
 		String month = spec.timestamp() ? "(" + spec.date() + " at time zone 'Asia/Shanghai')" : spec.date();
-		Object start = spec.timestamp() ? Timestamp.from(from.atStartOfDay(WorkingTime.CHINA).toInstant()) : from;
-		Object end = spec.timestamp() ? Timestamp.from(to.atStartOfDay(WorkingTime.CHINA).toInstant()) : to;
+		Object start = spec.timestamp() ? Timestamp.from(from.atStartOfDay(BusinessClock.ZONE).toInstant()) : from;
+		Object end = spec.timestamp() ? Timestamp.from(to.atStartOfDay(BusinessClock.ZONE).toInstant()) : to;
 		return jdbc.query("""
 				select %1$s project, date_trunc('month', %10$s)::date m, count(*) n, count(*) filter (where %3$s) done,
 				       count(*) filter (where %4$s) timed, count(*) filter (where %5$s) on_time,

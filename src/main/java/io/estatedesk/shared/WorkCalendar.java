@@ -44,15 +44,15 @@ public class WorkCalendar {
 	/** The current working-time rules (reloaded at most every few minutes, at once after a change here). */
 	public WorkingTime workingTime() {
 		WorkingTime wt = cached;
-		if (wt == null || loadedAt.plus(TTL).isBefore(Instant.now())) {
+		if (wt == null || loadedAt.plus(TTL).isBefore(BusinessClock.now())) {
 			Map<LocalDate, Boolean> days = new HashMap<>();
 			jdbc.query("select day, kind from work_calendar_day",
 					rs -> {
 						days.put(rs.getDate("day").toLocalDate(), "WORKDAY".equals(rs.getString("kind")));
 					});
-			wt = new WorkingTime(days, start, end, WorkingTime.CHINA);
+			wt = new WorkingTime(days, start, end, BusinessClock.ZONE);
 			cached = wt;
-			loadedAt = Instant.now();
+			loadedAt = BusinessClock.now();
 		}
 		return wt;
 	}

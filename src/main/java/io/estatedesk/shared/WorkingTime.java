@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public final class WorkingTime {
 
-	public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	
 
 	/** Day → true for a make-up workday, false for a holiday; days not listed follow the weekday rule. */
 	private final Map<LocalDate, Boolean> overrides;

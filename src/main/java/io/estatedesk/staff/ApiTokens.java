@@ -1,5 +1,6 @@
 package io.estatedesk.staff;
 
+import io.estatedesk.shared.BusinessClock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,7 +39,7 @@ class ApiTokens {
 		byte[] bytes = new byte[30];
 		RANDOM.nextBytes(bytes);
 		String token = "edk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		Timestamp expires = days == null ? null : Timestamp.from(Instant.now().plus(days, ChronoUnit.DAYS));
+		Timestamp expires = days == null ? null : Timestamp.from(BusinessClock.now().plus(days, ChronoUnit.DAYS));
 		jdbc.update("insert into api_token (staff_id, name, token_hash, token_prefix, expires_at) values (?, ?, ?, ?, ?)",
 				staffId, name, hash(token), token.substring(0, 10), expires);
 		return token;

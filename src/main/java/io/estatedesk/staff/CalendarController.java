@@ -1,5 +1,6 @@
 package io.estatedesk.staff;
 
+import io.estatedesk.shared.BusinessClock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -36,11 +37,11 @@ class CalendarController {
 
 	@GetMapping
 	String page(@RequestParam(required = false) Integer year, Model model) {
-		int shown = year != null ? year : LocalDate.now().getYear();
+		int shown = year != null ? year : BusinessClock.today().getYear();
 		model.addAttribute("years", calendar.years());
 		model.addAttribute("year", shown);
 		model.addAttribute("days", calendar.days(shown));
-		model.addAttribute("missing", calendar.missingComingYear(LocalDate.now()).orElse(null));
+		model.addAttribute("missing", calendar.missingComingYear(BusinessClock.today()).orElse(null));
 		if (!model.containsAttribute("lines")) {
 			StringBuilder sb = new StringBuilder();
 			calendar.days(shown).forEach(d -> sb.append(d.day()).append(d.workday() ? " 班 " : " 休 ").append(d.name()).append('\n'));

@@ -1,5 +1,6 @@
 package io.estatedesk.staff;
 
+import io.estatedesk.shared.BusinessClock;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,7 +79,7 @@ class LoginAudit {
 					rs -> rs.next() ? rs.getInt(1) : null, username);
 			if (failures != null && failures >= maxFailures) {
 				jdbc.update("update staff_account set locked_until = ?, failed_attempts = 0 where lower(username) = lower(?)",
-						Timestamp.from(Instant.now().plus(lockout)), username);
+						Timestamp.from(BusinessClock.now().plus(lockout)), username);
 				record(username, LOCKOUT, address, String.valueOf(lockout.toMinutes()));
 			}
 		}

@@ -1,5 +1,6 @@
 package io.estatedesk.staff;
 
+import io.estatedesk.shared.BusinessClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -70,7 +71,7 @@ public class Permissions {
 	/** The permissions the account holds now, or empty when it is missing or disabled. */
 	Optional<Set<String>> currentPermissionsOf(String username) {
 		Cached c = cache.get(username.toLowerCase());
-		Instant now = Instant.now();
+		Instant now = BusinessClock.now();
 		if (c == null || c.loadedAt.plus(TTL).isBefore(now)) {
 			c = load(username, now);
 			cache.put(username.toLowerCase(), c);

@@ -1,5 +1,6 @@
 package io.estatedesk.staff;
 
+import io.estatedesk.shared.BusinessClock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -48,7 +49,7 @@ class StaffAccount {
 
 	Instant passwordChangedAt;
 
-	Instant createdAt = Instant.now();
+	Instant createdAt = BusinessClock.now();
 
 	@ManyToMany(fetch = FetchType.EAGER)
 	@JoinTable(name = "staff_role", joinColumns = @JoinColumn(name = "staff_id"), inverseJoinColumns = @JoinColumn(name = "role_id"))

@@ -1,5 +1,6 @@
 package io.estatedesk.staff;
 
+import io.estatedesk.shared.BusinessClock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,7 +49,7 @@ class StaffAdminController {
 	@GetMapping("/staff")
 	String list(Model model) {
 		model.addAttribute("accounts", accounts.findAllByOrderByIdAsc());
-		model.addAttribute("now", java.time.Instant.now());
+		model.addAttribute("now", BusinessClock.now());
 		return "staff/list";
 	}
 

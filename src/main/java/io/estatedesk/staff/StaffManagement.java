@@ -1,5 +1,6 @@
 package io.estatedesk.staff;
 
+import io.estatedesk.shared.BusinessClock;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HashSet;
@@ -117,7 +118,7 @@ public class StaffManagement {
 		a.username = username;
 		a.displayName = displayName;
 		a.passwordHash = encoder.encode(rawPassword);
-		a.passwordChangedAt = Instant.now();
+		a.passwordChangedAt = BusinessClock.now();
 		a.roles = new HashSet<>(roles.findByCode(roleCode).stream().toList());
 		accounts.save(a);
 		permissions.invalidate();
@@ -132,7 +133,7 @@ public class StaffManagement {
 		StaffAccount a = new StaffAccount();
 		a.username = form.username().strip();
 		a.passwordHash = encoder.encode(rawPassword);
-		a.passwordChangedAt = Instant.now();
+		a.passwordChangedAt = BusinessClock.now();
 		apply(a, form);
 		accounts.save(a);
 		permissions.invalidate();
@@ -178,7 +179,7 @@ public class StaffManagement {
 		StaffAccount a = get(id);
 		String pw = randomPassword();
 		a.passwordHash = encoder.encode(pw);
-		a.passwordChangedAt = Instant.now();
+		a.passwordChangedAt = BusinessClock.now();
 		a.lockedUntil = null;
 		a.failedAttempts = 0;
 		return pw;
@@ -188,7 +189,7 @@ public class StaffManagement {
 	public void setPassword(String username, String rawPassword) {
 		StaffAccount a = accounts.findByUsername(username).orElseThrow(() -> new NotFoundException("staff.notFound"));
 		a.passwordHash = encoder.encode(rawPassword);
-		a.passwordChangedAt = Instant.now();
+		a.passwordChangedAt = BusinessClock.now();
 		a.lockedUntil = null;
 		a.failedAttempts = 0;
 	}
@@ -201,7 +202,7 @@ public class StaffManagement {
 		}
 		checkPasswordStrength("newPassword", next);
 		a.passwordHash = encoder.encode(next);
-		a.passwordChangedAt = Instant.now();
+		a.passwordChangedAt = BusinessClock.now();
 	}
 
 	static void checkPasswordStrength(String field, String pw) {

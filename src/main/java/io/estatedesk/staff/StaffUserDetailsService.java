@@ -1,5 +1,6 @@
 package io.estatedesk.staff;
 
+import io.estatedesk.shared.BusinessClock;
 import java.time.Instant;
 
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -26,7 +27,7 @@ class StaffUserDetailsService implements UserDetailsService {
 		return User.withUsername(a.username)
 			.password(a.passwordHash)
 			.disabled(!a.enabled)
-			.accountLocked(a.lockedAt(Instant.now()))
+			.accountLocked(a.lockedAt(BusinessClock.now()))
 			.authorities(a.roles.stream().flatMap(r -> r.permissions.stream()).distinct().map(SimpleGrantedAuthority::new).toList())
 			.build();
 	}

@@ -1,5 +1,6 @@
 package io.estatedesk.survey;
 
+import io.estatedesk.shared.BusinessClock;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -7,7 +8,6 @@ import io.estatedesk.shared.BusinessRuleException;
 import io.estatedesk.shared.ChangedMeanwhile;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.Paged;
-import io.estatedesk.shared.WorkingTime;
 import io.estatedesk.staff.Permissions;
 import io.estatedesk.staff.StaffManagement;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -47,7 +47,7 @@ class ReturnCallController {
 		model.addAttribute("done", done);
 		model.addAttribute("mine", mine);
 		model.addAttribute("kind", kind);
-		model.addAttribute("zone", WorkingTime.CHINA);
+		model.addAttribute("zone", BusinessClock.ZONE);
 		return "survey/return-calls";
 	}
 
@@ -56,7 +56,7 @@ class ReturnCallController {
 		model.addAttribute("t", calls.task(id));
 		model.addAttribute("attempts", calls.attempts(id));
 		model.addAttribute("names", staff.displayNamesByUsername());
-		model.addAttribute("zone", WorkingTime.CHINA);
+		model.addAttribute("zone", BusinessClock.ZONE);
 		model.addAttribute("maxAttempts", ReturnCalls.MAX_ATTEMPTS);
 		if (!model.containsAttribute("draft")) {
 			model.addAttribute("draft", Map.of());
@@ -90,7 +90,7 @@ class ReturnCallController {
 	@GetMapping("/statistics")
 	String statistics(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
-		LocalDate today = LocalDate.now(WorkingTime.CHINA);
+		LocalDate today = BusinessClock.today();
 		LocalDate f = from != null ? from : today.withDayOfMonth(1);
 		LocalDate t = to != null ? to : today;
 		model.addAttribute("from", f);

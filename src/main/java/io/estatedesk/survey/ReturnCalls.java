@@ -1,5 +1,6 @@
 package io.estatedesk.survey;
 
+import io.estatedesk.shared.BusinessClock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -21,7 +22,6 @@ import io.estatedesk.shared.ChangedMeanwhile;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.shared.Slice;
-import io.estatedesk.shared.WorkingTime;
 import io.estatedesk.staff.Permissions;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -105,7 +105,7 @@ class ReturnCalls {
 	@EventListener
 	void on(ComplaintReplied e) {
 		create(Kind.COMPLAINT, e.complaintId(), e.code(), e.projectId(), e.ownerId(), e.unitId(), e.complainant(),
-				e.contactPhone(), e.handlerId(), Instant.now().plus(DUE));
+				e.contactPhone(), e.handlerId(), BusinessClock.now().plus(DUE));
 	}
 
 	@EventListener
@@ -172,8 +172,8 @@ class ReturnCalls {
 					permissions.currentUsername(), note);
 			update(t, """
 					attempts = ?, next_attempt_at = ?, state = ?, done_at = ?, done_by = ?""", attempts,
-					last ? null : Timestamp.from(Instant.now().plus(Duration.ofDays(1))), last ? "UNREACHABLE" : "OPEN",
-					last ? Timestamp.from(Instant.now()) : null, last ? permissions.currentUsername() : null);
+					last ? null : Timestamp.from(BusinessClock.now().plus(Duration.ofDays(1))), last ? "UNREACHABLE" : "OPEN",
+					last ? Timestamp.from(BusinessClock.now()) : null, last ? permissions.currentUsername() : null);
 			return;
 		}
 		Map<String, String> errors = new LinkedHashMap<>();
@@ -268,8 +268,8 @@ class ReturnCalls {
 				where r.due_at >= ? and r.due_at < ? group by 1 order by 1""".formatted(group),
 				(rs, i) -> new Rate(rs.getString("label"), rs.getLong("due"), rs.getLong("done"), rs.getLong("on_time"),
 						rs.getLong("unreachable"), rs.getLong("rated"), rs.getLong("satisfied")),
-				Timestamp.from(from.atStartOfDay(WorkingTime.CHINA).toInstant()),
-				Timestamp.from(to.plusDays(1).atStartOfDay(WorkingTime.CHINA).toInstant()));
+				Timestamp.from(from.atStartOfDay(BusinessClock.ZONE).toInstant()),
+				Timestamp.from(to.plusDays(1).atStartOfDay(BusinessClock.ZONE).toInstant()));
 	}
 
 	private static Task task(ResultSet rs) throws SQLException {

@@ -1,5 +1,6 @@
 package io.estatedesk.survey;
 
+import io.estatedesk.shared.BusinessClock;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -9,7 +10,6 @@ import io.estatedesk.shared.ApiController;
 import io.estatedesk.shared.ChangedMeanwhile;
 import io.estatedesk.shared.Paged;
 import io.estatedesk.shared.Slice;
-import io.estatedesk.shared.WorkingTime;
 import io.estatedesk.staff.Permissions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -72,7 +72,7 @@ class SurveyApi {
 	@PreAuthorize("hasAuthority('RETURN_CALL')")
 	Map<String, List<ReturnCalls.Rate>> rates(@RequestParam(required = false) LocalDate from,
 			@RequestParam(required = false) LocalDate to) {
-		LocalDate today = LocalDate.now(WorkingTime.CHINA);
+		LocalDate today = BusinessClock.today();
 		LocalDate f = from != null ? from : today.withDayOfMonth(1);
 		LocalDate t = to != null ? to : today;
 		return Map.of("byStaff", calls.rates(f, t, false), "byProject", calls.rates(f, t, true));

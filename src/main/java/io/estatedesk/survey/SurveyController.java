@@ -1,5 +1,6 @@
 package io.estatedesk.survey;
 
+import io.estatedesk.shared.BusinessClock;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -15,7 +16,6 @@ import io.estatedesk.estate.ArchiveLookup;
 import io.estatedesk.shared.Downloads;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.Paged;
-import io.estatedesk.shared.WorkingTime;
 import io.estatedesk.shared.XlsxTable;
 import io.estatedesk.staff.AuditTrail;
 import io.estatedesk.staff.Permissions;
@@ -146,7 +146,7 @@ class SurveyController {
 				.map(e -> Map.of("label", e.getKey(), "count", e.getValue())).toList());
 		}
 		model.addAttribute("chartData", json.writeValueAsString(chart));
-		model.addAttribute("zone", WorkingTime.CHINA);
+		model.addAttribute("zone", BusinessClock.ZONE);
 		return "survey/campaign";
 	}
 
@@ -163,11 +163,11 @@ class SurveyController {
 		Surveys.Campaign c = surveys.campaign(id);
 		List<Surveys.Question> questions = surveys.questions(c.templateId());
 		audit.record(AuditTrail.EXPORT, "满意度调查", c.name());
-		Downloads.xlsx(response, "满意度调查-" + c.id() + "-" + LocalDate.now().format(DateTimeFormatter.BASIC_ISO_DATE) + ".xlsx");
+		Downloads.xlsx(response, "满意度调查-" + c.id() + "-" + BusinessClock.today().format(DateTimeFormatter.BASIC_ISO_DATE) + ".xlsx");
 		List<String> columns = new ArrayList<>(List.of("业主", "房屋", "回答时间", "回答方式"));
 		questions.forEach(q -> columns.add(q.position() + ". " + q.text()));
 		XlsxTable table = new XlsxTable(response.getOutputStream(), "答卷", columns);
-		DateTimeFormatter dt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(WorkingTime.CHINA);
+		DateTimeFormatter dt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessClock.ZONE);
 		Object[][] row = { null };
 		long[] current = { -1 };
 		Map<Long, Integer> column = new HashMap<>();

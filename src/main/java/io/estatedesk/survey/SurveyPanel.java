@@ -1,11 +1,11 @@
 package io.estatedesk.survey;
 
+import io.estatedesk.shared.BusinessClock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import io.estatedesk.estate.ArchivePanel;
-import io.estatedesk.shared.WorkingTime;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.annotation.Order;
@@ -57,7 +57,7 @@ class SurveyPanel implements ArchivePanel {
 						+ (t.comment() == null ? "" : "：" + t.comment()), "/return-calls/" + t.id(),
 						messages.getMessage("returnCall.state." + t.state(), null, locale)
 								+ (t.satisfied() == null ? "" : " · " + messages.getMessage(t.satisfied() ? "complaint.satisfied" : "complaint.notSatisfied", null, locale)),
-						(t.doneAt() != null ? t.doneAt() : t.dueAt()).atZone(WorkingTime.CHINA).toLocalDate().toString(),
+						(t.doneAt() != null ? t.doneAt() : t.dueAt()).atZone(BusinessClock.ZONE).toLocalDate().toString(),
 						t.overdue() || Boolean.FALSE.equals(t.satisfied())));
 			}
 		}
@@ -65,7 +65,7 @@ class SurveyPanel implements ArchivePanel {
 			java.sql.Timestamp at = (java.sql.Timestamp) a.get("answered_at");
 			items.add(new Item((String) a.get("name"), "/surveys/targets/" + a.get("id"),
 					messages.getMessage("survey.campaign.answered", null, locale),
-					at.toInstant().atZone(WorkingTime.CHINA).toLocalDate().toString(), false));
+					at.toInstant().atZone(BusinessClock.ZONE).toLocalDate().toString(), false));
 		}
 		return items;
 	}

@@ -1,5 +1,6 @@
 package io.estatedesk.survey;
 
+import io.estatedesk.shared.BusinessClock;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Array;
@@ -17,7 +18,6 @@ import java.util.Optional;
 
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.NotFoundException;
-import io.estatedesk.shared.WorkingTime;
 import io.estatedesk.staff.Permissions;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -221,7 +221,7 @@ class Surveys {
 		long id = jdbc.queryForObject("""
 				insert into survey_campaign (template_id, name, audience, project_id, created_by) values (?, ?, ?, ?, ?) returning id""",
 				Long.class, templateId, name.strip(), audience.name(), projectId, permissions.currentUsername());
-		LocalDate today = LocalDate.now(WorkingTime.CHINA);
+		LocalDate today = BusinessClock.today();
 		String who = switch (audience) {
 			case HANDOVER_30_DAYS -> "u.handover_date between ? and ?";
 			case HANDOVER_1_YEAR -> "u.handover_date between ? and ?";
@@ -241,8 +241,8 @@ class Surveys {
 			}
 			case COMPLAINT_CLOSED_LAST_MONTH -> {
 				LocalDate first = today.withDayOfMonth(1).minusMonths(1);
-				args.add(Timestamp.from(first.atStartOfDay(WorkingTime.CHINA).toInstant()));
-				args.add(Timestamp.from(first.plusMonths(1).atStartOfDay(WorkingTime.CHINA).toInstant()));
+				args.add(Timestamp.from(first.atStartOfDay(BusinessClock.ZONE).toInstant()));
+				args.add(Timestamp.from(first.plusMonths(1).atStartOfDay(BusinessClock.ZONE).toInstant()));
 			}
 			default -> {
 			}

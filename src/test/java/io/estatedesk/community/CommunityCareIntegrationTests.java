@@ -1,5 +1,6 @@
 package io.estatedesk.community;
 
+import io.estatedesk.shared.BusinessClock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -153,12 +154,12 @@ class CommunityCareIntegrationTests {
 		long closed = owner("已结", null);
 		long category = jdbc.queryForObject("select id from complaint_category where name = '房屋质量'", Long.class);
 		String office = fixtures.staffWithRole("OFFICE");
-		LocalDate today = LocalDate.now(io.estatedesk.shared.WorkingTime.CHINA);
+		LocalDate today = BusinessClock.today();
 		long[] ids = new long[3];
 		long[] owners = { longOpen, recent, closed };
 		for (int i = 0; i < 3; i++) {
 			long owner = owners[i];
-			ids[i] = fixtures.as(office, () -> complaints.receive(new ComplaintManagement.Intake(project, "业主", java.time.LocalDateTime.now(),
+			ids[i] = fixtures.as(office, () -> complaints.receive(new ComplaintManagement.Intake(project, "业主", java.time.LocalDateTime.now(BusinessClock.INSTANCE),
 					null, owner, "13900002222", io.estatedesk.complaint.Channel.PHONE, category,
 					io.estatedesk.complaint.Severity.GENERAL, "外墙渗水", "")));
 		}

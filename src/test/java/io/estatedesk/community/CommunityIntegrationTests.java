@@ -1,5 +1,6 @@
 package io.estatedesk.community;
 
+import io.estatedesk.shared.BusinessClock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,7 @@ class CommunityIntegrationTests {
 	private long openActivity(String field, int capacity) {
 		return fixtures.as(field, () -> {
 			long id = activities.create(new Activities.ActivityForm(Fixtures.unique("植树"), null, null,
-					LocalDateTime.now().plusDays(5), "小区绿地", "1000", Integer.toString(capacity), null, ""));
+					LocalDateTime.now(BusinessClock.INSTANCE).plusDays(5), "小区绿地", "1000", Integer.toString(capacity), null, ""));
 			activities.changeState(id, Activities.State.OPEN, activities.get(id).version());
 			return id;
 		});

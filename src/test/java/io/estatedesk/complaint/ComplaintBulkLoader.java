@@ -1,5 +1,6 @@
 package io.estatedesk.complaint;
 
+import io.estatedesk.shared.BusinessClock;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -179,7 +180,7 @@ public final class ComplaintBulkLoader {
 
 	private final SplittableRandom random;
 
-	private final Instant now = Instant.now();
+	private final Instant now = BusinessClock.now();
 
 	private final Map<String, Long> categories = new HashMap<>();
 

@@ -1,5 +1,6 @@
 package io.estatedesk.complaint;
 
+import io.estatedesk.shared.BusinessClock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -8,7 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.estatedesk.shared.WorkingTime;
 import io.estatedesk.support.Fixtures;
 import io.estatedesk.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -53,23 +53,23 @@ class ComplaintDeadlineIntegrationTests {
 		// received on the afternoon before the National Day holiday (Wed 30 Sep 2026, 17:00)
 		long id = receive(office, LocalDateTime.of(2026, 9, 30, 17, 0), Severity.GENERAL);
 		// acknowledge within 4 working hours, reply within 1 working day, close within 3: 1–7 Oct are off, 10 Oct (Sat) is worked
-		assertThat(LocalDateTime.ofInstant(due(id, "ack_due"), WorkingTime.CHINA)).isEqualTo(LocalDateTime.of(2026, 10, 8, 12, 0));
-		assertThat(LocalDateTime.ofInstant(due(id, "reply_due"), WorkingTime.CHINA)).isEqualTo(LocalDateTime.of(2026, 10, 8, 17, 0));
-		assertThat(LocalDateTime.ofInstant(due(id, "close_due"), WorkingTime.CHINA)).isEqualTo(LocalDateTime.of(2026, 10, 10, 17, 0));
+		assertThat(LocalDateTime.ofInstant(due(id, "ack_due"), BusinessClock.ZONE)).isEqualTo(LocalDateTime.of(2026, 10, 8, 12, 0));
+		assertThat(LocalDateTime.ofInstant(due(id, "reply_due"), BusinessClock.ZONE)).isEqualTo(LocalDateTime.of(2026, 10, 8, 17, 0));
+		assertThat(LocalDateTime.ofInstant(due(id, "close_due"), BusinessClock.ZONE)).isEqualTo(LocalDateTime.of(2026, 10, 10, 17, 0));
 	}
 
 	@Test
 	void waitingForTheOwnerPausesTheClock() {
 		String office = fixtures.staffWithRole("OFFICE");
-		long id = receive(office, LocalDateTime.now(WorkingTime.CHINA).withSecond(0).withNano(0), Severity.GENERAL);
+		long id = receive(office, BusinessClock.localNowToMinute(), Severity.GENERAL);
 		long version = jdbc.queryForObject("select version from complaint where id = ?", Long.class, id);
 		fixtures.as(office, () -> complaints.setWaiting(id, true, version));
 		Instant replyDue = due(id, "reply_due");
 		// pretend the owner took two working days to answer
-		Instant since = rules.time().plusWorkingMinutes(Instant.now(), 0);
-		Instant twoDaysEarlier = java.time.ZonedDateTime.ofInstant(since, WorkingTime.CHINA).minusDays(4).toInstant();
+		Instant since = rules.time().plusWorkingMinutes(BusinessClock.now(), 0);
+		Instant twoDaysEarlier = java.time.ZonedDateTime.ofInstant(since, BusinessClock.ZONE).minusDays(4).toInstant();
 		jdbc.update("update complaint set waiting_since = ? where id = ?", java.sql.Timestamp.from(twoDaysEarlier), id);
-		long waited = rules.time().workingMinutesBetween(twoDaysEarlier, Instant.now());
+		long waited = rules.time().workingMinutesBetween(twoDaysEarlier, BusinessClock.now());
 		long v2 = jdbc.queryForObject("select version from complaint where id = ?", Long.class, id);
 		fixtures.as(office, () -> complaints.setWaiting(id, false, v2));
 		assertThat(due(id, "reply_due")).isEqualTo(rules.time().plusWorkingMinutes(replyDue, waited));
@@ -83,10 +83,10 @@ class ComplaintDeadlineIntegrationTests {
 		String office = fixtures.staffWithRole("OFFICE");
 		fixtures.staffWithRole("MANAGER");
 		// received two weeks ago and never touched: every limit has passed
-		long id = receive(office, LocalDateTime.now(WorkingTime.CHINA).minusDays(14), Severity.GENERAL);
+		long id = receive(office, LocalDateTime.now(BusinessClock.INSTANCE).minusDays(14), Severity.GENERAL);
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {
-			Callable<Integer> run = () -> job.check(Instant.now());
+			Callable<Integer> run = () -> job.check(BusinessClock.now());
 			List<Future<Integer>> results = pool.invokeAll(List.of(run, run));
 			for (Future<Integer> r : results) {
 				r.get();
@@ -95,7 +95,7 @@ class ComplaintDeadlineIntegrationTests {
 		finally {
 			pool.shutdown();
 		}
-		job.check(Instant.now());
+		job.check(BusinessClock.now());
 		List<String> escalations = jdbc.queryForList(
 				"select note from complaint_history where complaint_id = ? and kind = 'ESCALATED' order by id", String.class, id);
 		assertThat(escalations).containsExactlyInAnyOrder("受理确认已超时，已报部门经理", "回复已超时，已报部门经理", "办结已超时，已报部门经理");
@@ -106,12 +106,12 @@ class ComplaintDeadlineIntegrationTests {
 	@Test
 	void warnsTheOwnerOfTheCaseShortlyBeforeALimit() {
 		String office = fixtures.staffWithRole("OFFICE");
-		long id = receive(office, LocalDateTime.now(WorkingTime.CHINA).withSecond(0).withNano(0), Severity.GENERAL);
-		Instant soon = Instant.now().plusSeconds(20 * 60);
+		long id = receive(office, BusinessClock.localNowToMinute(), Severity.GENERAL);
+		Instant soon = BusinessClock.now().plusSeconds(20 * 60);
 		jdbc.update("update complaint set reply_due = ?, ack_due = ?, close_due = ? where id = ?", java.sql.Timestamp.from(soon),
 				java.sql.Timestamp.from(soon.plusSeconds(7200)), java.sql.Timestamp.from(soon.plusSeconds(86400)), id);
-		job.check(Instant.now());
-		job.check(Instant.now());
+		job.check(BusinessClock.now());
+		job.check(BusinessClock.now());
 		assertThat(jdbc.queryForList("select note from complaint_history where complaint_id = ? and kind = 'WARNED'", String.class, id))
 			.containsExactly("回复时限将到");
 	}

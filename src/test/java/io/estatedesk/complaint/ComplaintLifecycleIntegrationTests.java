@@ -1,11 +1,11 @@
 package io.estatedesk.complaint;
 
+import io.estatedesk.shared.BusinessClock;
 import java.time.LocalDateTime;
 import java.util.List;
 
 import io.estatedesk.shared.BusinessRuleException;
 import io.estatedesk.shared.InvalidInputException;
-import io.estatedesk.shared.WorkingTime;
 import io.estatedesk.support.Fixtures;
 import io.estatedesk.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,7 +66,7 @@ class ComplaintLifecycleIntegrationTests {
 	}
 
 	IntakeForm intake(Severity severity, String content) {
-		LocalDateTime now = LocalDateTime.now(WorkingTime.CHINA).withSecond(0).withNano(0);
+		LocalDateTime now = BusinessClock.localNowToMinute();
 		return new IntakeForm(project, now.toLocalDate(), "刘先生", now, unit, owner, "13811112222", null, Channel.PHONE,
 				category, severity, false, content, "尽快修好");
 	}

@@ -1,5 +1,6 @@
 package io.estatedesk.handover;
 
+import io.estatedesk.shared.BusinessClock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -76,12 +77,12 @@ class HandoverIntegrationTests {
 			fixtures.holds(o, u);
 		}
 		batch = fixtures.as(manager, () -> handover.createBatch(new HandoverManagement.BatchForm(project, "第一批",
-				LocalDate.now(), LocalDate.now().plusDays(20), "")));
+				BusinessClock.today(), BusinessClock.today().plusDays(20), "")));
 		assertThat(fixtures.as(manager, () -> handover.addUnits(batch, building, null))).isEqualTo(3);
 	}
 
 	long slot(int capacity) {
-		LocalDateTime at = LocalDateTime.now().plusDays(1).withHour(9).withMinute(0).withSecond(0).withNano(0);
+		LocalDateTime at = LocalDateTime.now(BusinessClock.INSTANCE).plusDays(1).withHour(9).withMinute(0).withSecond(0).withNano(0);
 		fixtures.as(manager, () -> handover.addSlot(batch, at, at.plusHours(2), capacity));
 		return jdbc.queryForObject("select max(id) from handover_slot where batch_id = ?", Long.class, batch);
 	}
@@ -141,16 +142,16 @@ class HandoverIntegrationTests {
 				null, null, null, "业主", null), stale))).isInstanceOf(ChangedMeanwhile.class);
 
 		fixtures.as(field, () -> handover.accept(id, new HandoverManagement.AcceptForm(true, true, 2, new BigDecimal("1.5"),
-				new BigDecimal("30"), null, "业主8-0101", LocalDate.now()), version(id)));
+				new BigDecimal("30"), null, "业主8-0101", BusinessClock.today()), version(id)));
 		assertThat(jdbc.queryForMap("select status, handover_date from unit where id = ?", unitId))
-			.containsEntry("status", "HANDED_OVER").containsEntry("handover_date", java.sql.Date.valueOf(LocalDate.now()));
+			.containsEntry("status", "HANDED_OVER").containsEntry("handover_date", java.sql.Date.valueOf(BusinessClock.today()));
 
 		// the printed confirmation holds the form's labels and this unit's values
 		HandoverQueries.UnitDetail u = queries.unit(id).orElseThrow();
 		try (PDDocument doc = Loader.loadPDF(pdf.render(u, queries.results(id)))) {
 			String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
 			assertThat(text).contains("交房确认书", "房屋", "8号楼8-0101", "业主8-0101", "验房情况", "卫生间", "不合格", "地漏返水",
-					"住宅质量保证书", "住宅使用说明书", "钥匙", "2把", "水表读数", "1.5", "业主签字", LocalDate.now().toString());
+					"住宅质量保证书", "住宅使用说明书", "钥匙", "2把", "水表读数", "1.5", "业主签字", BusinessClock.today().toString());
 		}
 	}
 
@@ -171,7 +172,7 @@ class HandoverIntegrationTests {
 	void aTakeoverLessThanFifteenDaysBeforeHandoverIsFlagged() {
 		Takeovers.Takeover t = fixtures.as(manager, () -> takeovers.of(project));
 		assertThat(takeovers.items(t.id())).hasSize(Takeovers.STANDARD_ITEMS.size());
-		LocalDate handoverDay = LocalDate.now().plusDays(40);
+		LocalDate handoverDay = BusinessClock.today().plusDays(40);
 		fixtures.as(manager, () -> takeovers.save(project, "金第物业", handoverDay, handoverDay.minusDays(15), "", t.version()));
 		assertThat(takeovers.of(project).tooLate()).isFalse();
 		fixtures.as(manager, () -> takeovers.save(project, "金第物业", handoverDay, handoverDay.minusDays(14), "",

@@ -1,5 +1,6 @@
 package io.estatedesk.lifecycle;
 
+import io.estatedesk.shared.BusinessClock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -105,10 +106,10 @@ class LifecycleIntegrationTests {
 		assertThat(small2).isPositive();
 
 		assertAssembly(field, item, "0.00 %", "尚未达到召开条件");
-		fixtures.as(field, () -> archive.handedOver(large, LocalDate.now()));
+		fixtures.as(field, () -> archive.handedOver(large, BusinessClock.today()));
 		// exactly half: not yet
 		assertAssembly(field, item, "50.00 %", "尚未达到召开条件");
-		fixtures.as(field, () -> archive.handedOver(small1, LocalDate.now()));
+		fixtures.as(field, () -> archive.handedOver(small1, BusinessClock.today()));
 		assertAssembly(field, item, "75.00 %", "交付面积已超过 50%，应召开首次业主大会");
 		mvc.perform(get("/lifecycle/projects/" + project).with(page(field)))
 			.andExpect(content().string(containsString("已交付面积 75.00%")));
@@ -127,9 +128,9 @@ class LifecycleIntegrationTests {
 		unit(project, building, "1-0102", "120.00");
 		long item = jdbc.queryForObject("select id from duty_item where project_id = ? and code = 'OWNERS_ASSEMBLY'", Long.class,
 				ensure(project, field));
-		fixtures.as(field, () -> archive.handedOver(first, LocalDate.now().minusYears(2).plusDays(1)));
+		fixtures.as(field, () -> archive.handedOver(first, BusinessClock.today().minusYears(2).plusDays(1)));
 		assertAssembly(field, item, "40.00 %", "尚未达到召开条件");
-		fixtures.as(field, () -> archive.handedOver(first, LocalDate.now().minusYears(2)));
+		fixtures.as(field, () -> archive.handedOver(first, BusinessClock.today().minusYears(2)));
 		assertAssembly(field, item, "40.00 %", "首次交付已满两年，应召开首次业主大会");
 	}
 

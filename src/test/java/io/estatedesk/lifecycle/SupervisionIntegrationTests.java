@@ -1,5 +1,6 @@
 package io.estatedesk.lifecycle;
 
+import io.estatedesk.shared.BusinessClock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -42,29 +43,29 @@ class SupervisionIntegrationTests {
 		Supervision.ChecklistItem cleaning = supervision.checklist().get(0);
 		// a score above the item's maximum is refused and nothing is saved
 		scores.put(cleaning.id(), BigDecimal.valueOf(cleaning.maxScore() + 1));
-		assertThatThrownBy(() -> fixtures.as(field, () -> supervision.inspect(project, LocalDate.now(), "金第物业", scores, Map.of(), "")))
+		assertThatThrownBy(() -> fixtures.as(field, () -> supervision.inspect(project, BusinessClock.today(), "金第物业", scores, Map.of(), "")))
 			.isInstanceOf(InvalidInputException.class);
 		assertThat(supervision.inspections(project)).isEmpty();
 		scores.put(cleaning.id(), BigDecimal.valueOf(cleaning.maxScore() - 3));
-		long id = fixtures.as(field, () -> supervision.inspect(project, LocalDate.now(), "金第物业", scores, Map.of(cleaning.id(), "楼道有垃圾"), "总体良好"));
+		long id = fixtures.as(field, () -> supervision.inspect(project, BusinessClock.today(), "金第物业", scores, Map.of(cleaning.id(), "楼道有垃圾"), "总体良好"));
 		Supervision.Inspection i = supervision.inspection(id);
 		assertThat(i.total()).isEqualByComparingTo(i.maxTotal().subtract(BigDecimal.valueOf(3)));
 		assertThat(i.maxTotal()).isEqualByComparingTo("100");
 		assertThat(i.percent()).isEqualByComparingTo("97.0");
 
-		fixtures.as(field, () -> supervision.addNotice(id, cleaning.id(), "每日两次清扫楼道", LocalDate.now().plusDays(3)));
+		fixtures.as(field, () -> supervision.addNotice(id, cleaning.id(), "每日两次清扫楼道", BusinessClock.today().plusDays(3)));
 		Supervision.Notice n = supervision.notices(project, null).get(0);
-		fixtures.as(field, () -> supervision.reinspect(n.id(), false, "仍有垃圾", LocalDate.now(), LocalDate.now().plusDays(5), n.version()));
+		fixtures.as(field, () -> supervision.reinspect(n.id(), false, "仍有垃圾", BusinessClock.today(), BusinessClock.today().plusDays(5), n.version()));
 		Supervision.Notice failed = supervision.notices(project, null).get(0);
 		assertThat(failed.state()).isEqualTo("FAILED");
-		assertThat(failed.deadline()).isEqualTo(LocalDate.now().plusDays(5));
+		assertThat(failed.deadline()).isEqualTo(BusinessClock.today().plusDays(5));
 		assertThat(supervision.inspection(id).openNotices()).isEqualTo(1);
-		fixtures.as(field, () -> supervision.reinspect(failed.id(), true, "已整改", LocalDate.now(), null, failed.version()));
+		fixtures.as(field, () -> supervision.reinspect(failed.id(), true, "已整改", BusinessClock.today(), null, failed.version()));
 		assertThat(supervision.notices(project, null).get(0).state()).isEqualTo("PASSED");
 		assertThat(supervision.inspection(id).openNotices()).isZero();
 
 		// and through the API
-		StringBuilder json = new StringBuilder("{\"projectId\":" + project + ",\"inspectedOn\":\"" + LocalDate.now() + "\",\"scores\":{");
+		StringBuilder json = new StringBuilder("{\"projectId\":" + project + ",\"inspectedOn\":\"" + BusinessClock.today() + "\",\"scores\":{");
 		supervision.checklist().forEach(c -> json.append('"').append(c.id()).append("\":").append(c.maxScore()).append(','));
 		json.setLength(json.length() - 1);
 		json.append("}}");

@@ -1,5 +1,6 @@
 package io.estatedesk.repair;
 
+import io.estatedesk.shared.BusinessClock;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,7 +83,7 @@ class RepairIntegrationTests {
 		long building = fixtures.building(project, "1号楼");
 		unit = fixtures.unit(project, building, "1-0101", "OCCUPIED");
 		// handed over three years ago: waterproofing (5 years) covered, fit-out (2 years) not
-		jdbc.update("update unit set handover_date = ? where id = ?", LocalDate.now().minusYears(3), unit);
+		jdbc.update("update unit set handover_date = ? where id = ?", BusinessClock.today().minusYears(3), unit);
 		owner = fixtures.owner("李业主", "13800001111", Fixtures.idNumber("11010119800101123"));
 		fixtures.holds(owner, unit);
 		waterproofTrade = trade("WATERPROOF");
@@ -200,7 +201,7 @@ class RepairIntegrationTests {
 	@Test
 	void aHoldStopsTheClockAndTheDueDateMovesByTheTimeOnHold() {
 		long id = raise(office, null, "WET_ROOM_WATERPROOF", null, null);
-		fixtures.as(manager, () -> orders.pause(id, "业主出差", LocalDate.now().plusDays(3), version(id)));
+		fixtures.as(manager, () -> orders.pause(id, "业主出差", BusinessClock.today().plusDays(3), version(id)));
 		// the hold began a day ago (clock time, an emergency-free normal order counts working time)
 		jdbc.update("update work_order set paused_at = paused_at - interval '1 day', urgency = 'EMERGENCY' where id = ?", id);
 		Instant due = jdbc.queryForObject("select due_at from work_order where id = ?", Timestamp.class, id).toInstant();
@@ -234,7 +235,7 @@ class RepairIntegrationTests {
 		jdbc.update("update work_order set due_at = now() - interval '1 hour' where id = ?", id);
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {
-			Callable<Integer> run = () -> job.check(Instant.now());
+			Callable<Integer> run = () -> job.check(BusinessClock.now());
 			for (Future<Integer> r : pool.invokeAll(List.of(run, run))) {
 				r.get();
 			}
@@ -242,14 +243,14 @@ class RepairIntegrationTests {
 		finally {
 			pool.shutdown();
 		}
-		job.check(Instant.now());
+		job.check(BusinessClock.now());
 		assertThat(jdbc.queryForObject("select count(*) from work_order_history where work_order_id = ? and kind = 'ESCALATED'",
 				Long.class, id)).isEqualTo(1);
 		// the contractor heard of it too (notifications are delivered after the job's transaction commits)
 		long contractorStaff = fixtures.staffId(account);
-		long deadline = System.currentTimeMillis() + 10_000;
+		long deadline = BusinessClock.now().toEpochMilli() + 10_000;
 		long n = 0;
-		while (n == 0 && System.currentTimeMillis() < deadline) {
+		while (n == 0 && BusinessClock.now().toEpochMilli() < deadline) {
 			Thread.sleep(100);
 			n = jdbc.queryForObject("select count(*) from notification where recipient_id = ? and title like '维修工单已超时%'",
 					Long.class, contractorStaff);
@@ -262,10 +263,10 @@ class RepairIntegrationTests {
 	@Test
 	void aHoldEndsByItselfOnItsResumeDay() {
 		long id = raise(office, null, "WET_ROOM_WATERPROOF", null, null);
-		fixtures.as(manager, () -> orders.pause(id, "等待材料", LocalDate.now().plusDays(2), version(id)));
-		job.check(Instant.now());
+		fixtures.as(manager, () -> orders.pause(id, "等待材料", BusinessClock.today().plusDays(2), version(id)));
+		job.check(BusinessClock.now());
 		assertThat(state(id)).isEqualTo("PAUSED");
-		job.check(Instant.now().plus(Duration.ofDays(3)));
+		job.check(BusinessClock.now().plus(Duration.ofDays(3)));
 		assertThat(state(id)).isEqualTo("PENDING_DISPATCH");
 		assertThat(jdbc.queryForObject("select resume_on is null from work_order where id = ?", Boolean.class, id)).isTrue();
 	}
@@ -310,22 +311,22 @@ class RepairIntegrationTests {
 	@Test
 	void aWarrantyRuleChangeIsANewVersionThatMayLengthenButNeverShortenTheLegalMinimum() {
 		java.util.function.Function<Integer, List<WarrantyRules.RuleLine>> withFitOut = months -> warranty
-			.inForce(LocalDate.now()).stream()
+			.inForce(BusinessClock.today()).stream()
 			.map(r -> new WarrantyRules.RuleLine(r.component(), r.name(), r.tradeId(), r.kind(),
 					r.component().equals("FITOUT") ? months : r.period(),
 					r.seasonStart() == null ? null : r.seasonStart().toString().substring(2),
 					r.seasonEnd() == null ? null : r.seasonEnd().toString().substring(2), r.basis()))
 			.toList();
 		int versions = warranty.versions().size();
-		assertThatThrownBy(() -> warranty.saveVersion(LocalDate.now(), "缩短", withFitOut.apply(12), "admin"))
+		assertThatThrownBy(() -> warranty.saveVersion(BusinessClock.today(), "缩短", withFitOut.apply(12), "admin"))
 			.isInstanceOf(InvalidInputException.class)
 			.satisfies(e -> assertThat(((InvalidInputException) e).errors()).containsValue("warranty.period.belowMinimum"));
 		assertThat(warranty.versions()).hasSize(versions);
 		// a promise of three years for fit-out, from tomorrow: today's decisions keep the old rules
-		LocalDate tomorrow = LocalDate.now().plusDays(1);
+		LocalDate tomorrow = BusinessClock.today().plusDays(1);
 		int v = warranty.saveVersion(tomorrow, "精装修延长至3年", withFitOut.apply(36), "admin");
 		try {
-			assertThat(warranty.rule("FITOUT", LocalDate.now()).orElseThrow().period()).isEqualTo(24);
+			assertThat(warranty.rule("FITOUT", BusinessClock.today()).orElseThrow().period()).isEqualTo(24);
 			assertThat(warranty.rule("FITOUT", tomorrow).orElseThrow().period()).isEqualTo(36);
 			assertThat(warranty.rule("FITOUT", tomorrow).orElseThrow().version()).isEqualTo(v);
 		}

@@ -1,5 +1,6 @@
 package io.estatedesk.report;
 
+import io.estatedesk.shared.BusinessClock;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.List;
@@ -8,7 +9,6 @@ import io.estatedesk.complaint.Channel;
 import io.estatedesk.complaint.ComplaintManagement;
 import io.estatedesk.complaint.Severity;
 import io.estatedesk.shared.CaseFigures;
-import io.estatedesk.shared.WorkingTime;
 import io.estatedesk.support.BrowserSession;
 import io.estatedesk.support.Fixtures;
 import io.estatedesk.support.IntegrationTest;
@@ -63,7 +63,7 @@ class DashboardBrowserTests {
 		long unit = fixtures.unit(project, fixtures.building(project, "1号楼"), "1-0101", "OCCUPIED");
 		String office = fixtures.staffWithRole("OFFICE");
 		long category = jdbc.queryForObject("select id from complaint_category where name = '房屋质量'", Long.class);
-		LocalDateTime now = LocalDateTime.now(WorkingTime.CHINA).withSecond(0).withNano(0);
+		LocalDateTime now = BusinessClock.localNowToMinute();
 		List<String> contents = List.of("客厅顶棚渗水", "卫生间地漏返味", "小区大门门禁失灵");
 		long[] ids = new long[3];
 		for (int i = 0; i < 3; i++) {
@@ -89,7 +89,7 @@ class DashboardBrowserTests {
 		assertThat(received.day()).as("received just now").isEqualTo(2);
 		assertThat(received.days30()).as("received ten days ago").isEqualTo(1);
 		assertThat(received.total()).isEqualTo(3);
-		YearMonth month = YearMonth.now(WorkingTime.CHINA);
+		YearMonth month = BusinessClock.thisMonth();
 		assertThat(d.complaintMonths()).singleElement().satisfies(m -> {
 			assertThat(m.month()).isEqualTo(month.atDay(1));
 			assertThat(m.count()).isEqualTo(3);

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Working-time arithmetic on the 2026 calendar (国务院办公厅通知 of 2025-11-04), 09:00–18:00. */
 class WorkingTimeTests {
 
-	static final WorkingTime WT = new WorkingTime(calendar2026(), LocalTime.of(9, 0), LocalTime.of(18, 0), WorkingTime.CHINA);
+	static final WorkingTime WT = new WorkingTime(calendar2026(), LocalTime.of(9, 0), LocalTime.of(18, 0), BusinessClock.ZONE);
 
 	static Map<LocalDate, Boolean> calendar2026() {
 		Map<LocalDate, Boolean> m = new HashMap<>();
@@ -41,11 +41,11 @@ class WorkingTimeTests {
 	}
 
 	static Instant at(String local) {
-		return LocalDateTime.parse(local).atZone(WorkingTime.CHINA).toInstant();
+		return LocalDateTime.parse(local).atZone(BusinessClock.ZONE).toInstant();
 	}
 
 	static String local(Instant i) {
-		return LocalDateTime.ofInstant(i, WorkingTime.CHINA).toString();
+		return LocalDateTime.ofInstant(i, BusinessClock.ZONE).toString();
 	}
 
 	@Test

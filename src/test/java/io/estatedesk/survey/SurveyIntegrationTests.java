@@ -1,5 +1,6 @@
 package io.estatedesk.survey;
 
+import io.estatedesk.shared.BusinessClock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -143,7 +144,7 @@ class SurveyIntegrationTests {
 		// handed over 30 to 60 days ago: 31 of every 400 days of handover dates
 		long recent = fixtures.as(manager, () -> surveys.createCampaign(templateId, "入住30天", Surveys.Audience.HANDOVER_30_DAYS, project));
 		long expected = jdbc.queryForObject("select count(*) from unit where project_id = ? and handover_date between ? and ?",
-				Long.class, project, LocalDate.now().minusDays(60), LocalDate.now().minusDays(30));
+				Long.class, project, BusinessClock.today().minusDays(60), BusinessClock.today().minusDays(30));
 		assertThat(surveys.campaign(recent).targets()).isEqualTo(expected).isBetween(7_000, 8_500);
 	}
 

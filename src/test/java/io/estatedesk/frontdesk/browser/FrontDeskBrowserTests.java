@@ -1,12 +1,12 @@
 package io.estatedesk.frontdesk.browser;
 
+import io.estatedesk.shared.BusinessClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 
-import io.estatedesk.shared.WorkingTime;
 import io.estatedesk.support.BrowserSession;
 import io.estatedesk.support.BrowserTestData;
 import io.estatedesk.support.Fixtures;
@@ -110,7 +110,7 @@ class FrontDeskBrowserTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		try (PDDocument pdf = Loader.loadPDF(response.body())) {
 			String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", "");
-			assertThat(text).contains("来访登记簿" + LocalDate.now(WorkingTime.CHINA), "身份", "姓名", "性别", "工作单位", "联系电话", "来访事由",
+			assertThat(text).contains("来访登记簿" + BusinessClock.today(), "身份", "姓名", "性别", "工作单位", "联系电话", "来访事由",
 					"来访时间", "离开时间", "接待人", "施工人员", "郑师傅", "北京宏达装饰工程有限公司", "13712345678", "办理6-1202装修登记");
 		}
 		assertThat(browser.consoleErrors()).isEmpty();

@@ -1,9 +1,9 @@
 package io.estatedesk.handover.browser;
 
+import io.estatedesk.shared.BusinessClock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
-import io.estatedesk.shared.WorkingTime;
 import io.estatedesk.support.BrowserSession;
 import io.estatedesk.support.BrowserTestData;
 import io.estatedesk.support.Fixtures;
@@ -73,7 +73,7 @@ class HandoverBrowserTests {
 		browser.select(By.id("add-building"), "3号楼");
 		click(By.id("add-units"));
 		assertThat(browser.findAll(By.cssSelector("#batch-units tbody tr"))).hasSize(1);
-		LocalDate tomorrow = LocalDate.now(WorkingTime.CHINA).plusDays(1);
+		LocalDate tomorrow = BusinessClock.today().plusDays(1);
 		setValue(By.id("slot-from"), tomorrow + "T09:00");
 		setValue(By.id("slot-to"), tomorrow + "T11:30");
 		browser.type(By.id("slot-capacity"), "6");
@@ -116,7 +116,7 @@ class HandoverBrowserTests {
 		browser.screenshot("handover-03-documents");
 		click(By.id("accept-handover"));
 		assertState("已收房");
-		LocalDate today = LocalDate.now(WorkingTime.CHINA);
+		LocalDate today = BusinessClock.today();
 		assertThat(browser.find(By.id("handover-date")).getText()).isEqualTo(today.toString());
 		assertThat(browser.find(By.id("print-confirmation")).getText()).isEqualTo("打印交房确认书");
 		assertThat(browser.find(By.id("history")).getText()).contains("待预约 → 已预约", "已预约 → 已验房", "已验房 → 已收房",

@@ -1,5 +1,6 @@
 package io.estatedesk.office.browser;
 
+import io.estatedesk.shared.BusinessClock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -97,7 +98,7 @@ class AttendanceBrowserTests {
 		browser.submitFormOf(By.id("minutes"));
 		browser.type(By.id("task-title"), title);
 		new Select(browser.find(By.id("task-owner"))).selectByValue(String.valueOf(fieldId));
-		browser.typeDate(By.id("task-due"), LocalDate.now().plusDays(10).toString());
+		browser.typeDate(By.id("task-due"), BusinessClock.today().plusDays(10).toString());
 		browser.submitFormOf(By.id("task-title"));
 		assertThat(browser.find(By.tagName("main")).getText()).contains(title, "回访完成率偏低，需加强");
 		browser.logout();

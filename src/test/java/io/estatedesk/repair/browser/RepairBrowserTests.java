@@ -1,5 +1,6 @@
 package io.estatedesk.repair.browser;
 
+import io.estatedesk.shared.BusinessClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,7 +65,7 @@ class RepairBrowserTests {
 		long projectId = fixtures.project(projectName);
 		long buildingId = fixtures.building(projectId, "2号楼");
 		long unitId = fixtures.unit(projectId, buildingId, "2-1101", "OCCUPIED");
-		jdbc.update("update unit set handover_date = ? where id = ?", LocalDate.now().minusMonths(14), unitId);
+		jdbc.update("update unit set handover_date = ? where id = ?", BusinessClock.today().minusMonths(14), unitId);
 		long ownerId = fixtures.owner("钱" + suffix, BrowserTestData.mobile(), BrowserTestData.idNumber());
 		fixtures.holds(ownerId, unitId);
 		field = fixtures.staffWithRole("FIELD");
