@@ -1,5 +1,6 @@
 package io.estatedesk;
 
+import io.estatedesk.shared.BusinessClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,7 +66,7 @@ class DemoDataTests {
 	}
 
 	private static String overdue() {
-		return "c.closed_at is null and ((c.replied_at is null and c.reply_due < now()) or c.close_due < now())";
+		return "c.closed_at is null and ((c.replied_at is null and c.reply_due < " + BusinessClock.sqlNow() + ") or c.close_due < " + BusinessClock.sqlNow() + ")";
 	}
 
 }

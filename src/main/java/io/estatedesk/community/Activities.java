@@ -239,7 +239,7 @@ class Activities {
 		}
 		if (to == State.FINISHED) {
 			// nobody moves up any more: the waiting list of a finished activity is closed
-			jdbc.update("update activity_signup set status = 'CANCELLED', position = null, cancelled_at = now(), notes = "
+			jdbc.update("update activity_signup set status = 'CANCELLED', position = null, cancelled_at = " + BusinessClock.sqlNow() + ", notes = "
 					+ "left(case when notes = '' then '活动结束，候补未转正' else notes || '；活动结束，候补未转正' end, 300) "
 					+ "where activity_id = ? and status = 'WAITING'", id);
 		}
@@ -385,7 +385,7 @@ class Activities {
 		if (s.status() == Status.CANCELLED) {
 			return List.of();
 		}
-		jdbc.update("update activity_signup set status = 'CANCELLED', position = null, cancelled_at = now() where id = ?",
+		jdbc.update("update activity_signup set status = 'CANCELLED', position = null, cancelled_at = " + BusinessClock.sqlNow() + " where id = ?",
 				signUpId);
 		return promote(activityId);
 	}

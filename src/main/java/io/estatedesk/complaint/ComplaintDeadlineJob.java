@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Warns the owner of a case before each time limit, escalates to the 部门经理 after it, and reminds of agreed
@@ -46,8 +47,11 @@ class ComplaintDeadlineJob {
 
 	private final WorkCalendar calendar;
 
+	private final TransactionTemplate tx;
+
 	ComplaintDeadlineJob(JdbcTemplate jdbc, ComplaintRules rules, StaffManagement staff, ApplicationEventPublisher events,
-			WorkCalendar calendar) {
+			WorkCalendar calendar, TransactionTemplate tx) {
+		this.tx = tx;
 		this.jdbc = jdbc;
 		this.rules = rules;
 		this.staff = staff;
@@ -57,7 +61,9 @@ class ComplaintDeadlineJob {
 
 	@Scheduled(fixedDelayString = "${estatedesk.complaint.check-interval:60000}", initialDelayString = "${estatedesk.complaint.check-delay:30000}")
 	void scheduled() {
-		check(BusinessClock.now());
+		// a call inside this class bypasses the @Transactional proxy: without the transaction the events published
+		// here would be registered but never delivered to their listeners
+		tx.executeWithoutResult(s -> check(BusinessClock.now()));
 	}
 
 	/** Runs every check once; returns how many warnings, escalations and reminders it sent. */

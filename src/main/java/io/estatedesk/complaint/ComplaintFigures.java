@@ -30,9 +30,9 @@ public class ComplaintFigures {
 	public record CauseCount(LocalDate month, ComplaintCause cause, long count) {
 	}
 
-	// the open condition already says closed_at is null; OPEN_OVERDUE reads only columns of the open-complaint index
+	// the open condition already says closed_at is null; openOverdue reads only columns of the open-complaint index
 	static final CaseFigures.Spec SPEC = new CaseFigures.Spec("complaint c", "c.state", "c.complained_at",
-			"c.closed_at is null", ComplaintQueries.OPEN_OVERDUE, "case when c.replied_at is null then c.reply_due else c.close_due end",
+			"c.closed_at is null", ComplaintQueries::openOverdue, "case when c.replied_at is null then c.reply_due else c.close_due end",
 			"c.complaint_date", false, "c.closed_at is not null", "c.replied_at is not null", "c.replied_at <= c.reply_due",
 			"c.return_satisfied is not null", "c.return_satisfied");
 

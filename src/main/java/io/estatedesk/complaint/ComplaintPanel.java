@@ -56,7 +56,7 @@ class ComplaintPanel implements ArchivePanel {
 
 	private List<Item> items(String condition, long id) {
 		var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-		return jdbc.query("select c.id, c.code, c.content, c.state, c.complaint_date, " + ComplaintQueries.OVERDUE
+		return jdbc.query("select c.id, c.code, c.content, c.state, c.complaint_date, " + ComplaintQueries.overdue()
 				+ " overdue from complaint c where " + condition + " order by c.id desc limit 50",
 				new MapSqlParameterSource("id", id),
 				(rs, i) -> new Item(rs.getString("code") + " " + ComplaintManagement.abbreviate(rs.getString("content")),

@@ -33,9 +33,14 @@ import org.springframework.transaction.annotation.Transactional;
 class ComplaintQueries {
 
 	/** Overdue among open complaints: not waiting for the owner and past the reply or the close limit. */
-	static final String OPEN_OVERDUE = "(c.waiting_since is null and ((c.replied_at is null and c.reply_due < now()) or c.close_due < now()))";
+	static String openOverdue() {
+		return "(c.waiting_since is null and ((c.replied_at is null and c.reply_due < %1$s) or c.close_due < %1$s))"
+			.formatted(BusinessClock.sqlNow());
+	}
 
-	static final String OVERDUE = "(c.closed_at is null and " + OPEN_OVERDUE + ")";
+	static String overdue() {
+		return "(c.closed_at is null and " + openOverdue() + ")";
+	}
 
 	private static final String ROW_SELECT = """
 			select c.id, c.code, c.complaint_date, c.complainant, c.severity, c.channel, c.state, c.reply_due, c.close_due,
@@ -47,7 +52,7 @@ class ComplaintQueries {
 			join staff_account h on h.id = c.handler_id
 			left join unit u on u.id = c.unit_id
 			left join building b on b.id = u.building_id
-			""".formatted(OVERDUE);
+			""";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -80,7 +85,7 @@ class ComplaintQueries {
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		String where = where(f, params);
 		params.addValue("limit", size + 1).addValue("offset", (long) page * size);
-		List<Row> rows = jdbc.query(ROW_SELECT + where + order(f) + " limit :limit offset :offset", params,
+		List<Row> rows = jdbc.query(ROW_SELECT.formatted(overdue()) + where + order(f) + " limit :limit offset :offset", params,
 				(rs, i) -> row(rs));
 		return Slice.of(rows, page, size);
 	}
@@ -88,7 +93,7 @@ class ComplaintQueries {
 	void each(ComplaintFilter f, RowCallbackHandler handler) {
 		customPlans();
 		MapSqlParameterSource params = new MapSqlParameterSource();
-		streaming.query(ROW_SELECT + where(f, params) + order(f), params, handler);
+		streaming.query(ROW_SELECT.formatted(overdue()) + where(f, params) + order(f), params, handler);
 	}
 
 	/**
@@ -118,7 +123,7 @@ class ComplaintQueries {
 			params.addValue("unitId", f.unitId());
 		}
 		if (Boolean.TRUE.equals(f.overdue())) {
-			c.add(OVERDUE);
+			c.add(overdue());
 		}
 		if (Boolean.TRUE.equals(f.open())) {
 			c.add("c.closed_at is null");
@@ -181,7 +186,7 @@ class ComplaintQueries {
 				left join owner o on o.id = c.owner_id
 				left join unit u on u.id = c.unit_id
 				left join building b on b.id = u.building_id
-				where c.id = :id""".formatted(OVERDUE), new MapSqlParameterSource("id", id), (rs, i) -> {
+				where c.id = :id""".formatted(overdue()), new MapSqlParameterSource("id", id), (rs, i) -> {
 			String room = rs.getString("room_no");
 			return new Detail(rs.getLong("id"), rs.getString("code"), rs.getLong("project_id"), rs.getString("project_name"),
 					rs.getString("developer_name"), rs.getDate("complaint_date").toLocalDate(), rs.getString("complainant"),

@@ -54,7 +54,7 @@ class ComplaintStatistics {
 				       avg(case when c.replied_at <= c.reply_due then 1.0 else 0.0 end) filter (where c.replied_at is not null) on_time,
 				       avg(case when c.return_satisfied then 1.0 else 0.0 end) filter (where c.return_satisfied is not null) satisfied,
 				       count(*) filter (where c.reopen_count > 0) reopened
-				from complaint c""".formatted(ComplaintQueries.OVERDUE) + where, p,
+				from complaint c""".formatted(ComplaintQueries.overdue()) + where, p,
 				(rs, i) -> new Summary(rs.getLong("total"), rs.getLong("open"), rs.getLong("overdue"), rs.getLong("closed"),
 						number(rs, "avg_reply"), number(rs, "avg_close"), number(rs, "on_time"), number(rs, "satisfied"),
 						rs.getLong("reopened")));

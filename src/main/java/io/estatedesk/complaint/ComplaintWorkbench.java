@@ -40,12 +40,12 @@ class ComplaintWorkbench implements WorkbenchItems {
 							+ BusinessClock.today().plusDays(1) + "&handlerId=" + me, false));
 		}
 		if (permissions.has(ComplaintManagement.MANAGE)) {
-			items.add(new Item("workbench.complaints.overdue", count("select 1 from complaint c where " + ComplaintQueries.OVERDUE),
+			items.add(new Item("workbench.complaints.overdue", count("select 1 from complaint c where " + ComplaintQueries.overdue()),
 					"/complaints?overdue=true", true));
 		}
 		else if (permissions.has(ComplaintManagement.HANDLE) && me != null) {
 			items.add(new Item("workbench.complaints.myOverdue",
-					count("select 1 from complaint c where c.handler_id = ? and " + ComplaintQueries.OVERDUE, me),
+					count("select 1 from complaint c where c.handler_id = ? and " + ComplaintQueries.overdue(), me),
 					"/complaints?overdue=true&handlerId=" + me, true));
 		}
 		if (permissions.has(ComplaintManagement.INSTRUCT)) {

@@ -200,10 +200,10 @@ class HandoverManagement {
 		if (free <= 0) {
 			throw new BusinessRuleException("slotId", "handover.slot.full");
 		}
-		String slot = jdbc.queryForObject("select to_char(starts_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') from handover_slot where id = ?",
+		String slot = jdbc.queryForObject("select to_char(starts_at at time zone '" + BusinessClock.ZONE.getId() + "', 'YYYY-MM-DD HH24:MI') from handover_slot where id = ?",
 				String.class, slotId);
 		boolean notified = noticeWay != null && !noticeWay.isBlank();
-		update(u, "state = 'BOOKED', slot_id = ?, notice_way = ?, notified_at = " + (notified ? "now()" : "null"), slotId,
+		update(u, "state = 'BOOKED', slot_id = ?, notice_way = ?, notified_at = " + (notified ? BusinessClock.sqlNow() : "null"), slotId,
 				notified ? noticeWay.strip() : null);
 		stateChange(u, State.BOOKED, slot + (notified ? "，已" + noticeWay.strip() + "通知业主" : ""));
 	}
@@ -263,7 +263,7 @@ class HandoverManagement {
 					c.photo() == null || c.photo().isEmpty() ? null : c.photo().getOriginalFilename());
 		}
 		long failed = checks.stream().filter(c -> !c.ok()).count();
-		update(u, "state = 'INSPECTED', inspected_at = now(), inspected_by = ?", actor());
+		update(u, "state = 'INSPECTED', inspected_at = " + BusinessClock.sqlNow() + ", inspected_by = ?", actor());
 		stateChange(u, State.INSPECTED, "检查 " + checks.size() + " 项，不合格 " + failed + " 项" + (raised > 0 ? "，已派维修工单 " + raised + " 张" : ""));
 		return raised;
 	}
@@ -307,8 +307,9 @@ class HandoverManagement {
 			throw new InvalidInputException(errors);
 		}
 		update(u, """
-				state = 'ACCEPTED', accepted_at = now(), handover_date = ?, quality_guarantee = true, usage_manual = true,
-				keys_count = ?, water_reading = ?, electricity_reading = ?, gas_reading = ?, confirmed_by = ?""", day,
+				state = 'ACCEPTED', accepted_at = %s, handover_date = ?, quality_guarantee = true, usage_manual = true,
+				keys_count = ?, water_reading = ?, electricity_reading = ?, gas_reading = ?, confirmed_by = ?"""
+			.formatted(BusinessClock.sqlNow()), day,
 				form.keysCount(), form.waterReading(), form.electricityReading(), form.gasReading(), form.confirmedBy().strip());
 		stateChange(u, State.ACCEPTED, "交房日期 " + day + "，钥匙 " + form.keysCount() + " 把，业主签收：" + form.confirmedBy().strip());
 		archiveUpdates.handedOver(u.unitId, day);

@@ -86,8 +86,8 @@ class Takeovers {
 
 	List<Issue> issues(long takeoverId) {
 		return jdbc.query("""
-				select *, (rectified_on is null and deadline < current_date) overdue from takeover_issue
-				where takeover_id = ? order by rectified_on nulls first, deadline nulls last, id""", (rs, i) -> new Issue(
+				select *, (rectified_on is null and deadline < %s) overdue from takeover_issue
+				where takeover_id = ? order by rectified_on nulls first, deadline nulls last, id""".formatted(BusinessClock.sqlToday()), (rs, i) -> new Issue(
 				rs.getLong("id"), rs.getString("description"), rs.getString("responsible"),
 				rs.getObject("deadline", LocalDate.class), rs.getObject("rectified_on", LocalDate.class), rs.getString("note"),
 				rs.getBoolean("overdue")), takeoverId);

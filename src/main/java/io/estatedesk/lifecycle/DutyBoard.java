@@ -100,17 +100,17 @@ class DutyBoard {
 			throw new NotFoundException("project.notFound");
 		}
 		ensure(projectId);
-		return jdbc.query(ITEM_SELECT + " where d.project_id = ? order by d.sort_order, d.id", (rs, i) -> item(rs), projectId);
+		return jdbc.query(ITEM_SELECT.formatted(BusinessClock.sqlToday()) + " where d.project_id = ? order by d.sort_order, d.id", (rs, i) -> item(rs), projectId);
 	}
 
 	Item item(long id) {
-		return jdbc.query(ITEM_SELECT + " where d.id = ?", (rs, i) -> item(rs), id).stream().findFirst()
+		return jdbc.query(ITEM_SELECT.formatted(BusinessClock.sqlToday()) + " where d.id = ?", (rs, i) -> item(rs), id).stream().findFirst()
 			.orElseThrow(() -> new NotFoundException("duty.notFound"));
 	}
 
 	private static final String ITEM_SELECT = """
 			select d.*, a.display_name owner_name, (select count(*) from duty_record r where r.duty_item_id = d.id) records,
-			       (d.status in ('TODO', 'IN_PROGRESS') and d.due_date < current_date) overdue
+			       (d.status in ('TODO', 'IN_PROGRESS') and d.due_date < %s) overdue
 			from duty_item d left join staff_account a on a.id = d.owner_id""";
 
 	private static Item item(ResultSet rs) throws SQLException {
@@ -127,8 +127,8 @@ class DutyBoard {
 			throw new InvalidInputException(Map.of("status", "duty.status.required"));
 		}
 		int n = jdbc.update("""
-				update duty_item set owner_id = ?, due_date = ?, status = ?, notes = ?, version = version + 1, updated_at = now()
-				where id = ? and version = ?""", ownerId, dueDate, status.name(), notes == null ? "" : notes.strip(), id, version);
+				update duty_item set owner_id = ?, due_date = ?, status = ?, notes = ?, version = version + 1, updated_at = %s
+				where id = ? and version = ?""".formatted(BusinessClock.sqlNow()), ownerId, dueDate, status.name(), notes == null ? "" : notes.strip(), id, version);
 		if (n == 0) {
 			item(id);
 			throw new ChangedMeanwhile(List.of());
@@ -177,7 +177,7 @@ class DutyBoard {
 				nz(form.title()), nz(form.content()), nz(form.response()), nz(form.counterparty()), nz(form.reference()),
 				form.amount(), form.score(), form.awarded(), file ? attachment.getOriginalFilename() : null,
 				file ? attachment.getContentType() : null, file ? attachment.getBytes() : null);
-		jdbc.update("update duty_item set status = 'IN_PROGRESS', version = version + 1, updated_at = now() where id = ? and status = 'TODO'",
+		jdbc.update("update duty_item set status = 'IN_PROGRESS', version = version + 1, updated_at = " + BusinessClock.sqlNow() + " where id = ? and status = 'TODO'",
 				itemId);
 		return id;
 	}

@@ -171,10 +171,10 @@ class Supervision {
 
 	List<Notice> notices(Long projectId, Long inspectionId) {
 		return jdbc.query("""
-				select r.*, p.name project_name, i.item item_name, (r.state <> 'PASSED' and r.deadline < current_date) overdue
+				select r.*, p.name project_name, i.item item_name, (r.state <> 'PASSED' and r.deadline < %s) overdue
 				from rectification_notice r join project p on p.id = r.project_id left join supervision_item i on i.id = r.item_id
 				where (cast(? as bigint) is null or r.project_id = ?) and (cast(? as bigint) is null or r.inspection_id = ?)
-				order by (r.state = 'PASSED'), r.deadline, r.id""", (rs, n) -> new Notice(rs.getLong("id"),
+				order by (r.state = 'PASSED'), r.deadline, r.id""".formatted(BusinessClock.sqlToday()), (rs, n) -> new Notice(rs.getLong("id"),
 				rs.getLong("inspection_id"), rs.getLong("project_id"), rs.getString("project_name"), rs.getString("item_name"),
 				rs.getString("requirement"), rs.getObject("deadline", LocalDate.class), rs.getString("state"),
 				rs.getObject("reinspected_on", LocalDate.class), rs.getString("result"), rs.getLong("version"),

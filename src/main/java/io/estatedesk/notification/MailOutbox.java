@@ -26,7 +26,7 @@ class MailOutbox {
 
 	private static final Logger log = LoggerFactory.getLogger(MailOutbox.class);
 
-	private static final int MAX_ATTEMPTS = 20;
+	static final int MAX_ATTEMPTS = 20;
 
 	private record Queued(long id, String to, String subject, String body, int attempts) {
 	}
@@ -62,11 +62,12 @@ class MailOutbox {
 		}
 		String text = (body == null ? "" : body) + (link == null ? "" : "\n\n" + baseUrl + link)
 				+ "\n\n—— 地产客服管理系统（请勿直接回复此邮件）";
+		Timestamp now = Timestamp.from(BusinessClock.now());
 		for (Long id : recipients.stream().distinct().toList()) {
 			jdbc.update("""
-					insert into mail_outbox (recipient_id, to_address, subject, body)
-					select id, email, ?, ? from staff_account where id = ? and enabled and email is not null and email <> ''""",
-					title.length() > 200 ? title.substring(0, 200) : title, text, id);
+					insert into mail_outbox (recipient_id, to_address, subject, body, next_attempt_at, created_at)
+					select id, email, ?, ?, ?, ? from staff_account where id = ? and enabled and email is not null and email <> ''""",
+					title.length() > 200 ? title.substring(0, 200) : title, text, now, now, id);
 		}
 	}
 
@@ -80,10 +81,10 @@ class MailOutbox {
 	/** Sends what is due; returns how many messages the server accepted. */
 	int sendDue() {
 		List<Queued> batch = jdbc.query("""
-				update mail_outbox set next_attempt_at = now() + interval '10 minutes'
-				where id in (select id from mail_outbox where sent_at is null and attempts < ? and next_attempt_at <= now()
+				update mail_outbox set next_attempt_at = %1$s + interval '10 minutes'
+				where id in (select id from mail_outbox where sent_at is null and attempts < ? and next_attempt_at <= %1$s
 				             order by id limit 20 for update skip locked)
-				returning id, to_address, subject, body, attempts""",
+				returning id, to_address, subject, body, attempts""".formatted(BusinessClock.sqlNow()),
 				(rs, i) -> new Queued(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)), MAX_ATTEMPTS);
 		int sent = 0;
 		JavaMailSender mail = sender.getObject();
@@ -96,7 +97,7 @@ class MailOutbox {
 				helper.setSubject(q.subject());
 				helper.setText(q.body());
 				mail.send(message);
-				jdbc.update("update mail_outbox set sent_at = now(), attempts = attempts + 1, last_error = null where id = ?", q.id());
+				jdbc.update("update mail_outbox set sent_at = " + BusinessClock.sqlNow() + ", attempts = attempts + 1, last_error = null where id = ?", q.id());
 				sent++;
 			}
 			catch (Exception e) {

@@ -1,5 +1,6 @@
 package io.estatedesk.notification;
 
+import io.estatedesk.shared.BusinessClock;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -32,11 +33,18 @@ class Notifications {
 
 	@ApplicationModuleListener
 	void on(StaffNotification n) {
-		jdbc.batchUpdate("insert into notification (recipient_id, title, body, link) values (?, ?, ?, ?)",
-				n.recipientIds().stream().distinct()
-					.map(id -> new Object[] { id, truncate(n.title(), 200), n.body() == null ? "" : n.body(), n.link() })
-					.toList());
-		mail.queue(n.recipientIds(), n.title(), n.body(), n.link());
+		// once per event and recipient: a redelivered event finds its rows and queues no second mail
+		List<Long> fresh = new java.util.ArrayList<>();
+		for (Long id : n.recipientIds().stream().distinct().toList()) {
+			int inserted = jdbc.update("""
+					insert into notification (event_id, recipient_id, title, body, link, created_at) values (?, ?, ?, ?, ?, ?)
+					on conflict (event_id, recipient_id) where event_id is not null do nothing""", n.eventId(), id,
+					truncate(n.title(), 200), n.body() == null ? "" : n.body(), n.link(), Timestamp.from(BusinessClock.now()));
+			if (inserted > 0) {
+				fresh.add(id);
+			}
+		}
+		mail.queue(fresh, n.title(), n.body(), n.link());
 	}
 
 	long unread(long staffId) {
@@ -53,14 +61,14 @@ class Notifications {
 
 	@Transactional
 	String open(long staffId, long id) {
-		jdbc.update("update notification set read_at = now() where id = ? and recipient_id = ? and read_at is null", id, staffId);
+		jdbc.update("update notification set read_at = " + BusinessClock.sqlNow() + " where id = ? and recipient_id = ? and read_at is null", id, staffId);
 		return jdbc.query("select link from notification where id = ? and recipient_id = ?", rs -> rs.next() ? rs.getString(1) : null,
 				id, staffId);
 	}
 
 	@Transactional
 	void readAll(long staffId) {
-		jdbc.update("update notification set read_at = now() where recipient_id = ? and read_at is null", staffId);
+		jdbc.update("update notification set read_at = " + BusinessClock.sqlNow() + " where recipient_id = ? and read_at is null", staffId);
 	}
 
 	private static Instant instant(Timestamp t) {

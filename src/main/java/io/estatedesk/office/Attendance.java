@@ -257,8 +257,8 @@ class Attendance {
 	void decide(long id, boolean approve, String note, long version) {
 		require(MANAGE);
 		int n = jdbc.update("""
-				update attendance_note set state = ?, decided_by = ?, decided_at = now(), decision_note = ?, version = version + 1
-				where id = ? and version = ? and state = 'PENDING'""", approve ? "APPROVED" : "REJECTED",
+				update attendance_note set state = ?, decided_by = ?, decided_at = %s, decision_note = ?, version = version + 1
+				where id = ? and version = ? and state = 'PENDING'""".formatted(BusinessClock.sqlNow()), approve ? "APPROVED" : "REJECTED",
 				permissions.currentUsername(), note == null ? "" : note.strip(), id, version);
 		if (n == 0) {
 			notes(null, null, id).stream().findFirst().orElseThrow(() -> new NotFoundException("attendance.note.notFound"));
@@ -294,10 +294,10 @@ class Attendance {
 	private Map<Long, Map<LocalDate, LocalTime[]>> punches(Long staffId, YearMonth month) {
 		Map<Long, Map<LocalDate, LocalTime[]>> punches = new HashMap<>();
 		jdbc.query("""
-				select staff_id, (punched_at at time zone 'Asia/Shanghai')::date d, min((punched_at at time zone 'Asia/Shanghai')::time),
-				       max((punched_at at time zone 'Asia/Shanghai')::time), count(*)
+				select staff_id, (punched_at at time zone '%1$s')::date d, min((punched_at at time zone '%1$s')::time),
+				       max((punched_at at time zone '%1$s')::time), count(*)
 				from attendance_punch where (cast(? as bigint) is null or staff_id = ?) and punched_at >= ? and punched_at < ?
-				group by 1, 2""", rs -> {
+				group by 1, 2""".formatted(BusinessClock.ZONE.getId()), rs -> {
 			LocalTime first = rs.getObject(3, LocalTime.class);
 			LocalTime last = rs.getLong(5) > 1 ? rs.getObject(4, LocalTime.class) : null;
 			punches.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getObject(2, LocalDate.class),

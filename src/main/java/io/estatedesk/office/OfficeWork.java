@@ -128,7 +128,7 @@ class OfficeWork {
 		if (progress == null || progress < 0 || progress > 100) {
 			throw new InvalidInputException(Map.of("progress", "task.progress.invalid"));
 		}
-		jdbc.update("update office_task set progress = ?, done_at = case when ? = 100 then coalesce(done_at, now()) end where id = ?",
+		jdbc.update("update office_task set progress = ?, done_at = case when ? = 100 then coalesce(done_at, " + BusinessClock.sqlNow() + ") end where id = ?",
 				progress, progress, taskId);
 	}
 
@@ -161,12 +161,12 @@ class OfficeWork {
 
 	private static final String TASK_SELECT = """
 			select t.*, a.display_name owner_name, coalesce(m.title, p.title) source,
-			       (t.done_at is null and t.due_date < current_date) overdue
+			       (t.done_at is null and t.due_date < %s) overdue
 			from office_task t left join staff_account a on a.id = t.owner_id left join meeting m on m.id = t.meeting_id
 			left join work_plan p on p.id = t.plan_id""";
 
 	List<Task> tasks(Long meetingId, Long planId, Long ownerId, boolean openOnly) {
-		return jdbc.query(TASK_SELECT + """
+		return jdbc.query(TASK_SELECT.formatted(BusinessClock.sqlToday()) + """
 				 where (cast(? as bigint) is null or t.meeting_id = ?) and (cast(? as bigint) is null or t.plan_id = ?)
 				   and (cast(? as bigint) is null or t.owner_id = ?) and (not ? or t.done_at is null)
 				order by t.done_at nulls first, t.due_date nulls last, t.id""", (rs, i) -> task(rs), meetingId, meetingId, planId,
@@ -174,7 +174,7 @@ class OfficeWork {
 	}
 
 	Task task(long id) {
-		return jdbc.query(TASK_SELECT + " where t.id = ?", (rs, i) -> task(rs), id).stream().findFirst()
+		return jdbc.query(TASK_SELECT.formatted(BusinessClock.sqlToday()) + " where t.id = ?", (rs, i) -> task(rs), id).stream().findFirst()
 			.orElseThrow(() -> new NotFoundException("task.notFound"));
 	}
 

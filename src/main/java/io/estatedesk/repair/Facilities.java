@@ -1,5 +1,6 @@
 package io.estatedesk.repair;
 
+import io.estatedesk.shared.BusinessClock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,11 +57,11 @@ class Facilities {
 	List<Facility> list(Long projectId, State state) {
 		return jdbc.query("""
 				select f.*, p.name project_name, c.name contractor_name,
-				       (f.state = 'UNFINISHED' and f.due_date < current_date) overdue
+				       (f.state = 'UNFINISHED' and f.due_date < %s) overdue
 				from public_facility f join project p on p.id = f.project_id left join contractor c on c.id = f.contractor_id
 				where (cast(? as bigint) is null or f.project_id = ?) and (cast(? as varchar) is null or f.state = ?)
 				order by p.name, case f.state when 'UNFINISHED' then 0 when 'FINISHED' then 1 else 2 end,
-				         f.due_date nulls last, f.id""", (rs, i) -> new Facility(rs.getLong("id"), rs.getLong("project_id"),
+				         f.due_date nulls last, f.id""".formatted(BusinessClock.sqlToday()), (rs, i) -> new Facility(rs.getLong("id"), rs.getLong("project_id"),
 				rs.getString("project_name"), rs.getString("name"), rs.getString("description"),
 				(Long) rs.getObject("contractor_id"), rs.getString("contractor_name"), rs.getString("responsible"),
 				rs.getObject("due_date", LocalDate.class), State.valueOf(rs.getString("state")),
@@ -92,8 +93,8 @@ class Facilities {
 		int n = jdbc.update("""
 				update public_facility set project_id = ?, name = ?, description = ?, contractor_id = ?, responsible = ?,
 				  due_date = ?, state = ?, finished_on = ?, handed_over_on = ?, notes = ?, version = version + 1,
-				  updated_at = now()
-				where id = ? and version = ?""", form.projectId(), form.name().strip(), nz(form.description()),
+				  updated_at = %s
+				where id = ? and version = ?""".formatted(BusinessClock.sqlNow()), form.projectId(), form.name().strip(), nz(form.description()),
 				form.contractorId(), nz(form.responsible()), form.dueDate(), state(form).name(), form.finishedOn(),
 				form.handedOverOn(), nz(form.notes()), id, version);
 		if (n == 0) {

@@ -43,7 +43,7 @@ class RepairWorkbench implements WorkbenchItems {
 					select 1 from work_order w where w.contractor_id = ? and w.accepted_at is null and w.cancelled_at is null""", c),
 					"/work-orders?open=true", false));
 			items.add(new Item("workbench.repairs.overdue",
-					count("select 1 from work_order w where w.contractor_id = ? and " + WorkOrderQueries.OVERDUE, c),
+					count("select 1 from work_order w where w.contractor_id = ? and " + WorkOrderQueries.overdue(), c),
 					"/work-orders?overdue=true", true));
 			return items;
 		}
@@ -51,7 +51,7 @@ class RepairWorkbench implements WorkbenchItems {
 			items.add(new Item("workbench.repairs.toDispatch", count("select 1 from work_order w where w.state = 'PENDING_DISPATCH'"),
 					"/work-orders?state=PENDING_DISPATCH", false));
 		}
-		items.add(new Item("workbench.repairs.overdue", count("select 1 from work_order w where " + WorkOrderQueries.OVERDUE),
+		items.add(new Item("workbench.repairs.overdue", count("select 1 from work_order w where " + WorkOrderQueries.overdue()),
 				"/work-orders?overdue=true", true));
 		if (permissions.has(WorkOrderManagement.ACCEPT)) {
 			items.add(new Item("workbench.repairs.toAccept", count("select 1 from work_order w where w.state = 'PENDING_ACCEPTANCE'"),

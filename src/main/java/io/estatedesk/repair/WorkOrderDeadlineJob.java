@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Warns before a work order's due date, escalates to the 部门经理 and the contractor after it, and resumes work
@@ -44,9 +45,12 @@ class WorkOrderDeadlineJob {
 
 	private final ApplicationEventPublisher events;
 
+	private final TransactionTemplate tx;
+
 	WorkOrderDeadlineJob(JdbcTemplate jdbc, RepairRules rules, StaffManagement staff, Contractors contractors,
 			WorkOrderRepository orders, WorkOrderManagement management, WorkOrderHistory history,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, TransactionTemplate tx) {
+		this.tx = tx;
 		this.jdbc = jdbc;
 		this.rules = rules;
 		this.staff = staff;
@@ -59,7 +63,8 @@ class WorkOrderDeadlineJob {
 
 	@Scheduled(fixedDelayString = "${estatedesk.repair.check-interval:60000}", initialDelayString = "${estatedesk.repair.check-delay:40000}")
 	void scheduled() {
-		check(BusinessClock.now());
+		// through the template: a call inside this class bypasses the @Transactional proxy (see ComplaintDeadlineJob)
+		tx.executeWithoutResult(s -> check(BusinessClock.now()));
 	}
 
 	/** Runs every check once; returns how many warnings, escalations and resumptions it made. */

@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class WorkOrderFigures {
 
 	static final CaseFigures.Spec SPEC = new CaseFigures.Spec("work_order w", "w.state", "w.reported_at",
-			"w.accepted_at is null and w.cancelled_at is null", WorkOrderQueries.OVERDUE, "w.due_at",
+			"w.accepted_at is null and w.cancelled_at is null", WorkOrderQueries::overdue, "w.due_at",
 			"w.reported_at", true, "w.accepted_at is not null", "w.accepted_at is not null",
 			"w.accepted_at is not null and w.finished_at <= w.due_at", "w.owner_rating is not null", "w.owner_rating >= 4");
 

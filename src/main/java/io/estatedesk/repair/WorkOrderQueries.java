@@ -30,7 +30,9 @@ class WorkOrderQueries {
 	/** A work order whose clock runs (not paused, not waiting for acceptance, not finished). */
 	static final String RUNNING = "w.state in ('PENDING_DISPATCH', 'DISPATCHED', 'IN_PROGRESS', 'REWORK')";
 
-	static final String OVERDUE = "(" + RUNNING + " and w.due_at < now())";
+	static String overdue() {
+		return "(" + RUNNING + " and w.due_at < " + BusinessClock.sqlNow() + ")";
+	}
 
 	private static final String ROW_SELECT = """
 			select w.id, w.code, p.name project_name, b.name building_name, u.room_no, w.public_area, t.name trade_name,
@@ -42,7 +44,7 @@ class WorkOrderQueries {
 			left join contractor c on c.id = w.contractor_id
 			left join unit u on u.id = w.unit_id
 			left join building b on b.id = u.building_id
-			""".formatted(OVERDUE);
+			""";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -67,13 +69,13 @@ class WorkOrderQueries {
 		String where = where(f, onlyContractor, params);
 		params.addValue("limit", size + 1).addValue("offset", (long) page * size);
 		String order = Boolean.TRUE.equals(f.returnCallDue()) ? " order by w.return_call_due, w.id" : " order by w.id desc";
-		return Slice.of(jdbc.query(ROW_SELECT + where + order + " limit :limit offset :offset", params, (rs, i) -> row(rs)),
+		return Slice.of(jdbc.query(ROW_SELECT.formatted(overdue()) + where + order + " limit :limit offset :offset", params, (rs, i) -> row(rs)),
 				page, size);
 	}
 
 	void each(WorkOrderFilter f, Optional<Long> onlyContractor, RowCallbackHandler handler) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
-		streaming.query(ROW_SELECT + where(f, onlyContractor, params) + " order by w.id desc", params, handler);
+		streaming.query(ROW_SELECT.formatted(overdue()) + where(f, onlyContractor, params) + " order by w.id desc", params, handler);
 	}
 
 	private static String where(WorkOrderFilter f, Optional<Long> onlyContractor, MapSqlParameterSource params) {
@@ -93,7 +95,7 @@ class WorkOrderQueries {
 		eq(c, params, "w.urgency", "urgency", f.urgency() == null ? null : f.urgency().name());
 		eq(c, params, "w.source", "source", f.source() == null ? null : f.source().name());
 		if (Boolean.TRUE.equals(f.overdue())) {
-			c.add(OVERDUE);
+			c.add(overdue());
 		}
 		if (Boolean.TRUE.equals(f.open())) {
 			c.add("w.accepted_at is null and w.cancelled_at is null");
@@ -145,7 +147,7 @@ class WorkOrderQueries {
 				left join complaint cp on cp.id = w.complaint_id
 				left join contractor c on c.id = w.contractor_id
 				left join staff_account a on a.id = w.created_by
-				where w.id = :id""".formatted(OVERDUE), new MapSqlParameterSource("id", id), (rs, i) -> {
+				where w.id = :id""".formatted(overdue()), new MapSqlParameterSource("id", id), (rs, i) -> {
 			String room = rs.getString("room_no");
 			String component = rs.getString("component");
 			String componentName = component == null ? null
@@ -216,7 +218,7 @@ class WorkOrderQueries {
 				  and (cast(:from as date) is null or w.reported_at >= cast(:from as date))
 				  and (cast(:to as date) is null or w.reported_at < cast(:to as date) + 1)
 				group by c.id, c.name, c.kind
-				order by c.kind, c.name""".formatted(OVERDUE), p, (rs, i) -> new WorkOrderViews.Score(rs.getLong("id"),
+				order by c.kind, c.name""".formatted(overdue()), p, (rs, i) -> new WorkOrderViews.Score(rs.getLong("id"),
 				rs.getString("name"), rs.getString("kind"), rs.getLong("total"), rs.getLong("completed"),
 				rs.getLong("open"), rs.getLong("overdue"), dbl(rs, "on_time"), dbl(rs, "rework"), dbl(rs, "days"),
 				dbl(rs, "rating")));
@@ -234,7 +236,7 @@ class WorkOrderQueries {
 			params.addValue("onlyContractor", c);
 			return " and w.contractor_id = :onlyContractor";
 		}).orElse("");
-		return jdbc.query(ROW_SELECT + " where w." + column + " = :id" + restrict + " order by w.id desc limit 50", params,
+		return jdbc.query(ROW_SELECT.formatted(overdue()) + " where w." + column + " = :id" + restrict + " order by w.id desc limit 50", params,
 				(rs, i) -> row(rs));
 	}
 

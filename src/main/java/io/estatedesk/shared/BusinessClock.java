@@ -70,6 +70,19 @@ public final class BusinessClock extends Clock {
 		return LocalDateTime.ofInstant(now(), ZONE).truncatedTo(ChronoUnit.MINUTES);
 	}
 
+	/**
+	 * "Now" as an SQL literal ({@code timestamptz '…'}) for conditions such as "overdue" that are written once and
+	 * used in many queries; the database's own {@code now()} would not follow this clock.
+	 */
+	public static String sqlNow() {
+		return "timestamptz '" + now() + "'";
+	}
+
+	/** Today as an SQL date literal ({@code date '…'}), the business zone's day, not the database server's. */
+	public static String sqlToday() {
+		return "date '" + today() + "'";
+	}
+
 	public static YearMonth thisMonth() {
 		return YearMonth.from(today());
 	}

@@ -23,7 +23,7 @@ public final class CaseFigures {
 	 * @param state the state column
 	 * @param since when an open case started (its age is counted from it)
 	 * @param open the condition of an open case
-	 * @param overdue the condition of an overdue open case
+	 * @param overdue the condition of an overdue open case, built when a query runs (it compares with "now")
 	 * @param dueAt the time an open case is due next (for "due today")
 	 * @param date the column a case is counted in a month by
 	 * @param timestamp whether that column is a timestamptz (counted by its day in China) rather than a date
@@ -33,7 +33,7 @@ public final class CaseFigures {
 	 * @param rated the condition of a case the owner rated or was asked about at the return call
 	 * @param good the condition of a case the owner was satisfied with
 	 */
-	public record Spec(String table, String state, String since, String open, String overdue, String dueAt, String date,
+	public record Spec(String table, String state, String since, String open, java.util.function.Supplier<String> overdue, String dueAt, String date,
 			boolean timestamp, String done, String timed, String onTime, String rated, String good) {
 	}
 
@@ -89,7 +89,7 @@ public final class CaseFigures {
 	public static Today today(NamedParameterJdbcTemplate jdbc, Spec spec, Long projectId, Instant endOfDay) {
 		return jdbc.queryForObject("""
 				select count(*) open, count(*) filter (where %1$s) overdue, count(*) filter (where not (%1$s) and %2$s < :end) due
-				from %3$s where %4$s %5$s""".formatted(spec.overdue(), spec.dueAt(), spec.table(), spec.open(),
+				from %3$s where %4$s %5$s""".formatted(spec.overdue().get(), spec.dueAt(), spec.table(), spec.open(),
 				project(projectId)), params(projectId).addValue("end", Timestamp.from(endOfDay)),
 				(rs, i) -> new Today(rs.getLong("open"), rs.getLong("overdue"), rs.getLong("due")));
 	}
@@ -109,7 +109,7 @@ public final class CaseFigures {
 			LocalDate to, boolean byProject) {
 		String key = byProject ? "project_id" : "null::bigint";
 		// the range is on the column itself (so its index serves), the month is the one in China
-		String month = spec.timestamp() ? "(" + spec.date() + " at time zone 'Asia/Shanghai')" : spec.date();
+		String month = spec.timestamp() ? "(" + spec.date() + " at time zone '" + BusinessClock.ZONE.getId() + "')" : spec.date();
 		Object start = spec.timestamp() ? Timestamp.from(from.atStartOfDay(BusinessClock.ZONE).toInstant()) : from;
 		Object end = spec.timestamp() ? Timestamp.from(to.atStartOfDay(BusinessClock.ZONE).toInstant()) : to;
 		return jdbc.query("""

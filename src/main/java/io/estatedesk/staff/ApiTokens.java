@@ -64,12 +64,12 @@ class ApiTokens {
 		List<String> users = jdbc.queryForList("""
 				select s.username from api_token t join staff_account s on s.id = t.staff_id
 				where t.token_hash = ? and not t.revoked and s.enabled
-				  and (t.expires_at is null or t.expires_at > now())""", String.class, h);
+				  and (t.expires_at is null or t.expires_at > %s)""".formatted(BusinessClock.sqlNow()), String.class, h);
 		if (users.isEmpty()) {
 			return Optional.empty();
 		}
-		jdbc.update("update api_token set last_used_at = now() where token_hash = ? "
-				+ "and (last_used_at is null or last_used_at < now() - interval '1 minute')", h);
+		jdbc.update("update api_token set last_used_at = %1$s where token_hash = ? "
+				.concat("and (last_used_at is null or last_used_at < %1$s - interval '1 minute')").formatted(BusinessClock.sqlNow()), h);
 		return Optional.of(users.get(0));
 	}
 

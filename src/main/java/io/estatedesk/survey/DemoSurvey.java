@@ -1,5 +1,6 @@
 package io.estatedesk.survey;
 
+import io.estatedesk.shared.BusinessClock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,8 +86,8 @@ class DemoSurvey implements ApplicationRunner {
 				answered++;
 			}
 			jdbc.update("""
-					update survey_target set answered_at = now() - make_interval(days => (id % 90)::int)
-					where campaign_id = ? and answered_at is not null""", campaign);
+					update survey_target set answered_at = %s - make_interval(days => (id %% 90)::int)
+					where campaign_id = ? and answered_at is not null""".formatted(BusinessClock.sqlNow()), campaign);
 			signIn.as("manager");
 			surveys.closeCampaign(campaign);
 			if (xiyuan != null) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.estatedesk.shared.BusinessClock;
 import io.estatedesk.shared.CaseFigures;
 import io.estatedesk.shared.CaseFigures.Monthly;
 import io.estatedesk.shared.CaseFigures.Today;
@@ -19,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReturnCallFigures {
 
 	static final CaseFigures.Spec SPEC = new CaseFigures.Spec("return_call r", "r.state", "r.created_at",
-			"r.state = 'OPEN'", "r.due_at < now()", "r.due_at", "r.due_at", true,
+			"r.state = 'OPEN'", () -> "r.due_at < " + BusinessClock.sqlNow(), "r.due_at", "r.due_at", true,
 			"r.state in ('DONE', 'CLOSED')", "r.done_at is not null", "r.done_at <= r.due_at", "r.satisfied is not null",
 			"r.satisfied");
 

@@ -142,8 +142,8 @@ class ReturnCalls {
 	/** The return call was made on the case's own page: the task ends with the owner's answer. */
 	private void closeOpen(Kind kind, long caseId, boolean satisfied) {
 		jdbc.update("""
-				update return_call set state = 'CLOSED', satisfied = ?, done_at = now(), done_by = ?, version = version + 1
-				where kind = ? and case_id = ? and state = 'OPEN'""", satisfied, permissions.currentUsername(), kind.name(), caseId);
+				update return_call set state = 'CLOSED', satisfied = ?, done_at = %s, done_by = ?, version = version + 1
+				where kind = ? and case_id = ? and state = 'OPEN'""".formatted(BusinessClock.sqlNow()), satisfied, permissions.currentUsername(), kind.name(), caseId);
 	}
 
 	// ---------------------------------------------------------------- calling
@@ -188,7 +188,7 @@ class ReturnCalls {
 		}
 		jdbc.update("insert into return_call_attempt (return_call_id, actor, reached, note) values (?, ?, true, ?)", id,
 				permissions.currentUsername(), note);
-		update(t, "attempts = attempts + 1, state = 'DONE', satisfied = ?, comment = ?, done_at = now(), done_by = ?", satisfied,
+		update(t, "attempts = attempts + 1, state = 'DONE', satisfied = ?, comment = ?, done_at = " + BusinessClock.sqlNow() + ", done_by = ?", satisfied,
 				note, permissions.currentUsername());
 		if (t.kind() == Kind.COMPLAINT) {
 			long v = complaints.summary(t.caseId()).orElseThrow(() -> new NotFoundException("complaint.notFound")).version();
@@ -214,12 +214,12 @@ class ReturnCalls {
 	private static final String SELECT = """
 			select r.*, p.name project_name, a.display_name assignee_name,
 			       pb.name || ' ' || b.name || ' ' || u.room_no unit_label,
-			       (r.state = 'OPEN' and r.due_at < now()) overdue
+			       (r.state = 'OPEN' and r.due_at < %s) overdue
 			from return_call r left join project p on p.id = r.project_id left join staff_account a on a.id = r.assignee_id
 			left join unit u on u.id = r.unit_id left join building b on b.id = u.building_id left join project pb on pb.id = u.project_id""";
 
 	Task task(long id) {
-		return jdbc.query(SELECT + " where r.id = ?", (rs, i) -> task(rs), id).stream().findFirst()
+		return jdbc.query(SELECT.formatted(BusinessClock.sqlNow()) + " where r.id = ?", (rs, i) -> task(rs), id).stream().findFirst()
 			.orElseThrow(() -> new NotFoundException("returnCall.notFound"));
 	}
 
@@ -246,7 +246,7 @@ class ReturnCalls {
 		args.add(size + 1);
 		args.add((long) page * size);
 		String order = done ? " order by r.done_at desc, r.id desc" : " order by r.due_at, r.id";
-		return Slice.of(jdbc.query(SELECT + where + order + " limit ? offset ?", (rs, i) -> task(rs), args.toArray()), page, size);
+		return Slice.of(jdbc.query(SELECT.formatted(BusinessClock.sqlNow()) + where + order + " limit ? offset ?", (rs, i) -> task(rs), args.toArray()), page, size);
 	}
 
 	List<Attempt> attempts(long id) {

@@ -1,5 +1,6 @@
 package io.estatedesk.survey;
 
+import io.estatedesk.shared.BusinessClock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +34,7 @@ class SurveyWorkbench implements WorkbenchItems {
 				WorkbenchItems.count(jdbc, "select 1 from return_call r where r.state = 'OPEN' and r.assignee_id = ?", me),
 				"/return-calls?mine=true", false)));
 		items.add(new Item("workbench.returnCalls.overdue",
-				WorkbenchItems.count(jdbc, "select 1 from return_call r where r.state = 'OPEN' and r.due_at < now()"), "/return-calls",
+				WorkbenchItems.count(jdbc, "select 1 from return_call r where r.state = 'OPEN' and r.due_at < " + BusinessClock.sqlNow() + ""), "/return-calls",
 				true));
 		return items;
 	}

@@ -266,7 +266,7 @@ class Surveys {
 	@Transactional
 	void closeCampaign(long id) {
 		require(MANAGE);
-		jdbc.update("update survey_campaign set state = 'CLOSED', closed_at = now() where id = ? and state = 'OPEN'", id);
+		jdbc.update("update survey_campaign set state = 'CLOSED', closed_at = " + BusinessClock.sqlNow() + " where id = ? and state = 'OPEN'", id);
 	}
 
 	private static final String CAMPAIGN_SELECT = """
@@ -368,7 +368,7 @@ class Surveys {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		int claimed = jdbc.update("update survey_target set answered_at = now(), answered_by = ? where id = ? and answered_at is null",
+		int claimed = jdbc.update("update survey_target set answered_at = " + BusinessClock.sqlNow() + ", answered_by = ? where id = ? and answered_at is null",
 				by, targetId);
 		if (claimed == 0) {
 			return false;
@@ -447,7 +447,7 @@ class Surveys {
 
 	/** Satisfaction and NPS per project ({@code byMonth} false) or per month of answering, over all campaigns. */
 	List<Breakdown> breakdown(Long campaignId, boolean byMonth) {
-		String label = byMonth ? "to_char(g.answered_at at time zone 'Asia/Shanghai', 'YYYY-MM')" : "coalesce(p.name, '—')";
+		String label = byMonth ? "to_char(g.answered_at at time zone '" + BusinessClock.ZONE.getId() + "', 'YYYY-MM')" : "coalesce(p.name, '—')";
 		return jdbc.query("""
 				select %s label, count(distinct g.id) answered,
 				       avg(case when q.kind = 'SCORE5' then (a.score - 1) * 25.0 when q.kind = 'SCORE10' then a.score * 10.0 end) sat,

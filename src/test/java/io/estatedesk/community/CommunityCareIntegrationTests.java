@@ -163,9 +163,9 @@ class CommunityCareIntegrationTests {
 					null, owner, "13900002222", io.estatedesk.complaint.Channel.PHONE, category,
 					io.estatedesk.complaint.Severity.GENERAL, "外墙渗水", "")));
 		}
-		jdbc.update("update complaint set complained_at = now() - interval '31 days' where id in (?, ?)", ids[0], ids[2]);
-		jdbc.update("update complaint set complained_at = now() - interval '29 days' where id = ?", ids[1]);
-		jdbc.update("update complaint set closed_at = now() where id = ?", ids[2]);
+		jdbc.update("update complaint set complained_at = " + BusinessClock.sqlNow() + " - interval '31 days' where id in (?, ?)", ids[0], ids[2]);
+		jdbc.update("update complaint set complained_at = " + BusinessClock.sqlNow() + " - interval '29 days' where id = ?", ids[1]);
+		jdbc.update("update complaint set closed_at = " + BusinessClock.sqlNow() + " where id = ?", ids[2]);
 		CarePlans.Rule r = fixtures.as(manager, () -> care.rule(care.createRule(new CarePlans.RuleForm(Fixtures.unique("回访关怀"),
 				CarePlans.Kind.LONG_OPEN, null, "30", "尊敬的{姓名}业主：您的投诉{编号}我们仍在跟进。", project, true))).orElseThrow());
 		List<CarePlans.Due> due = care.due(r, today, 100);

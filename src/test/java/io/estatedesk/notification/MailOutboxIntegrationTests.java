@@ -1,5 +1,6 @@
 package io.estatedesk.notification;
 
+import io.estatedesk.shared.BusinessClock;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
@@ -104,6 +105,46 @@ class MailOutboxIntegrationTests {
 		assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(received)).isNotBlank();
 	}
 
+	@Autowired
+	EventDelivery delivery;
+
+	@Test
+	void anEventDeliveredAgainCreatesNoSecondNotificationOrMail() {
+		long manager = staffWithEmail("twice@example.com");
+		String title = "投诉已超时（办结）：TS-2026-000003";
+		notifyAfterCommit(manager, title);
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+				"select count(*) from event_publication where completion_date is null and serialized_event like ?", Long.class,
+				"%TS-2026-000003%") == 0);
+		// as if the node had died before the delivery was recorded: the publication is open again, and old
+		jdbc.update("""
+				update event_publication set completion_date = null, status = 'PUBLISHED',
+				  publication_date = publication_date - interval '10 minutes'
+				where serialized_event like ?""", "%TS-2026-000003%");
+		assertThat(delivery.health().getStatus().getCode()).isEqualTo("WARN");
+		assertThat(delivery.resubmit()).isTrue();
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+				"select count(*) from event_publication where completion_date is null and serialized_event like ?", Long.class,
+				"%TS-2026-000003%") == 0);
+		assertThat(jdbc.queryForObject("select count(*) from notification where recipient_id = ? and title = ?", Long.class,
+				manager, title)).isEqualTo(1);
+		assertThat(jdbc.queryForObject("select count(*) from mail_outbox where recipient_id = ? and subject = ?", Long.class,
+				manager, title)).isEqualTo(1);
+		assertThat(delivery.health().getStatus().getCode()).isEqualTo("UP");
+	}
+
+	@Test
+	void onlyOneNodeAtATimeHoldsTheResubmissionLease() {
+		assertThat(delivery.resubmit()).isTrue();
+		// another node's claim while this one holds the lease
+		jdbc.update("update cluster_lease set holder = 'other-node' where name = 'event-resubmission'");
+		assertThat(delivery.resubmit()).isFalse();
+		// the other node stopped renewing: the lease expires and this node takes over
+		jdbc.update("update cluster_lease set expires_at = ? where name = 'event-resubmission'",
+				java.sql.Timestamp.from(BusinessClock.now().minusSeconds(1)));
+		assertThat(delivery.resubmit()).isTrue();
+	}
+
 	@Test
 	void keepsTheMessageWhileTheMailServerIsDownAndSendsItLater() throws Exception {
 		long manager = staffWithEmail("down@example.com");
@@ -115,7 +156,7 @@ class MailOutboxIntegrationTests {
 			.satisfies(row -> assertThat(row.get("last_error")).isNotNull());
 		smtp = start();
 		// time passes: the retry is due
-		jdbc.update("update mail_outbox set next_attempt_at = now() where recipient_id = ?", manager);
+		jdbc.update("update mail_outbox set next_attempt_at = " + BusinessClock.sqlNow() + " where recipient_id = ?", manager);
 		outbox.sendDue();
 		assertThat(jdbc.queryForObject("select sent_at is not null from mail_outbox where recipient_id = ?", Boolean.class, manager)).isTrue();
 		assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();

@@ -232,7 +232,7 @@ class RepairIntegrationTests {
 		long a = contractor("丁防水", "WATERPROOF");
 		String account = accountOf(a);
 		long id = raise(office, null, "WET_ROOM_WATERPROOF", null, a);
-		jdbc.update("update work_order set due_at = now() - interval '1 hour' where id = ?", id);
+		jdbc.update("update work_order set due_at = " + BusinessClock.sqlNow() + " - interval '1 hour' where id = ?", id);
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {
 			Callable<Integer> run = () -> job.check(BusinessClock.now());

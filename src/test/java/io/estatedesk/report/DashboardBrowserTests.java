@@ -74,7 +74,7 @@ class DashboardBrowserTests {
 		overdue = ids[2];
 		leak = ids[0];
 		// received ten days ago and never answered: overdue, in the 7–30 days column
-		jdbc.update("update complaint set complained_at = now() - interval '10 days', reply_due = now() - interval '2 days' where id = ?",
+		jdbc.update("update complaint set complained_at = " + BusinessClock.sqlNow() + " - interval '10 days', reply_due = " + BusinessClock.sqlNow() + " - interval '2 days' where id = ?",
 				overdue);
 		jdbc.update("update complaint set cause_type = 'CONSTRUCTION' where id = ?", ids[0]);
 		jdbc.update("update complaint set cause_type = 'DESIGN' where id = ?", ids[1]);
