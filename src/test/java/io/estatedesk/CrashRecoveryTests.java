@@ -76,7 +76,8 @@ class CrashRecoveryTests {
 		try {
 			awaitHealthy(port, again);
 			Duration took = Duration.between(restart, Instant.now());
-			assertThat(took).as("healthy again after the crash").isLessThan(Duration.ofSeconds(60));
+			// 20–35 s on an idle two-core machine; the bound leaves room for a loaded one
+			assertThat(took).as("healthy again after the crash").isLessThan(Duration.ofSeconds(180));
 			assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive).orElse(false)).as("orphan stopped").isFalse();
 			int pgPort = Integer.parseInt(Files.readAllLines(dir.resolve("pg/postmaster.pid")).get(3).strip());
 			Set<String> rows = new TreeSet<>();
@@ -180,7 +181,8 @@ class CrashRecoveryTests {
 	}
 
 	private void awaitHealthy(int port, Process app) throws Exception {
-		long deadline = System.currentTimeMillis() + 120_000;
+		// generous: on a shared machine under load a first start (migrations included) can take minutes
+		long deadline = System.currentTimeMillis() + 300_000;
 		while (System.currentTimeMillis() < deadline) {
 			assertThat(app.isAlive()).as("the application is running").isTrue();
 			try {
@@ -195,7 +197,7 @@ class CrashRecoveryTests {
 			}
 			Thread.sleep(250);
 		}
-		throw new AssertionError("not healthy within 120 s");
+		throw new AssertionError("not healthy within 300 s");
 	}
 
 	private HttpResponse<String> send(int port, String method, String path, String body) throws IOException, InterruptedException {

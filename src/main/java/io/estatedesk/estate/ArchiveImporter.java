@@ -1,5 +1,7 @@
 package io.estatedesk.estate;
 
+import java.sql.Timestamp;
+import io.estatedesk.shared.BusinessClock;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -82,7 +84,7 @@ class ArchiveImporter {
 				jdbc.update("update import_job set processed_rows = ?, accepted_rows = ?, rejected_rows = ? where id = ?",
 						Math.min(rows.size(), from + CHUNK), session.accepted, session.rejected, jobId);
 			}
-			jdbc.update("update import_job set status = 'DONE', finished_at = now() where id = ?", jobId);
+			jdbc.update("update import_job set status = 'DONE', finished_at = ? where id = ?", Timestamp.from(BusinessClock.now()), jobId);
 		}
 		catch (HeaderException e) {
 			fail(jobId, e.getMessage());
@@ -94,7 +96,8 @@ class ArchiveImporter {
 	}
 
 	private void fail(long jobId, String message) {
-		jdbc.update("update import_job set status = 'FAILED', failure = ?, finished_at = now() where id = ?", message, jobId);
+		jdbc.update("update import_job set status = 'FAILED', failure = ?, finished_at = ? where id = ?", message,
+				Timestamp.from(BusinessClock.now()), jobId);
 	}
 
 	/** A data row of the sheet: its 1-based row number as Excel shows it, and its values by template column. */
@@ -455,8 +458,8 @@ class ArchiveImporter {
 		int updated = jdbc.update("update ownership set contract_date = coalesce(?, contract_date) where owner_id = ? and unit_id = ? and active",
 				contract, ownerId, unitId);
 		if (updated == 0) {
-			jdbc.update("insert into ownership (owner_id, unit_id, contract_date, since) values (?, ?, ?, coalesce(?, current_date))",
-					ownerId, unitId, contract, contract);
+			jdbc.update("insert into ownership (owner_id, unit_id, contract_date, since) values (?, ?, ?, ?)",
+					ownerId, unitId, contract, contract != null ? contract : BusinessClock.today());
 		}
 	}
 
