@@ -506,8 +506,9 @@ class ArchiveImporter {
 		int updated = jdbc.update("update ownership set contract_date = coalesce(?, contract_date) where owner_id = ? and unit_id = ? and active",
 				contract, ownerId, unitId);
 		if (updated == 0) {
-			jdbc.update("insert into ownership (owner_id, unit_id, contract_date, since) values (?, ?, ?, coalesce(?, current_date))",
-					ownerId, unitId, contract, contract);
+			// without a contract date the ownership starts on the business day of the import, not the server's date
+			jdbc.update("insert into ownership (owner_id, unit_id, contract_date, since) values (?, ?, ?, ?)", ownerId, unitId,
+					contract, contract != null ? contract : Date.valueOf(BusinessClock.today()));
 		}
 	}
 
