@@ -95,6 +95,10 @@ class UpgradeIntegrationTests {
 				  'PHONE', ?, 'GENERAL', '卫生间渗水', 'IN_PROGRESS', timestamptz '2026-11-20 12:00+08',
 				  timestamptz '2026-11-22 18:00+08', timestamptz '2026-11-30 18:00+08', 'CONSTRUCTION')""",
 				project, owner, unit, staff, staff, category);
+		// an import the old version left running, which has no heartbeat yet
+		long importJob = before.queryForObject("""
+				insert into import_job (username, file_name, status, started_at)
+				values ('admin', '旧版本的导入.xlsx', 'RUNNING', timestamptz '2026-11-26 10:00+08') returning id""", Long.class);
 		int appliedBefore = before.queryForObject("select count(*) from flyway_schema_history where success", Integer.class);
 
 		try (ConfigurableApplicationContext app = start("from_b0a2a63")) {
@@ -114,6 +118,9 @@ class UpgradeIntegrationTests {
 				.isEqualTo("CONSTRUCTION");
 			assertThat(jdbc.queryForObject("select count(*) from pg_indexes where indexname = 'complaint_open_age_idx'",
 					Long.class)).isEqualTo(1);
+			// the time it started stands in for the heartbeat it never wrote, so the sweep can fail it
+			assertThat(jdbc.queryForObject("select heartbeat_at = started_at from import_job where id = ?", Boolean.class,
+					importJob)).isTrue();
 		}
 		// and it starts again as any other database does
 		try (ConfigurableApplicationContext again = start("from_b0a2a63")) {
