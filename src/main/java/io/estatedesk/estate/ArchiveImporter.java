@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import io.estatedesk.shared.BusinessClock;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -58,14 +60,26 @@ class ArchiveImporter {
 
 	private final TransactionTemplate tx;
 
-	ArchiveImporter(JdbcTemplate jdbc, TransactionTemplate tx) {
+	private final ImportJobWatch watch;
+
+	ArchiveImporter(JdbcTemplate jdbc, TransactionTemplate tx, ImportJobWatch watch) {
 		this.jdbc = jdbc;
 		this.tx = tx;
+		this.watch = watch;
 	}
 
+	/**
+	 * Records a running job claimed by this node, whose heartbeat this node keeps from now until {@link #run} ends (also
+	 * while it waits for a thread), so that only a job whose node stopped is taken for lost.
+	 */
 	long createJob(String username, String fileName) {
-		return jdbc.queryForObject("insert into import_job (username, file_name, status) values (?, ?, 'RUNNING') returning id",
-				Long.class, username, fileName.length() > 200 ? fileName.substring(0, 200) : fileName);
+		Timestamp now = Timestamp.from(BusinessClock.now());
+		long id = jdbc.queryForObject("""
+				insert into import_job (username, file_name, status, node_id, started_at, heartbeat_at)
+				values (?, ?, 'RUNNING', ?, ?, ?) returning id""", Long.class, username,
+				fileName.length() > 200 ? fileName.substring(0, 200) : fileName, watch.nodeId(), now, now);
+		watch.started(id);
+		return id;
 	}
 
 	@Async
@@ -73,18 +87,36 @@ class ArchiveImporter {
 		run(jobId, content);
 	}
 
+	/** A job created but never run on this node (its thread could not be had): failed at once, not left to the sweep. */
+	void abandon(long jobId) {
+		try {
+			jdbc.update("""
+					update import_job set status = 'FAILED', failure_key = 'import.failure.notStarted', finished_at = ?
+					where id = ? and status = 'RUNNING'""", Timestamp.from(BusinessClock.now()), jobId);
+		}
+		finally {
+			watch.ended(jobId);
+		}
+	}
+
 	void run(long jobId, byte[] content) {
 		try {
 			List<SourceRow> rows = read(content);
-			jdbc.update("update import_job set total_rows = ? where id = ?", rows.size(), jobId);
+			progress("update import_job set total_rows = ? where id = ? and status = 'RUNNING'", rows.size(), jobId);
 			Session session = new Session(jobId);
 			for (int from = 0; from < rows.size(); from += CHUNK) {
 				List<SourceRow> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
 				processChunk(session, chunk);
-				jdbc.update("update import_job set processed_rows = ?, accepted_rows = ?, rejected_rows = ? where id = ?",
-						Math.min(rows.size(), from + CHUNK), session.accepted, session.rejected, jobId);
+				progress("""
+						update import_job set processed_rows = ?, accepted_rows = ?, rejected_rows = ?
+						where id = ? and status = 'RUNNING'""", Math.min(rows.size(), from + CHUNK), session.accepted,
+						session.rejected, jobId);
 			}
-			jdbc.update("update import_job set status = 'DONE', finished_at = ? where id = ?", Timestamp.from(BusinessClock.now()), jobId);
+			progress("update import_job set status = 'DONE', finished_at = ? where id = ? and status = 'RUNNING'",
+					Timestamp.from(BusinessClock.now()), jobId);
+		}
+		catch (NoLongerRunning e) {
+			log.warn("Import {} stopped: it was marked failed meanwhile (no heartbeat was seen in time)", jobId);
 		}
 		catch (HeaderException e) {
 			fail(jobId, e.getMessage());
@@ -93,11 +125,29 @@ class ArchiveImporter {
 			log.warn("Import {} failed", jobId, e);
 			fail(jobId, "文件无法读取，请确认是 Excel（.xlsx）文件。");
 		}
+		finally {
+			watch.ended(jobId);
+		}
+	}
+
+	/** Thrown when the job is no longer RUNNING: the sweep gave it up, and the user was told to upload the file again. */
+	private static final class NoLongerRunning extends RuntimeException {
+
+		NoLongerRunning() {
+			super(null, null, false, false);
+		}
+
+	}
+
+	private void progress(String sql, Object... args) {
+		if (jdbc.update(sql, args) == 0) {
+			throw new NoLongerRunning();
+		}
 	}
 
 	private void fail(long jobId, String message) {
-		jdbc.update("update import_job set status = 'FAILED', failure = ?, finished_at = ? where id = ?", message,
-				Timestamp.from(BusinessClock.now()), jobId);
+		jdbc.update("update import_job set status = 'FAILED', failure = ?, finished_at = ? where id = ? and status = 'RUNNING'",
+				message, Timestamp.from(BusinessClock.now()), jobId);
 	}
 
 	/** A data row of the sheet: its 1-based row number as Excel shows it, and its values by template column. */
@@ -458,8 +508,9 @@ class ArchiveImporter {
 		int updated = jdbc.update("update ownership set contract_date = coalesce(?, contract_date) where owner_id = ? and unit_id = ? and active",
 				contract, ownerId, unitId);
 		if (updated == 0) {
-			jdbc.update("insert into ownership (owner_id, unit_id, contract_date, since) values (?, ?, ?, ?)",
-					ownerId, unitId, contract, contract != null ? contract : BusinessClock.today());
+			// without a contract date the ownership starts on the business day of the import, not the server's date
+			jdbc.update("insert into ownership (owner_id, unit_id, contract_date, since) values (?, ?, ?, ?)", ownerId, unitId,
+					contract, contract != null ? contract : Date.valueOf(BusinessClock.today()));
 		}
 	}
 

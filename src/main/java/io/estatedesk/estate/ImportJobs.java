@@ -11,6 +11,8 @@ import io.estatedesk.shared.BusinessRuleException;
 import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.staff.AuditTrail;
 import io.estatedesk.staff.Permissions;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.web.multipart.MultipartFile;
@@ -41,12 +43,16 @@ class ImportJobs {
 
 	private final Permissions permissions;
 
-	ImportJobs(JdbcTemplate jdbc, ArchiveImporter importer, ArchiveSheets sheets, AuditTrail audit, Permissions permissions) {
+	private final MessageSource messages;
+
+	ImportJobs(JdbcTemplate jdbc, ArchiveImporter importer, ArchiveSheets sheets, AuditTrail audit, Permissions permissions,
+			MessageSource messages) {
 		this.jdbc = jdbc;
 		this.importer = importer;
 		this.sheets = sheets;
 		this.audit = audit;
 		this.permissions = permissions;
+		this.messages = messages;
 	}
 
 	long start(MultipartFile file) throws IOException {
@@ -57,9 +63,16 @@ class ImportJobs {
 		if (!name.toLowerCase().endsWith(".xlsx")) {
 			throw new BusinessRuleException("file", "import.file.type");
 		}
+		byte[] content = file.getBytes();
 		long id = importer.createJob(permissions.currentUsername(), name);
-		audit.record(AuditTrail.IMPORT, "业主档案导入#" + id, name);
-		importer.runAsync(id, file.getBytes());
+		try {
+			audit.record(AuditTrail.IMPORT, "业主档案导入#" + id, name);
+			importer.runAsync(id, content);
+		}
+		catch (RuntimeException e) {
+			importer.abandon(id);
+			throw e;
+		}
 		return id;
 	}
 
@@ -92,12 +105,15 @@ class ImportJobs {
 				}, id));
 	}
 
-	private static ImportJob job(java.sql.ResultSet rs) throws java.sql.SQLException {
+	/** A failure recorded as a message key (such as a lost node) is given in the reader's language. */
+	private ImportJob job(java.sql.ResultSet rs) throws java.sql.SQLException {
 		Timestamp finished = rs.getTimestamp("finished_at");
+		String failureKey = rs.getString("failure_key");
+		String failure = failureKey == null ? rs.getString("failure")
+				: messages.getMessage(failureKey, null, failureKey, LocaleContextHolder.getLocale());
 		return new ImportJob(rs.getLong("id"), rs.getString("username"), rs.getString("file_name"), rs.getString("status"),
 				rs.getInt("total_rows"), rs.getInt("processed_rows"), rs.getInt("accepted_rows"), rs.getInt("rejected_rows"),
-				rs.getString("failure"), rs.getTimestamp("started_at").toInstant(),
-				finished == null ? null : finished.toInstant());
+				failure, rs.getTimestamp("started_at").toInstant(), finished == null ? null : finished.toInstant());
 	}
 
 }

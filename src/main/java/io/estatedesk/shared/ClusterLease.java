@@ -1,10 +1,8 @@
 package io.estatedesk.shared;
 
-import java.lang.management.ManagementFactory;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -16,14 +14,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class ClusterLease {
 
-	/** This node: its process name (pid@host) and a random suffix, so two processes on one host differ. */
-	public static final String NODE = ManagementFactory.getRuntimeMXBean().getName() + "/"
-			+ UUID.randomUUID().toString().substring(0, 8);
-
 	private final JdbcTemplate jdbc;
 
-	ClusterLease(JdbcTemplate jdbc) {
+	private final ClusterNode node;
+
+	ClusterLease(JdbcTemplate jdbc, ClusterNode node) {
 		this.jdbc = jdbc;
+		this.node = node;
 	}
 
 	/** Claims or renews the named lease for this node; true when this node holds it for the given time. */
@@ -33,7 +30,7 @@ public class ClusterLease {
 				insert into cluster_lease (name, holder, expires_at) values (?, ?, ?)
 				on conflict (name) do update set holder = excluded.holder, expires_at = excluded.expires_at
 				where cluster_lease.expires_at < ? or cluster_lease.holder = excluded.holder
-				returning holder""", String.class, name, NODE, Timestamp.from(now.plus(duration)), Timestamp.from(now))
+				returning holder""", String.class, name, node.id(), Timestamp.from(now.plus(duration)), Timestamp.from(now))
 			.isEmpty();
 	}
 

@@ -132,4 +132,22 @@ class ArchiveImportIntegrationTests {
 		}
 	}
 
+	@Test
+	void anOwnershipWithoutContractDateStartsOnTheBusinessDayOfTheImport() throws Exception {
+		String project = Fixtures.unique("无签约日期");
+		fixtures.project(project);
+		// 01:00 in Shanghai on 15 March is still 14 March in UTC
+		io.estatedesk.shared.BusinessClock.setForTesting(java.time.Instant.parse("2026-03-14T17:00:00Z"), false);
+		try {
+			assertThat(run(xlsx(List.of("项目", "楼栋", "房号", "业主姓名"), new Object[] { project, "1号楼", "1-0101", "冯八" }))
+				.acceptedRows()).isEqualTo(1);
+		}
+		finally {
+			io.estatedesk.shared.BusinessClock.resetForTesting();
+		}
+		assertThat(jdbc.queryForObject("""
+				select s.since from ownership s join unit u on u.id = s.unit_id join project p on p.id = u.project_id
+				where p.name = ?""", java.time.LocalDate.class, project)).isEqualTo(java.time.LocalDate.of(2026, 3, 15));
+	}
+
 }
