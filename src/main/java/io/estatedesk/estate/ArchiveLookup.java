@@ -66,19 +66,20 @@ public class ArchiveLookup {
 	}
 
 	/**
-	 * A project's floor area in the archive and how much of it has been handed over, for the owners' assembly trigger
-	 * (交付的专有部分面积 over half).
+	 * A project's floor area in the archive and how much of it has been handed over, with the project's region, for the
+	 * owners' assembly trigger (交付的专有部分面积 against the total, by the region's rule).
 	 */
 	public record ProjectArea(java.math.BigDecimal total, java.math.BigDecimal delivered, long units, long deliveredUnits,
-			java.time.LocalDate firstHandover) {
+			java.time.LocalDate firstHandover, Region region) {
 	}
 
 	public ProjectArea area(long projectId) {
 		return jdbc.queryForObject("""
-				select coalesce(sum(area), 0), coalesce(sum(area) filter (where handover_date is not null), 0), count(*),
-				       count(*) filter (where handover_date is not null), min(handover_date)
-				from unit where project_id = ?""", (rs, i) -> new ProjectArea(rs.getBigDecimal(1), rs.getBigDecimal(2),
-				rs.getLong(3), rs.getLong(4), rs.getObject(5, java.time.LocalDate.class)), projectId);
+				select coalesce(sum(u.area), 0), coalesce(sum(u.area) filter (where u.handover_date is not null), 0),
+				       count(u.id), count(u.id) filter (where u.handover_date is not null), min(u.handover_date), p.region
+				from project p left join unit u on u.project_id = p.id where p.id = ? group by p.id""",
+				(rs, i) -> new ProjectArea(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getLong(3), rs.getLong(4),
+						rs.getObject(5, java.time.LocalDate.class), Region.valueOf(rs.getString(6))), projectId);
 	}
 
 	public record BuildingRef(long id, String name) {

@@ -31,6 +31,10 @@ class Project {
 
 	String notes = "";
 
+	/** Whose rules apply where they differ by region (the owners' assembly trigger). */
+	@Enumerated(EnumType.STRING)
+	Region region = Region.BEIJING;
+
 	Instant createdAt = BusinessClock.now();
 
 	@Version

@@ -67,6 +67,9 @@ class EstateArchive {
 		p.address = nz(form.address());
 		p.developerName = form.developerName().strip();
 		p.notes = nz(form.notes());
+		if (form.region() != null) {
+			p.region = form.region();
+		}
 		boolean created = p.id == null;
 		projects.saveAndFlush(p);
 		if (created) {
