@@ -35,6 +35,9 @@ class Project {
 	@Enumerated(EnumType.STRING)
 	Region region = Region.BEIJING;
 
+	/** 合理使用年限 from the design documents: the warranty of the foundation and main structure. */
+	int designLifeYears = 50;
+
 	Instant createdAt = BusinessClock.now();
 
 	@Version

@@ -70,6 +70,9 @@ class EstateArchive {
 		if (form.region() != null) {
 			p.region = form.region();
 		}
+		if (form.designLifeYears() != null) {
+			p.designLifeYears = form.designLifeYears();
+		}
 		boolean created = p.id == null;
 		projects.saveAndFlush(p);
 		if (created) {

@@ -12,7 +12,7 @@ final class Views {
 	}
 
 	record ProjectView(long id, String name, String address, String developerName, String notes, Region region,
-			long buildings, long units, long version) {
+			int designLifeYears, long buildings, long units, long version) {
 	}
 
 	record BuildingView(long id, long projectId, String projectName, String name, Integer floors, long units, long version) {
