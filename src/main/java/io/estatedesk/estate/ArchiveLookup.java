@@ -19,11 +19,11 @@ public class ArchiveLookup {
 	}
 
 	/**
-	 * A unit with its place in the project, e.g. "金第家园 1号楼 1-0101", and the day it was handed over to its owner
-	 * (null while not handed over).
+	 * A unit with its place in the project, e.g. "金第家园 1号楼 1-0101", the day it was handed over to its owner (null
+	 * while not handed over) and the project's design life in years (合理使用年限, the warranty of its structure).
 	 */
 	public record UnitRef(long id, long projectId, String projectName, String developerName, long buildingId,
-			String buildingName, String roomNo, java.time.LocalDate handoverDate) {
+			String buildingName, String roomNo, java.time.LocalDate handoverDate, int designLifeYears) {
 
 		public String label() {
 			return projectName + " " + buildingName + " " + roomNo;
@@ -52,10 +52,11 @@ public class ArchiveLookup {
 
 	public Optional<UnitRef> unit(long id) {
 		return jdbc.query("""
-				select u.id, u.project_id, p.name, p.developer_name, b.id, b.name, u.room_no, u.handover_date from unit u
+				select u.id, u.project_id, p.name, p.developer_name, b.id, b.name, u.room_no, u.handover_date,
+				       p.design_life_years from unit u
 				join building b on b.id = u.building_id join project p on p.id = u.project_id where u.id = ?""",
 				(rs, i) -> new UnitRef(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-						rs.getString(6), rs.getString(7), rs.getObject(8, java.time.LocalDate.class)),
+						rs.getString(6), rs.getString(7), rs.getObject(8, java.time.LocalDate.class), rs.getInt(9)),
 				id).stream().findFirst();
 	}
 
@@ -66,19 +67,20 @@ public class ArchiveLookup {
 	}
 
 	/**
-	 * A project's floor area in the archive and how much of it has been handed over, for the owners' assembly trigger
-	 * (交付的专有部分面积 over half).
+	 * A project's floor area in the archive and how much of it has been handed over, with the project's region, for the
+	 * owners' assembly trigger (交付的专有部分面积 against the total, by the region's rule).
 	 */
 	public record ProjectArea(java.math.BigDecimal total, java.math.BigDecimal delivered, long units, long deliveredUnits,
-			java.time.LocalDate firstHandover) {
+			java.time.LocalDate firstHandover, Region region) {
 	}
 
 	public ProjectArea area(long projectId) {
 		return jdbc.queryForObject("""
-				select coalesce(sum(area), 0), coalesce(sum(area) filter (where handover_date is not null), 0), count(*),
-				       count(*) filter (where handover_date is not null), min(handover_date)
-				from unit where project_id = ?""", (rs, i) -> new ProjectArea(rs.getBigDecimal(1), rs.getBigDecimal(2),
-				rs.getLong(3), rs.getLong(4), rs.getObject(5, java.time.LocalDate.class)), projectId);
+				select coalesce(sum(u.area), 0), coalesce(sum(u.area) filter (where u.handover_date is not null), 0),
+				       count(u.id), count(u.id) filter (where u.handover_date is not null), min(u.handover_date), p.region
+				from project p left join unit u on u.project_id = p.id where p.id = ? group by p.id""",
+				(rs, i) -> new ProjectArea(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getLong(3), rs.getLong(4),
+						rs.getObject(5, java.time.LocalDate.class), Region.valueOf(rs.getString(6))), projectId);
 	}
 
 	public record BuildingRef(long id, String name) {

@@ -66,7 +66,8 @@ class ArchiveQueries {
 
 	private static ProjectView project(ResultSet rs) throws SQLException {
 		return new ProjectView(rs.getLong("id"), rs.getString("name"), rs.getString("address"),
-				rs.getString("developer_name"), rs.getString("notes"), rs.getLong("buildings"), rs.getLong("units"),
+				rs.getString("developer_name"), rs.getString("notes"), Region.valueOf(rs.getString("region")),
+				rs.getInt("design_life_years"), rs.getLong("buildings"), rs.getLong("units"),
 				rs.getLong("version"));
 	}
 

@@ -31,6 +31,13 @@ class Project {
 
 	String notes = "";
 
+	/** Whose rules apply where they differ by region (the owners' assembly trigger). */
+	@Enumerated(EnumType.STRING)
+	Region region = Region.BEIJING;
+
+	/** 合理使用年限 from the design documents: the warranty of the foundation and main structure. */
+	int designLifeYears = 50;
+
 	Instant createdAt = BusinessClock.now();
 
 	@Version

@@ -67,6 +67,12 @@ class EstateArchive {
 		p.address = nz(form.address());
 		p.developerName = form.developerName().strip();
 		p.notes = nz(form.notes());
+		if (form.region() != null) {
+			p.region = form.region();
+		}
+		if (form.designLifeYears() != null) {
+			p.designLifeYears = form.designLifeYears();
+		}
 		boolean created = p.id == null;
 		projects.saveAndFlush(p);
 		if (created) {

@@ -12,11 +12,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 
-/** 项目 */
+/** 项目; a region or design life left out keeps the project's (Beijing and 50 years for a new one). */
 record ProjectForm(@NotBlank(message = "{project.name.required}") @Size(max = 100, message = "{common.tooLong}") String name,
 		@Size(max = 300, message = "{common.tooLong}") String address,
 		@NotBlank(message = "{project.developerName.required}") @Size(max = 120, message = "{common.tooLong}") String developerName,
-		@Size(max = 2000, message = "{common.tooLong}") String notes) {
+		@Size(max = 2000, message = "{common.tooLong}") String notes, Region region,
+		@Min(value = 1, message = "{project.designLife.invalid}") @Max(value = 300, message = "{project.designLife.invalid}") Integer designLifeYears) {
 }
 
 /** 楼栋 */

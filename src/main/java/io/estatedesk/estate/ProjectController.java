@@ -30,6 +30,11 @@ class ProjectController {
 		this.archive = archive;
 	}
 
+	@ModelAttribute("regions")
+	Region[] regions() {
+		return Region.values();
+	}
+
 	@GetMapping
 	String list(Model model) {
 		model.addAttribute("projects", queries.projects());
@@ -39,7 +44,7 @@ class ProjectController {
 	@GetMapping("/new")
 	@PreAuthorize("hasAuthority('PROJECT_EDIT')")
 	String createForm(Model model) {
-		model.addAttribute("form", new ProjectForm("", "", "", ""));
+		model.addAttribute("form", new ProjectForm("", "", "", "", Region.BEIJING, 50));
 		return "estate/project-form";
 	}
 
@@ -74,7 +79,8 @@ class ProjectController {
 	@PreAuthorize("hasAuthority('PROJECT_EDIT')")
 	String editForm(@PathVariable long id, Model model) {
 		Views.ProjectView p = queries.project(id);
-		model.addAttribute("form", new ProjectForm(p.name(), p.address(), p.developerName(), p.notes()));
+		model.addAttribute("form", new ProjectForm(p.name(), p.address(), p.developerName(), p.notes(), p.region(),
+				p.designLifeYears()));
 		model.addAttribute("projectId", id);
 		model.addAttribute("version", p.version());
 		return "estate/project-form";

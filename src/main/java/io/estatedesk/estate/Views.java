@@ -11,8 +11,8 @@ final class Views {
 	private Views() {
 	}
 
-	record ProjectView(long id, String name, String address, String developerName, String notes, long buildings,
-			long units, long version) {
+	record ProjectView(long id, String name, String address, String developerName, String notes, Region region,
+			int designLifeYears, long buildings, long units, long version) {
 	}
 
 	record BuildingView(long id, long projectId, String projectName, String name, Integer floors, long units, long version) {

@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 承接查验: the property company takes the project over — building systems and documents checked, issues found and
- * their rectification, the takeover date, flagged when it is less than {@value #MIN_DAYS} days before handover.
+ * their rectification, the takeover date, flagged when it is less than {@value #MIN_DAYS} days before the homes are
+ * delivered: the project's first handover batch, or the planned day while there is no batch.
  */
 @Component
 class Takeovers {
@@ -35,8 +36,16 @@ class Takeovers {
 			new String[] { "DOCUMENT", "住宅质量保证书、住宅使用说明书样本" }, new String[] { "DOCUMENT", "业主清册" },
 			new String[] { "DOCUMENT", "钥匙移交清单" });
 
+	/**
+	 * The takeover and its check: {@code handoverDate} is the day the homes are first delivered — the first handover
+	 * batch's first day when the project has a batch, else the planned day typed in ({@code fromBatch} false) — and
+	 * {@code daysBeforeHandover} the days the takeover came before it (negative when after); {@code tooLate} when fewer
+	 * than {@value #MIN_DAYS}; {@code notYetDone} when there is no takeover date and the handover is less than
+	 * {@value #MIN_DAYS} days away (or past).
+	 */
 	record Takeover(long id, long projectId, String propertyCompany, LocalDate plannedHandoverDate, LocalDate takeoverDate,
-			String notes, long version, Long daysBeforeHandover, boolean tooLate) {
+			String notes, long version, Long firstBatchId, String firstBatchName, LocalDate handoverDate, boolean fromBatch,
+			Long daysBeforeHandover, boolean tooLate, Long daysToHandover, boolean notYetDone) {
 	}
 
 	record Item(long id, String category, String item, Boolean ok, String note) {
@@ -69,12 +78,21 @@ class Takeovers {
 						item[1], ++order);
 			}
 		}
-		return jdbc.queryForObject("select * from takeover where id = ?", (rs, i) -> {
+		LocalDate today = BusinessClock.today();
+		return jdbc.queryForObject("""
+				select t.*, b.id batch_id, b.name batch_name, b.starts_on batch_starts_on from takeover t
+				left join lateral (select id, name, starts_on from handover_batch where project_id = t.project_id
+				                   order by starts_on, id limit 1) b on true
+				where t.id = ?""", (rs, i) -> {
 			LocalDate planned = rs.getObject("planned_handover_date", LocalDate.class);
 			LocalDate taken = rs.getObject("takeover_date", LocalDate.class);
-			Long days = planned == null || taken == null ? null : ChronoUnit.DAYS.between(taken, planned);
+			LocalDate firstBatch = rs.getObject("batch_starts_on", LocalDate.class);
+			LocalDate handover = firstBatch != null ? firstBatch : planned;
+			Long days = handover == null || taken == null ? null : ChronoUnit.DAYS.between(taken, handover);
+			Long ahead = handover == null || taken != null ? null : ChronoUnit.DAYS.between(today, handover);
 			return new Takeover(rs.getLong("id"), rs.getLong("project_id"), rs.getString("property_company"), planned, taken,
-					rs.getString("notes"), rs.getLong("version"), days, days != null && days < MIN_DAYS);
+					rs.getString("notes"), rs.getLong("version"), (Long) rs.getObject("batch_id"), rs.getString("batch_name"),
+					handover, firstBatch != null, days, days != null && days < MIN_DAYS, ahead, ahead != null && ahead < MIN_DAYS);
 		}, id);
 	}
 

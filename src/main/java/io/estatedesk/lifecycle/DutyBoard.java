@@ -192,10 +192,10 @@ class DutyBoard {
 				(rs, i) -> new Attachment(rs.getString(1), rs.getString(2), rs.getBytes(3)), recordId, itemId).stream().findFirst();
 	}
 
-	/** The owners' assembly trigger of a project, from the archive's areas and handover dates. */
+	/** The owners' assembly trigger of a project, from the archive's areas and handover dates, by its region's rule. */
 	AssemblyTrigger.Status assembly(long projectId) {
 		ArchiveLookup.ProjectArea area = archive.area(projectId);
-		return AssemblyTrigger.evaluate(area.total(), area.delivered(), area.firstHandover(), BusinessClock.today());
+		return AssemblyTrigger.evaluate(area.region(), area.total(), area.delivered(), area.firstHandover());
 	}
 
 	/** A summary per phase of a project: items done of all, for the project list and the API. */

@@ -267,12 +267,24 @@ class RepairApi {
 		ArchiveLookup.UnitRef u = archive.unit(id).orElseThrow(() -> new NotFoundException("unit.notFound"));
 		LocalDate day = on != null ? on : WorkOrderManagement.today();
 		List<ComponentWarranty> list = warranty.inForce(day).stream().map(r -> {
-			Warranty.Decision d = Warranty.decide(r, u.handoverDate(), day);
-			String period = r.kind() == Warranty.PeriodKind.SEASONS ? r.period() + "个采暖期/供冷期"
-					: r.period() % 12 == 0 ? r.period() / 12 + "年" : r.period() + "个月";
+			Warranty.Decision d = Warranty.decide(r, u.handoverDate(), u.designLifeYears(), day);
+			String period = switch (r.kind()) {
+				case YEARS -> r.period() + "年";
+				case MONTHS -> r.period() + "个月";
+				case HEATING_SEASONS -> r.period() + "个采暖期" + season(r);
+				case COOLING_SEASONS -> r.period() + "个供冷期" + season(r);
+				case DESIGN_LIFE -> "合理使用年限（" + u.designLifeYears() + "年）";
+			};
 			return new ComponentWarranty(r.component(), r.name(), d.status(), d.until(), period, r.basis(), r.version());
 		}).toList();
 		return new UnitWarranty(u.id(), u.label(), u.handoverDate(), day, list);
+	}
+
+	/** e.g. "（11月15日至次年3月15日）" */
+	private static String season(Warranty.Rule r) {
+		return "（" + r.seasonStart().getMonthValue() + "月" + r.seasonStart().getDayOfMonth() + "日至"
+				+ (r.seasonEnd().isBefore(r.seasonStart()) ? "次年" : "") + r.seasonEnd().getMonthValue() + "月"
+				+ r.seasonEnd().getDayOfMonth() + "日）";
 	}
 
 }

@@ -50,7 +50,10 @@ class RepairSettingsController {
 						r.seasonEnd() == null ? null : r.seasonEnd().toString().substring(2), r.basis()))
 				.toList());
 		}
-		model.addAttribute("minimums", WarrantyRules.LEGAL_MINIMUM);
+		if (!model.containsAttribute("warrantyErrors")) {
+			model.addAttribute("warrantyErrors", java.util.Map.of());
+		}
+		model.addAttribute("statutory", Warranty.STATUTORY);
 		model.addAttribute("kinds", Warranty.PeriodKind.values());
 		return "repair/settings";
 	}
@@ -105,7 +108,7 @@ class RepairSettingsController {
 				component = "CUSTOM_" + (i + 1) + "_" + BusinessClock.now().toEpochMilli() % 100000;
 			}
 			lines.add(new WarrantyRules.RuleLine(component, name, number(at(tradeIds, i)) == null ? null
-					: number(at(tradeIds, i)).longValue(), Warranty.PeriodKind.valueOf(orDefault(at(kinds, i), "MONTHS")),
+					: number(at(tradeIds, i)).longValue(), kind(at(kinds, i)),
 					number(at(periods, i)), at(seasonStarts, i), at(seasonEnds, i), at(bases, i)));
 		}
 		try {
@@ -126,8 +129,14 @@ class RepairSettingsController {
 		return values != null && i < values.size() ? values.get(i) : null;
 	}
 
-	private static String orDefault(String s, String fallback) {
-		return s == null || s.isBlank() ? fallback : s;
+	/** The unit sent, or null when it is none of them (an old form's "SEASONS", say), to be refused by field. */
+	private static Warranty.PeriodKind kind(String s) {
+		try {
+			return s == null || s.isBlank() ? Warranty.PeriodKind.YEARS : Warranty.PeriodKind.valueOf(s.strip());
+		}
+		catch (IllegalArgumentException e) {
+			return null;
+		}
 	}
 
 	private static Integer number(String s) {

@@ -45,14 +45,15 @@ class WarrantyPanel implements ArchivePanel {
 
 	@Override
 	public List<Item> forUnit(long unitId) {
-		LocalDate handover = archive.unit(unitId).map(ArchiveLookup.UnitRef::handoverDate).orElse(null);
+		ArchiveLookup.UnitRef unit = archive.unit(unitId).orElse(null);
+		LocalDate handover = unit == null ? null : unit.handoverDate();
 		if (handover == null) {
 			return List.of();
 		}
 		var locale = LocaleContextHolder.getLocale();
 		LocalDate today = BusinessClock.today();
 		return warranty.inForce(today).stream().map(r -> {
-			Warranty.Decision d = Warranty.decide(r, handover, today);
+			Warranty.Decision d = Warranty.decide(r, handover, unit.designLifeYears(), today);
 			return new Item(r.name(), "/work-orders?unitId=" + unitId,
 					messages.getMessage("warranty.status." + d.status(), null, locale),
 					messages.getMessage("warranty.until", new Object[] { d.until() }, locale), !d.covered());

@@ -19,11 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class WarrantyRules {
 
-	/** 法定最低保修期限 of the preloaded components (months, or seasons); a rule set may promise more, never less. */
-	static final Map<String, Integer> LEGAL_MINIMUM = Map.of("STRUCTURE", 600, "ROOF_WATERPROOF", 60,
-			"WET_ROOM_WATERPROOF", 60, "HEATING", 2, "COOLING", 2, "ELECTRICAL", 24, "PLUMBING", 24, "EQUIPMENT", 24,
-			"FITOUT", 24);
-
 	record RuleSet(long id, int versionNo, LocalDate effectiveFrom, String note, String createdBy) {
 	}
 
@@ -47,7 +42,8 @@ class WarrantyRules {
 				  (select id from warranty_rule_set where effective_from <= ? order by effective_from desc, version_no desc limit 1),
 				  (select id from warranty_rule_set order by version_no limit 1))
 				order by r.sort_order, r.id""", (rs, i) -> new Warranty.Rule(rs.getString("component"), rs.getString("name"),
-				(Long) rs.getObject("trade_id"), Warranty.PeriodKind.valueOf(rs.getString("period_kind")), rs.getInt("period"),
+				(Long) rs.getObject("trade_id"), Warranty.PeriodKind.valueOf(rs.getString("period_kind")),
+				(Integer) rs.getObject("period"),
 				monthDay(rs.getString("season_start")), monthDay(rs.getString("season_end")), rs.getString("basis"),
 				rs.getInt("version_no")), day);
 	}
@@ -63,31 +59,59 @@ class WarrantyRules {
 		return s == null ? null : MonthDay.parse("--" + s.strip());
 	}
 
-	/** One line of a new version as an administrator enters it. */
+	/**
+	 * One line of a new version as an administrator enters it; {@code kind} is null when what was sent is not a unit,
+	 * {@code period} -1 when it is not a number.
+	 */
 	record RuleLine(String component, String name, Long tradeId, Warranty.PeriodKind kind, Integer period,
 			String seasonStart, String seasonEnd, String basis) {
 	}
 
-	/** Saves a new version taking effect on {@code effectiveFrom}; returns its number. */
+	/**
+	 * Saves a new version taking effect on {@code effectiveFrom}; returns its number. Every statutory component must be
+	 * in it, counted in the law's unit (heating in heating seasons, the structure for the design life, the others in
+	 * years or months) and not shorter than the law's minimum; errors are keyed {@code rules[i].field} by line.
+	 */
 	@Transactional
 	int saveVersion(LocalDate effectiveFrom, String note, List<RuleLine> lines, String actor) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (effectiveFrom == null) {
 			errors.put("effectiveFrom", "warranty.effectiveFrom.required");
 		}
+		java.util.Set<String> present = new java.util.HashSet<>();
 		for (int i = 0; i < lines.size(); i++) {
 			RuleLine l = lines.get(i);
+			String at = "rules[" + i + "].";
+			if (!present.add(l.component())) {
+				errors.put(at + "name", "warranty.component.duplicate");
+			}
 			if (l.name() == null || l.name().isBlank()) {
-				errors.put("rules[" + i + "].name", "warranty.name.required");
+				errors.put(at + "name", "warranty.name.required");
 			}
-			if (l.period() == null || l.period() <= 0) {
-				errors.put("rules[" + i + "].period", "warranty.period.invalid");
+			Warranty.Statutory law = Warranty.STATUTORY.get(l.component());
+			if (l.kind() == null) {
+				errors.put(at + "kind", "warranty.kind.required");
+				continue;
 			}
-			else if (LEGAL_MINIMUM.containsKey(l.component()) && l.period() < LEGAL_MINIMUM.get(l.component())) {
-				errors.put("rules[" + i + "].period", "warranty.period.belowMinimum");
+			if (law != null && !law.units().contains(l.kind())) {
+				errors.put(at + "kind", "warranty.kind.statutory." + law.unit());
+				continue;
 			}
-			if (l.kind() == Warranty.PeriodKind.SEASONS && (parse(l.seasonStart()) == null || parse(l.seasonEnd()) == null)) {
-				errors.put("rules[" + i + "].season", "warranty.season.invalid");
+			if (l.kind() != Warranty.PeriodKind.DESIGN_LIFE) {
+				if (l.period() == null || l.period() <= 0) {
+					errors.put(at + "period", "warranty.period.invalid");
+				}
+				else if (law != null && !law.reaches(l.kind(), l.period())) {
+					errors.put(at + "period", "warranty.period.belowMinimum");
+				}
+			}
+			if (l.kind().seasons() && (parse(l.seasonStart()) == null || parse(l.seasonEnd()) == null)) {
+				errors.put(at + "season", "warranty.season.invalid");
+			}
+		}
+		for (String component : Warranty.STATUTORY.keySet()) {
+			if (!present.contains(component)) {
+				errors.put("statutory." + component, "warranty.statutory.missing." + component);
 			}
 		}
 		if (!errors.isEmpty()) {
@@ -99,19 +123,21 @@ class WarrantyRules {
 				Long.class, version, effectiveFrom, note == null ? "" : note.strip(), actor);
 		int order = 0;
 		for (RuleLine l : lines) {
-			boolean seasons = l.kind() == Warranty.PeriodKind.SEASONS;
+			boolean seasons = l.kind().seasons();
 			jdbc.update("""
 					insert into warranty_rule (rule_set_id, component, name, trade_id, period_kind, period, season_start,
 					  season_end, basis, sort_order) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", setId, l.component(),
-					l.name().strip(), l.tradeId(), l.kind().name(), l.period(), seasons ? l.seasonStart().strip() : null,
-					seasons ? l.seasonEnd().strip() : null, l.basis() == null ? "" : l.basis().strip(), ++order);
+					l.name().strip(), l.tradeId(), l.kind().name(), l.kind() == Warranty.PeriodKind.DESIGN_LIFE ? null : l.period(),
+					seasons ? parse(l.seasonStart()).toString().substring(2) : null,
+					seasons ? parse(l.seasonEnd()).toString().substring(2) : null, l.basis() == null ? "" : l.basis().strip(),
+					++order);
 		}
 		return version;
 	}
 
 	private static MonthDay parse(String s) {
 		try {
-			return s == null ? null : monthDay(s);
+			return s == null || s.isBlank() ? null : monthDay(s);
 		}
 		catch (java.time.format.DateTimeParseException e) {
 			return null;

@@ -171,7 +171,7 @@ class WorkOrderController {
 	/** The warranty of every component of the unit today, to help choose the component and the charge. */
 	private List<Warranty.Decision> decisions(ArchiveLookup.UnitRef u) {
 		LocalDate today = WorkOrderManagement.today();
-		return warranty.inForce(today).stream().map(r -> Warranty.decide(r, u.handoverDate(), today)).toList();
+		return warranty.inForce(today).stream().map(r -> Warranty.decide(r, u.handoverDate(), u.designLifeYears(), today)).toList();
 	}
 
 	@PostMapping("/new")
@@ -408,7 +408,7 @@ class WorkOrderController {
 		LocalDate today = WorkOrderManagement.today();
 		Warranty.Rule rule = warranty.rule(component, today).orElse(null);
 		model.addAttribute("decision", unit.isEmpty() ? null
-				: Warranty.decide(rule, unit.get().handoverDate(), today));
+				: Warranty.decide(rule, unit.get().handoverDate(), unit.get().designLifeYears(), today));
 		return "repair/warranty-hint :: hint";
 	}
 

@@ -189,7 +189,8 @@ public class WorkOrderManagement {
 				owner == null ? null : owner.name());
 		w.contactPhone = firstNonBlank(form.contactPhone(), complaint == null ? null : complaint.contactPhone(),
 				owner == null ? null : owner.mobile());
-		Warranty.Decision decision = Warranty.decide(rule, unit == null ? null : unit.handoverDate(), today());
+		Warranty.Decision decision = Warranty.decide(rule, unit == null ? null : unit.handoverDate(),
+				unit == null ? Warranty.DEFAULT_DESIGN_LIFE_YEARS : unit.designLifeYears(), today());
 		w.warrantyStatus = decision.status();
 		w.warrantyUntil = decision.until();
 		w.warrantyVersion = rule == null ? null : rule.version();

@@ -23,6 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -168,17 +169,67 @@ class HandoverIntegrationTests {
 		assertThat(jdbc.queryForObject("select state from handover_unit where id = ?", String.class, id)).isEqualTo("BOOKED");
 	}
 
+	/** Saves the takeover through its page, as the form sends it. */
+	void saveTakeover(long projectId, LocalDate planned, LocalDate taken) throws Exception {
+		long version = jdbc.queryForObject("select version from takeover where project_id = ?", Long.class, projectId);
+		mvc.perform(post("/handover/takeover/" + projectId).with(user(manager)).with(csrf()).param("propertyCompany", "金第物业")
+			.param("plannedHandoverDate", planned == null ? "" : planned.toString())
+			.param("takeoverDate", taken == null ? "" : taken.toString()).param("notes", "")
+			.param("version", String.valueOf(version)))
+			.andExpect(status().is3xxRedirection());
+	}
+
+	String takeoverPage(long projectId) throws Exception {
+		return mvc.perform(get("/handover/takeover/" + projectId).with(user(manager))).andExpect(status().isOk()).andReturn()
+			.getResponse().getContentAsString();
+	}
+
 	@Test
-	void aTakeoverLessThanFifteenDaysBeforeHandoverIsFlagged() {
+	void aTakeoverLessThanFifteenDaysBeforeTheFirstHandoverBatchIsFlagged() throws Exception {
 		Takeovers.Takeover t = fixtures.as(manager, () -> takeovers.of(project));
 		assertThat(takeovers.items(t.id())).hasSize(Takeovers.STANDARD_ITEMS.size());
-		LocalDate handoverDay = BusinessClock.today().plusDays(40);
-		fixtures.as(manager, () -> takeovers.save(project, "金第物业", handoverDay, handoverDay.minusDays(15), "", t.version()));
+		LocalDate firstBatch = BusinessClock.today();
+		// a later batch does not move the check; a planned day typed in is not what the check measures
+		fixtures.as(manager, () -> handover.createBatch(new HandoverManagement.BatchForm(project, "第二批", firstBatch.plusDays(30),
+				firstBatch.plusDays(40), "")));
+		LocalDate typed = firstBatch.plusDays(40);
+		saveTakeover(project, typed, firstBatch.minusDays(15));
+		assertThat(takeovers.of(project).handoverDate()).isEqualTo(firstBatch);
+		assertThat(takeovers.of(project).fromBatch()).isTrue();
 		assertThat(takeovers.of(project).tooLate()).isFalse();
-		fixtures.as(manager, () -> takeovers.save(project, "金第物业", handoverDay, handoverDay.minusDays(14), "",
-				takeovers.of(project).version()));
+		String page = takeoverPage(project);
+		assertThat(page).contains("按首批交房日期 " + firstBatch + " 检查").contains("第一批").doesNotContain("id=\"takeover-late\"");
+		saveTakeover(project, typed, firstBatch.minusDays(14));
 		assertThat(takeovers.of(project).tooLate()).isTrue();
 		assertThat(takeovers.of(project).daysBeforeHandover()).isEqualTo(14);
+		assertThat(takeoverPage(project)).contains("承接查验日期距交房（" + firstBatch + "）只有 14 天，少于 15 天");
+		// after the first delivery
+		saveTakeover(project, typed, firstBatch.plusDays(3));
+		assertThat(takeoverPage(project)).contains("承接查验日期晚于交房（" + firstBatch + "）3 天");
+	}
+
+	@Test
+	void withoutAHandoverBatchTheTypedPlannedDayIsUsedAndThePageSaysSo() throws Exception {
+		long other = fixtures.project(Fixtures.unique("未建批次"));
+		assertThat(takeoverPage(other)).contains("尚无交房批次，也没有填写计划交房日期");
+		LocalDate planned = BusinessClock.today().plusDays(60);
+		saveTakeover(other, planned, planned.minusDays(10));
+		Takeovers.Takeover t = takeovers.of(other);
+		assertThat(t.fromBatch()).isFalse();
+		assertThat(t.handoverDate()).isEqualTo(planned);
+		assertThat(t.tooLate()).isTrue();
+		assertThat(takeoverPage(other)).contains("尚无交房批次，暂按填写的计划交房日期 " + planned + " 检查")
+			.contains("承接查验日期距交房（" + planned + "）只有 10 天");
+		// no takeover yet, and the planned day is ten days away
+		saveTakeover(other, BusinessClock.today().plusDays(10), null);
+		assertThat(takeoverPage(other)).contains("只剩 10 天，承接查验还没有完成");
+		// once a batch exists, its first day is used
+		fixtures.as(manager, () -> handover.createBatch(new HandoverManagement.BatchForm(other, "首批", planned.plusDays(20),
+				planned.plusDays(30), "")));
+		saveTakeover(other, planned, planned.minusDays(10));
+		assertThat(takeovers.of(other).handoverDate()).isEqualTo(planned.plusDays(20));
+		assertThat(takeovers.of(other).tooLate()).isFalse();
+		assertThat(takeoverPage(other)).contains("已有交房批次，按首批交房日期检查");
 	}
 
 	@Test

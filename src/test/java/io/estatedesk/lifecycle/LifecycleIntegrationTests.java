@@ -19,6 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -73,6 +74,8 @@ class LifecycleIntegrationTests {
 			.content("{\"name\":\"%s\",\"address\":\"北京市\",\"developerName\":\"金第房地产开发公司\"}".formatted(name)))
 			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
 		long projectId = ((Number) JsonPath.read(created, "$.id")).longValue();
+		// a project created without a region is Beijing's, where this company builds
+		assertThat((String) JsonPath.read(created, "$.region")).isEqualTo("BEIJING");
 		// created with the project, before anyone opens the board
 		assertThat(jdbc.queryForObject("select count(*) from duty_item where project_id = ?", Long.class, projectId)).isEqualTo(15);
 
@@ -94,7 +97,7 @@ class LifecycleIntegrationTests {
 	}
 
 	@Test
-	void theOwnersAssemblyItemShowsTheDeliveredShareAndFlagsTheTriggerPastHalf() throws Exception {
+	void theOwnersAssemblyItemShowsTheDeliveredShareAndBeijingsRuleFlagsItFromHalf() throws Exception {
 		String field = fixtures.staffWithRole("FIELD");
 		long project = fixtures.project(Fixtures.unique("业主大会"));
 		long building = fixtures.building(project, "1号楼");
@@ -105,33 +108,91 @@ class LifecycleIntegrationTests {
 				ensure(project, field));
 		assertThat(small2).isPositive();
 
+		// a project of this Beijing company is Beijing's unless set otherwise
 		assertAssembly(field, item, "0.00 %", "尚未达到召开条件");
+		mvc.perform(get("/lifecycle/duties/" + item).with(page(field)))
+			.andExpect(content().string(containsString("《北京市物业管理条例》")))
+			.andExpect(content().string(containsString("2020年5月1日起施行")))
+			.andExpect(content().string(containsString("百分之五十以上")))
+			.andExpect(content().string(containsString("“以上”包括本数")));
 		fixtures.as(field, () -> archive.handedOver(large, BusinessClock.today()));
-		// exactly half: not yet
-		assertAssembly(field, item, "50.00 %", "尚未达到召开条件");
+		// exactly half: 50 % 以上 includes half
+		assertAssembly(field, item, "50.00 %", "已交付面积达到 50%，应召开首次业主大会");
 		fixtures.as(field, () -> archive.handedOver(small1, BusinessClock.today()));
-		assertAssembly(field, item, "75.00 %", "交付面积已超过 50%，应召开首次业主大会");
+		assertAssembly(field, item, "75.00 %", "已交付面积达到 50%，应召开首次业主大会");
 		mvc.perform(get("/lifecycle/projects/" + project).with(page(field)))
-			.andExpect(content().string(containsString("已交付面积 75.00%")));
+			.andExpect(content().string(containsString("已交付面积 75.00%")))
+			.andExpect(content().string(containsString("《北京市物业管理条例》")));
 		mvc.perform(get("/lifecycle").with(page(field)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("75.00 %")))
-			.andExpect(content().string(containsString("交付面积已超过 50%")));
+			.andExpect(content().string(containsString("已交付面积达到 50%")));
 	}
 
 	@Test
-	void twoYearsAfterTheFirstDeliveryTheAssemblyIsDueEvenBelowHalf() throws Exception {
-		String field = fixtures.staffWithRole("FIELD");
-		long project = fixtures.project(Fixtures.unique("两年"));
+	void aProjectSetToAnotherRegionFollowsTheNationalRuleWhereHalfIsNotEnough() throws Exception {
+		String manager = fixtures.staffWithRole("MANAGER");
+		String name = Fixtures.unique("外地项目");
+		// the project form, as people fill it in
+		mvc.perform(post("/projects/new").with(user(manager).authorities(() -> "ARCHIVE_VIEW", () -> "PROJECT_EDIT"))
+			.with(csrf()).param("name", name).param("address", "天津市").param("developerName", "金第房地产开发公司")
+			.param("notes", "").param("region", "OTHER"))
+			.andExpect(status().is3xxRedirection());
+		long project = jdbc.queryForObject("select id from project where name = ?", Long.class, name);
+		assertThat(jdbc.queryForObject("select region from project where id = ?", String.class, project)).isEqualTo("OTHER");
+		mvc.perform(get("/projects/" + project).with(user(manager).authorities(() -> "ARCHIVE_VIEW")))
+			.andExpect(content().string(containsString("其他地区（按国家规定）")));
 		long building = fixtures.building(project, "1号楼");
-		long first = unit(project, building, "1-0101", "80.00");
-		unit(project, building, "1-0102", "120.00");
+		long half = unit(project, building, "1-0101", "100.00");
+		long more = unit(project, building, "1-0102", "1.00");
+		unit(project, building, "1-0201", "99.00");
 		long item = jdbc.queryForObject("select id from duty_item where project_id = ? and code = 'OWNERS_ASSEMBLY'", Long.class,
-				ensure(project, field));
-		fixtures.as(field, () -> archive.handedOver(first, BusinessClock.today().minusYears(2).plusDays(1)));
-		assertAssembly(field, item, "40.00 %", "尚未达到召开条件");
-		fixtures.as(field, () -> archive.handedOver(first, BusinessClock.today().minusYears(2)));
-		assertAssembly(field, item, "40.00 %", "首次交付已满两年，应召开首次业主大会");
+				project);
+		fixtures.as(manager, () -> archive.handedOver(half, BusinessClock.today().minusYears(3)));
+		// exactly half, three years after the first delivery: neither is enough under the national rule
+		assertAssembly(manager, item, "50.00 %", "尚未达到召开条件");
+		mvc.perform(get("/lifecycle/duties/" + item).with(page(manager)))
+			.andExpect(content().string(containsString("《业主大会和业主委员会指导规则》 第十条")))
+			.andExpect(content().string(containsString("超过建筑物总面积50%")))
+			.andExpect(content().string(containsString("“超过”不包括本数")))
+			.andExpect(content().string(not(containsString("两年"))));
+		fixtures.as(manager, () -> archive.handedOver(more, BusinessClock.today()));
+		assertAssembly(manager, item, "50.50 %", "已交付面积超过 50%，应召开首次业主大会");
+	}
+
+	@Test
+	void theApiGivesTheTriggerAtTheBoundaryForBothRulesWithItsSource() throws Exception {
+		String field = fixtures.staffWithRole("FIELD");
+		for (String region : List.of("BEIJING", "OTHER")) {
+			long project = fixtures.project(Fixtures.unique("边界" + region));
+			jdbc.update("update project set region = ? where id = ?", region, project);
+			long building = fixtures.building(project, "1号楼");
+			long a = unit(project, building, "1-0101", "4999.00");
+			long b = unit(project, building, "1-0102", "1.00");
+			long c = unit(project, building, "1-0103", "1.00");
+			unit(project, building, "1-0104", "4999.00");
+			boolean beijing = region.equals("BEIJING");
+			fixtures.as(field, () -> archive.handedOver(a, BusinessClock.today()));
+			assertApi(field, project, "49.99", false, region);
+			fixtures.as(field, () -> archive.handedOver(b, BusinessClock.today()));
+			assertApi(field, project, "50.00", beijing, region);
+			fixtures.as(field, () -> archive.handedOver(c, BusinessClock.today()));
+			assertApi(field, project, "50.01", true, region);
+		}
+	}
+
+	void assertApi(String user, long project, String percent, boolean triggered, String region) throws Exception {
+		String json = mvc.perform(get("/api/v1/projects/" + project + "/duties").with(httpBasic(user, Fixtures.PASSWORD)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(new java.math.BigDecimal(JsonPath.read(json, "$.assembly.percent").toString())).as(region + " " + percent)
+			.isEqualByComparingTo(percent);
+		assertThat((Boolean) JsonPath.read(json, "$.assembly.triggered")).as(region + " " + percent).isEqualTo(triggered);
+		assertThat((String) JsonPath.read(json, "$.assembly.region")).isEqualTo(region);
+		assertThat((String) JsonPath.read(json, "$.assembly.rule.regulation"))
+			.isEqualTo(region.equals("BEIJING") ? "《北京市物业管理条例》" : "《业主大会和业主委员会指导规则》");
+		assertThat((String) JsonPath.read(json, "$.assembly.rule.text")).isNotBlank();
+		assertThat((String) JsonPath.read(json, "$.assembly.rule.article")).isNotBlank();
+		assertThat((String) JsonPath.read(json, "$.assembly.rule.issued")).isNotBlank();
 	}
 
 	/** A signed-in page user with the lifecycle permissions of their role. */

@@ -316,7 +316,8 @@ class RepairIntegrationTests {
 	void aWarrantyRuleChangeIsANewVersionThatMayLengthenButNeverShortenTheLegalMinimum() {
 		java.util.function.Function<Integer, List<WarrantyRules.RuleLine>> withFitOut = months -> warranty
 			.inForce(BusinessClock.today()).stream()
-			.map(r -> new WarrantyRules.RuleLine(r.component(), r.name(), r.tradeId(), r.kind(),
+			.map(r -> new WarrantyRules.RuleLine(r.component(), r.name(), r.tradeId(),
+					r.component().equals("FITOUT") ? Warranty.PeriodKind.MONTHS : r.kind(),
 					r.component().equals("FITOUT") ? months : r.period(),
 					r.seasonStart() == null ? null : r.seasonStart().toString().substring(2),
 					r.seasonEnd() == null ? null : r.seasonEnd().toString().substring(2), r.basis()))
@@ -330,7 +331,9 @@ class RepairIntegrationTests {
 		LocalDate tomorrow = BusinessClock.today().plusDays(1);
 		int v = warranty.saveVersion(tomorrow, "精装修延长至3年", withFitOut.apply(36), "admin");
 		try {
-			assertThat(warranty.rule("FITOUT", BusinessClock.today()).orElseThrow().period()).isEqualTo(24);
+			// two years, as the law counts it
+			assertThat(warranty.rule("FITOUT", BusinessClock.today()).orElseThrow().kind()).isEqualTo(Warranty.PeriodKind.YEARS);
+			assertThat(warranty.rule("FITOUT", BusinessClock.today()).orElseThrow().period()).isEqualTo(2);
 			assertThat(warranty.rule("FITOUT", tomorrow).orElseThrow().period()).isEqualTo(36);
 			assertThat(warranty.rule("FITOUT", tomorrow).orElseThrow().version()).isEqualTo(v);
 		}
@@ -346,7 +349,9 @@ class RepairIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.components[?(@.component == 'WET_ROOM_WATERPROOF')].status").value("IN_WARRANTY"))
 			.andExpect(jsonPath("$.components[?(@.component == 'FITOUT')].status").value("EXPIRED"))
-			.andExpect(jsonPath("$.components[?(@.component == 'HEATING')].period").value("2个采暖期/供冷期"));
+			.andExpect(jsonPath("$.components[?(@.component == 'HEATING')].period").value("2个采暖期（11月15日至次年3月15日）"))
+			.andExpect(jsonPath("$.components[?(@.component == 'COOLING')].period").value("2个供冷期（5月15日至9月15日）"))
+			.andExpect(jsonPath("$.components[?(@.component == 'FITOUT')].period").value("2年"));
 		assertThatThrownBy(() -> fixtures.as(office, () -> orders.get(Long.MAX_VALUE))).isInstanceOf(NotFoundException.class);
 	}
 

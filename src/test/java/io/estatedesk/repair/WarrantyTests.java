@@ -14,9 +14,20 @@ class WarrantyTests {
 		return new Warranty.Rule(component, component, null, Warranty.PeriodKind.MONTHS, months, null, null, "", 1);
 	}
 
+	static Warranty.Rule years(String component, int years) {
+		return new Warranty.Rule(component, component, null, Warranty.PeriodKind.YEARS, years, null, null, "", 1);
+	}
+
 	static Warranty.Rule seasons(String component, int n, String start, String end) {
-		return new Warranty.Rule(component, component, null, Warranty.PeriodKind.SEASONS, n, MonthDay.parse("--" + start),
-				MonthDay.parse("--" + end), "", 1);
+		Warranty.PeriodKind kind = component.equals("COOLING") ? Warranty.PeriodKind.COOLING_SEASONS
+				: Warranty.PeriodKind.HEATING_SEASONS;
+		return new Warranty.Rule(component, component, null, kind, n, MonthDay.parse("--" + start), MonthDay.parse("--" + end),
+				"", 1);
+	}
+
+	static Warranty.Rule designLife() {
+		return new Warranty.Rule("STRUCTURE", "地基基础工程和主体结构工程", null, Warranty.PeriodKind.DESIGN_LIFE, null, null, null,
+				"", 1);
 	}
 
 	static final LocalDate HANDOVER = LocalDate.of(2021, 6, 28);
@@ -45,9 +56,47 @@ class WarrantyTests {
 
 	@Test
 	void structureIsCoveredForTheDesignLife() {
-		Warranty.Rule structure = months("STRUCTURE", 600);
+		// the default design life of ordinary buildings, 50 years
+		Warranty.Rule structure = designLife();
 		assertThat(Warranty.decide(structure, HANDOVER, LocalDate.of(2071, 6, 28)).status()).isEqualTo(Warranty.Status.IN_WARRANTY);
 		assertThat(Warranty.decide(structure, HANDOVER, LocalDate.of(2071, 6, 29)).status()).isEqualTo(Warranty.Status.EXPIRED);
+	}
+
+	@Test
+	void structureIsCoveredForTheProjectsOwnDesignLife() {
+		Warranty.Rule structure = designLife();
+		assertThat(Warranty.decide(structure, HANDOVER, 70, LocalDate.of(2091, 6, 28)).status())
+			.isEqualTo(Warranty.Status.IN_WARRANTY);
+		assertThat(Warranty.decide(structure, HANDOVER, 70, LocalDate.of(2091, 6, 28)).until()).isEqualTo(LocalDate.of(2091, 6, 28));
+		assertThat(Warranty.decide(structure, HANDOVER, 70, LocalDate.of(2091, 6, 29)).status()).isEqualTo(Warranty.Status.EXPIRED);
+	}
+
+	@Test
+	void yearsAndTheSameMonthsEndOnTheSameDay() {
+		LocalDate leapDay = LocalDate.of(2024, 2, 29);
+		assertThat(Warranty.decide(years("FITOUT", 2), leapDay, leapDay).until())
+			.isEqualTo(Warranty.decide(months("FITOUT", 24), leapDay, leapDay).until())
+			.isEqualTo(LocalDate.of(2026, 2, 28));
+		assertThat(Warranty.decide(years("ROOF_WATERPROOF", 5), HANDOVER, HANDOVER).until()).isEqualTo(LocalDate.of(2026, 6, 28));
+	}
+
+	@Test
+	void theLawsMinimumIsCountedInTheLawsUnit() {
+		Warranty.Statutory heating = Warranty.STATUTORY.get("HEATING");
+		assertThat(heating.unit()).isEqualTo(Warranty.PeriodKind.HEATING_SEASONS);
+		assertThat(heating.units()).containsExactly(Warranty.PeriodKind.HEATING_SEASONS);
+		assertThat(heating.reaches(Warranty.PeriodKind.HEATING_SEASONS, 1)).isFalse();
+		assertThat(heating.reaches(Warranty.PeriodKind.HEATING_SEASONS, 2)).isTrue();
+		Warranty.Statutory fitOut = Warranty.STATUTORY.get("FITOUT");
+		assertThat(fitOut.units()).containsExactlyInAnyOrder(Warranty.PeriodKind.YEARS, Warranty.PeriodKind.MONTHS);
+		assertThat(fitOut.reaches(Warranty.PeriodKind.MONTHS, 23)).isFalse();
+		assertThat(fitOut.reaches(Warranty.PeriodKind.MONTHS, 24)).isTrue();
+		assertThat(fitOut.reaches(Warranty.PeriodKind.YEARS, 1)).isFalse();
+		assertThat(fitOut.reaches(Warranty.PeriodKind.YEARS, 2)).isTrue();
+		assertThat(Warranty.STATUTORY.get("STRUCTURE").units()).containsExactly(Warranty.PeriodKind.DESIGN_LIFE);
+		assertThat(Warranty.STATUTORY.get("WET_ROOM_WATERPROOF").minimum()).isEqualTo(5);
+		assertThat(Warranty.STATUTORY.keySet()).containsExactly("STRUCTURE", "ROOF_WATERPROOF", "WET_ROOM_WATERPROOF", "HEATING",
+				"COOLING", "ELECTRICAL", "PLUMBING", "EQUIPMENT", "FITOUT");
 	}
 
 	@Test
@@ -73,8 +122,16 @@ class WarrantyTests {
 		assertThat(Warranty.decide(heating, midSeason, LocalDate.of(2024, 3, 15)).status()).isEqualTo(Warranty.Status.IN_WARRANTY);
 		assertThat(Warranty.decide(heating, midSeason, LocalDate.of(2024, 3, 16)).status()).isEqualTo(Warranty.Status.EXPIRED);
 		// handed over on the first day of a season: it counts
+		assertThat(Warranty.decide(heating, LocalDate.of(2021, 11, 15), LocalDate.of(2023, 3, 15)).status())
+			.isEqualTo(Warranty.Status.IN_WARRANTY);
 		assertThat(Warranty.decide(heating, LocalDate.of(2021, 11, 15), LocalDate.of(2023, 3, 16)).status())
 			.isEqualTo(Warranty.Status.EXPIRED);
+		// handed over late in a season (February): the rest of it is not counted either
+		assertThat(Warranty.decide(heating, LocalDate.of(2022, 2, 10), LocalDate.of(2022, 2, 10)).until())
+			.isEqualTo(LocalDate.of(2024, 3, 15));
+		// the day after a season ends: the next two seasons
+		assertThat(Warranty.decide(heating, LocalDate.of(2022, 3, 16), LocalDate.of(2022, 3, 16)).until())
+			.isEqualTo(LocalDate.of(2024, 3, 15));
 	}
 
 	@Test
