@@ -15,15 +15,19 @@ class SystemStatusController {
 
 	private final JdbcTemplate jdbc;
 
-	SystemStatusController(EventDelivery events, JdbcTemplate jdbc) {
+	private final MailOutbox mail;
+
+	SystemStatusController(EventDelivery events, JdbcTemplate jdbc, MailOutbox mail) {
 		this.events = events;
 		this.jdbc = jdbc;
+		this.mail = mail;
 	}
 
 	@GetMapping("/admin/system")
 	String page(Model model) {
 		model.addAttribute("backlog", events.backlog());
 		model.addAttribute("staleMinutes", EventDelivery.STALE.toMinutes());
+		model.addAttribute("mailEnabled", mail.enabled());
 		model.addAttribute("mailWaiting", jdbc.queryForObject(
 				"select count(*) from mail_outbox where sent_at is null and attempts < ?", Long.class, MailOutbox.MAX_ATTEMPTS));
 		model.addAttribute("mailFailed", jdbc.queryForObject(
