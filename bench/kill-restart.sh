@@ -13,7 +13,7 @@ AUTH="admin:$ESTATEDESK_ADMIN_PASSWORD"
 BASE="http://localhost:$PORT"
 
 start() { (mvn -q -o spring-boot:run >> "$OUT/app.log" 2>&1 &) ; }
-healthy() { curl -s -m 3 "$BASE/actuator/health" | grep -q '"status":"UP"'; }
+healthy() { curl -s -m 3 "$BASE/actuator/health" | grep -q '"status":"UP"}$'; }
 wait_healthy() { local t0=$(date +%s%N); for _ in $(seq 1 600); do healthy && { echo $(( ($(date +%s%N) - t0) / 1000000 )); return 0; }; sleep 0.2; done; return 1; }
 app_pid() { pgrep -f 'io.estatedesk.EstateDeskApplication' | head -1; }
 

@@ -188,7 +188,7 @@ class CrashRecoveryTests {
 			try {
 				HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
 					.timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-				if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
+				if (r.statusCode() == 200 && r.body().strip().endsWith("\"status\":\"UP\"}")) {
 					return;
 				}
 			}
