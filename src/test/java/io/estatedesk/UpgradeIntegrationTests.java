@@ -23,9 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A database built by an earlier release starts with the current application. The migrations as they were at commit
- * b0a2a63 are kept as test resources ({@code upgrade/b0a2a63/<module>/}); among them the first version of
- * {@code complaint/V2026_11_27_98__complaint_cause_type.sql}, which commit a27d323 edited afterwards.
+ * A database built by an earlier release starts with the current application. The migrations of commit b0a2a63 are
+ * the current ones up to version 2026.11.27.100, except the first version of
+ * {@code complaint/V2026_11_27_98__complaint_cause_type.sql} (commit a27d323 edited it afterwards), kept as a test
+ * resource under {@code upgrade/b0a2a63/complaint/}.
  */
 class UpgradeIntegrationTests {
 
@@ -51,7 +52,7 @@ class UpgradeIntegrationTests {
 			s.execute("create database " + name + " encoding 'UTF8' template template0");
 		}
 		DataSource ds = server.getDatabase("postgres", name);
-		Migrations.flyway(ds, "upgrade/b0a2a63").migrate();
+		Migrations.flywayAsOf(ds, "upgrade/b0a2a63", "2026.11.27.100").migrate();
 		return ds;
 	}
 

@@ -3,9 +3,13 @@ package io.estatedesk.support;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -39,12 +43,33 @@ public final class Migrations {
 		return Flyway.configure().dataSource(dataSource).locations(locations().toArray(String[]::new)).load();
 	}
 
-	/** Flyway on the given database with the migrations stored as test resources under {@code classpath:<root>/}. */
-	public static Flyway flyway(DataSource dataSource, String root) {
-		return Flyway.configure()
-			.dataSource(dataSource)
-			.locations(folders().stream().map(f -> "classpath:" + root + "/" + f).toArray(String[]::new))
-			.load();
+	/**
+	 * Flyway on the given database with the migrations as an earlier release had them: the current files up to version
+	 * {@code target} (released migrations never change, as {@code ReleasedMigrationsIntegrationTests} holds), except
+	 * those kept in their earlier content as test resources under {@code src/test/resources/<root>/<folder>/}.
+	 */
+	public static Flyway flywayAsOf(DataSource dataSource, String root, String target) {
+		try {
+			Path dir = Files.createTempDirectory(Path.of("target"), "migrations-as-of");
+			List<String> locations = new java.util.ArrayList<>();
+			for (String folder : folders()) {
+				Path to = Files.createDirectories(dir.resolve(folder));
+				for (Path from : List.of(Path.of("src/main/resources/db/migration", folder), Path.of("src/test/resources", root, folder))) {
+					if (Files.isDirectory(from)) {
+						try (Stream<Path> files = Files.list(from)) {
+							for (Path f : files.filter(f -> f.toString().endsWith(".sql")).toList()) {
+								Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+							}
+						}
+					}
+				}
+				locations.add("filesystem:" + to.toAbsolutePath());
+			}
+			return Flyway.configure().dataSource(dataSource).locations(locations.toArray(String[]::new)).target(target).load();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 
 }
