@@ -48,23 +48,27 @@ class RepairApi {
 
 	private final ArchiveLookup archive;
 
-	private final Permissions permissions;
+	private final ContactReveal contact;
 
 	RepairApi(WorkOrderManagement management, WorkOrderQueries queries, Contractors contractors, WarrantyRules warranty,
-			ArchiveLookup archive, Permissions permissions) {
+			ArchiveLookup archive, ContactReveal contact) {
 		this.management = management;
 		this.queries = queries;
 		this.contractors = contractors;
 		this.warranty = warranty;
 		this.archive = archive;
-		this.permissions = permissions;
+		this.contact = contact;
+	}
+
+	/** The work order as it stands, its contact number masked unless asked for (and then recorded). */
+	private ResponseEntity<WorkOrderViews.Detail> current(long id, boolean reveal) {
+		management.get(id);
+		WorkOrderViews.Detail d = queries.detail(id).orElseThrow(() -> new NotFoundException("workorder.notFound"));
+		return ResponseEntity.ok().eTag("\"" + d.version() + "\"").body(contact.shown(d, reveal, "API"));
 	}
 
 	private ResponseEntity<WorkOrderViews.Detail> current(long id) {
-		management.get(id);
-		WorkOrderViews.Detail d = queries.detail(id).orElseThrow(() -> new NotFoundException("workorder.notFound"));
-		return ResponseEntity.ok().eTag("\"" + d.version() + "\"")
-			.body(permissions.has("OWNER_REVEAL") ? d : d.withMaskedPhone());
+		return current(id, false);
 	}
 
 	@GetMapping("/work-orders")
@@ -75,8 +79,9 @@ class RepairApi {
 	}
 
 	@GetMapping("/work-orders/{id}")
-	ResponseEntity<WorkOrderViews.Detail> get(@PathVariable long id) {
-		return current(id);
+	@Operation(summary = "一张维修工单；联系人电话默认遮蔽，reveal=true 需“查看完整号码”权限（或是承修单位）并记录")
+	ResponseEntity<WorkOrderViews.Detail> get(@PathVariable long id, @RequestParam(defaultValue = "false") boolean reveal) {
+		return current(id, reveal);
 	}
 
 	@GetMapping("/work-orders/{id}/history")
