@@ -89,7 +89,7 @@ class ComplaintController {
 	}
 
 	@GetMapping
-	String list(@ModelAttribute("filter") ComplaintFilter filter, BindingResult ignored,
+	String list(@ModelAttribute("filter") ComplaintFilter filter,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Model model) {
 		model.addAttribute("complaints", queries.list(filter, Paged.page(page), Paged.size(size)));
 		model.addAttribute("meId", permissions.currentStaffId().orElse(null));
@@ -107,7 +107,7 @@ class ComplaintController {
 
 	@GetMapping("/export")
 	@PreAuthorize("hasAuthority('COMPLAINT_EXPORT')")
-	void export(@ModelAttribute("filter") ComplaintFilter filter, BindingResult ignored, HttpServletResponse response)
+	void export(@ModelAttribute("filter") ComplaintFilter filter, HttpServletResponse response)
 			throws IOException {
 		audit.record(AuditTrail.EXPORT, "投诉列表", "筛选：" + filter.describe());
 		io.estatedesk.shared.Downloads.xlsx(response, "投诉-" + BusinessClock.today().format(DateTimeFormatter.BASIC_ISO_DATE) + ".xlsx");

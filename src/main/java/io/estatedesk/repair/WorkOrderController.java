@@ -104,7 +104,7 @@ class WorkOrderController {
 	}
 
 	@GetMapping
-	String list(@ModelAttribute("filter") WorkOrderFilter filter, BindingResult ignored,
+	String list(@ModelAttribute("filter") WorkOrderFilter filter,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Model model) {
 		model.addAttribute("orders", queries.list(filter, management.restrictedTo(), Paged.page(page), Paged.size(size)));
 		model.addAttribute("restricted", management.restrictedTo().isPresent());
@@ -115,7 +115,7 @@ class WorkOrderController {
 
 	@GetMapping("/export")
 	@PreAuthorize("hasAuthority('REPAIR_EXPORT')")
-	void export(@ModelAttribute("filter") WorkOrderFilter filter, BindingResult ignored, HttpServletResponse response)
+	void export(@ModelAttribute("filter") WorkOrderFilter filter, HttpServletResponse response)
 			throws IOException {
 		audit.record(AuditTrail.EXPORT, "维修工单列表", "筛选：" + filter.describe());
 		Downloads.xlsx(response, "维修工单-" + BusinessClock.today().format(DateTimeFormatter.BASIC_ISO_DATE) + ".xlsx");
