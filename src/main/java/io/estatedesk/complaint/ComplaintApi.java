@@ -13,6 +13,7 @@ import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.shared.Paged;
 import io.estatedesk.shared.Slice;
 import io.estatedesk.staff.ConfidentialNumbers;
+import org.springdoc.core.annotations.ParameterObject;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -74,7 +75,7 @@ class ComplaintApi {
 
 	@GetMapping
 	@Operation(summary = "投诉列表：筛选、全文搜索 q（中文按词查找，多个词用空格分开）；分页不统计总数，hasNext 表示是否有下一页")
-	Slice<ComplaintViews.Row> list(@ModelAttribute ComplaintFilter filter, @RequestParam(required = false) Integer page,
+	Slice<ComplaintViews.Row> list(@ParameterObject @ModelAttribute ComplaintFilter filter, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {
 		return queries.list(filter, Paged.page(page), Paged.size(size));
 	}

@@ -13,7 +13,7 @@ import io.estatedesk.shared.ChangedMeanwhile;
 import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.shared.Paged;
 import io.estatedesk.shared.Slice;
-import io.estatedesk.staff.Permissions;
+import org.springdoc.core.annotations.ParameterObject;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
@@ -73,7 +73,7 @@ class RepairApi {
 
 	@GetMapping("/work-orders")
 	@Operation(summary = "维修工单列表：按项目、楼栋、房屋、业主、投诉、维修单位、工种、状态、紧急程度、来源、超时、未完成、待回访筛选；分页不统计总数")
-	Slice<WorkOrderViews.Row> list(@ModelAttribute WorkOrderFilter filter, @RequestParam(required = false) Integer page,
+	Slice<WorkOrderViews.Row> list(@ParameterObject @ModelAttribute WorkOrderFilter filter, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {
 		return queries.list(filter, management.restrictedTo(), Paged.page(page), Paged.size(size));
 	}
