@@ -70,7 +70,8 @@ class RoleCrawlIntegrationTests {
 
 	static final Pattern UNRESOLVED_KEY = Pattern.compile("\\?\\?[^?<>\\s\"']+\\?\\?");
 
-	static final Pattern RAW_NULL = Pattern.compile("(?<![\\w.$])null(?![\\w(])");
+	/** "null" as a word, also glued to digits or Chinese ("1-0101null", "金第家园 null"), not inside an English word. */
+	static final Pattern RAW_NULL = Pattern.compile("(?<![A-Za-z_$.])null(?![A-Za-z0-9_(])");
 
 	static final Pattern NULL_IN_LINK = Pattern.compile("(?:href|src|action|value)=\"[^\"]*(?<![\\w])null(?![\\w])[^\"]*\"");
 
@@ -211,6 +212,12 @@ class RoleCrawlIntegrationTests {
 				pages++;
 				inspect(findings, account, path, a, expectedPage(account, p, path));
 			}
+			// a complaint, a work order and a handover unit in each of their states: each state shows other parts
+			for (var e : casesInEveryState().entrySet()) {
+				Answer a = browser.get(e.getKey());
+				pages++;
+				inspect(findings, account, e.getKey(), a, e.getValue().apply(account));
+			}
 			int api = 0;
 			for (String template : apiPaths) {
 				String path = fill(template) + apiQuery(template);
@@ -231,6 +238,10 @@ class RoleCrawlIntegrationTests {
 		for (Page p : pages()) {
 			String path = fill(p.path());
 			inspect(findings, "admin(en)", path, english.get(path), expectedPage("admin", p, path));
+			englishPages++;
+		}
+		for (var e : casesInEveryState().entrySet()) {
+			inspect(findings, "admin(en)", e.getKey(), english.get(e.getKey()), e.getValue().apply("admin"));
 			englishPages++;
 		}
 		// nobody signed in: pages send to the login, the API asks for credentials
@@ -570,6 +581,24 @@ class RoleCrawlIntegrationTests {
 		p.add(new Page("/admin/audit", has("AUDIT_VIEW")));
 		p.add(new Page("/admin/calendar", has("CALENDAR_ADMIN")));
 		return p;
+	}
+
+	/** A page for one complaint, work order and handover unit of every state, with the status each account gets. */
+	Map<String, java.util.function.Function<String, Integer>> casesInEveryState() {
+		Map<String, java.util.function.Function<String, Integer>> pages = new LinkedHashMap<>();
+		for (Long id : jdbc.queryForList("select min(id) from complaint group by state order by 1", Long.class)) {
+			pages.put("/complaints/" + id, a -> permissions.get(a).contains("COMPLAINT_VIEW") ? 200 : 403);
+		}
+		for (var row : jdbc.queryForList("select min(id) id, contractor_id from work_order group by state, contractor_id order by 1")) {
+			long id = ((Number) row.get("id")).longValue();
+			boolean theirs = row.get("contractor_id") != null && ((Number) row.get("contractor_id")).longValue() == ids.get("contractor");
+			pages.put("/work-orders/" + id, a -> !permissions.get(a).contains("REPAIR_VIEW") ? 403
+					: permissions.get(a).contains("REPAIR_ALL") || theirs ? 200 : 404);
+		}
+		for (Long id : jdbc.queryForList("select min(id) from handover_unit group by state order by 1", Long.class)) {
+			pages.put("/handover/units/" + id, a -> permissions.get(a).contains("HANDOVER_VIEW") ? 200 : 403);
+		}
+		return pages;
 	}
 
 	/** The page of the table a link opens (its path without the query), or null. */
