@@ -12,7 +12,8 @@ import io.estatedesk.shared.ChangedMeanwhile;
 import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.shared.Paged;
 import io.estatedesk.shared.Slice;
-import io.estatedesk.staff.Permissions;
+import io.estatedesk.staff.ConfidentialNumbers;
+import org.springdoc.core.annotations.ParameterObject;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -44,16 +45,16 @@ class ComplaintApi {
 
 	private final ComplaintPdf pdf;
 
-	private final Permissions permissions;
+	private final ConfidentialNumbers numbers;
 
 	private final org.springframework.context.MessageSource messages;
 
-	ComplaintApi(ComplaintManagement management, ComplaintQueries queries, ComplaintPdf pdf, Permissions permissions,
+	ComplaintApi(ComplaintManagement management, ComplaintQueries queries, ComplaintPdf pdf, ConfidentialNumbers numbers,
 			org.springframework.context.MessageSource messages) {
 		this.management = management;
 		this.queries = queries;
 		this.pdf = pdf;
-		this.permissions = permissions;
+		this.numbers = numbers;
 		this.messages = messages;
 	}
 
@@ -61,25 +62,28 @@ class ComplaintApi {
 		return ChangedMeanwhile.ifMatch(ifMatch);
 	}
 
-	private ComplaintViews.Detail masked(ComplaintViews.Detail d) {
-		return permissions.has("OWNER_REVEAL") ? d : d.withMaskedPhone();
+	/** The complaint as it stands, its contact phone masked unless asked for (and then recorded). */
+	private ResponseEntity<ComplaintViews.Detail> current(long id, boolean reveal, String where) {
+		ComplaintViews.Detail d = queries.detail(id).orElseThrow(() -> new NotFoundException("complaint.notFound"));
+		boolean full = numbers.reveal(reveal, "投诉 " + d.code() + " " + d.complainant(), where);
+		return ResponseEntity.ok().eTag("\"" + d.version() + "\"").body(full ? d : d.withMaskedPhone());
 	}
 
 	private ResponseEntity<ComplaintViews.Detail> current(long id) {
-		ComplaintViews.Detail d = queries.detail(id).orElseThrow(() -> new NotFoundException("complaint.notFound"));
-		return ResponseEntity.ok().eTag("\"" + d.version() + "\"").body(masked(d));
+		return current(id, false, null);
 	}
 
 	@GetMapping
 	@Operation(summary = "投诉列表：筛选、全文搜索 q（中文按词查找，多个词用空格分开）；分页不统计总数，hasNext 表示是否有下一页")
-	Slice<ComplaintViews.Row> list(@ModelAttribute ComplaintFilter filter, @RequestParam(required = false) Integer page,
+	Slice<ComplaintViews.Row> list(@ParameterObject @ModelAttribute ComplaintFilter filter, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {
 		return queries.list(filter, Paged.page(page), Paged.size(size));
 	}
 
 	@GetMapping("/{id}")
-	ResponseEntity<ComplaintViews.Detail> get(@PathVariable long id) {
-		return current(id);
+	@Operation(summary = "一件投诉；联系电话默认遮蔽，reveal=true 需“查看完整号码”权限并记录")
+	ResponseEntity<ComplaintViews.Detail> get(@PathVariable long id, @RequestParam(defaultValue = "false") boolean reveal) {
+		return current(id, reveal, "API；联系电话");
 	}
 
 	@GetMapping("/{id}/history")
@@ -91,9 +95,11 @@ class ComplaintApi {
 	}
 
 	@GetMapping(value = "/{id}/form.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
-	@Operation(summary = "投诉处理单 PDF（A4）")
-	byte[] form(@PathVariable long id) {
-		return pdf.render(masked(queries.detail(id).orElseThrow(() -> new NotFoundException("complaint.notFound"))));
+	@Operation(summary = "投诉处理单 PDF（A4）；联系电话默认遮蔽，reveal=true 需“查看完整号码”权限并记录")
+	byte[] form(@PathVariable long id, @RequestParam(defaultValue = "false") boolean reveal) {
+		ComplaintViews.Detail d = queries.detail(id).orElseThrow(() -> new NotFoundException("complaint.notFound"));
+		return pdf.render(numbers.reveal(reveal, "投诉 " + d.code() + " " + d.complainant(), "API；打印处理单；联系电话") ? d
+				: d.withMaskedPhone());
 	}
 
 	@PostMapping

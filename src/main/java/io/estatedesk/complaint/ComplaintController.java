@@ -17,6 +17,7 @@ import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.shared.Paged;
 import io.estatedesk.staff.AuditTrail;
+import io.estatedesk.staff.ConfidentialNumbers;
 import io.estatedesk.staff.Permissions;
 import io.estatedesk.staff.StaffManagement;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -61,10 +62,13 @@ class ComplaintController {
 
 	private final ComplaintSections sections;
 
+	private final ConfidentialNumbers numbers;
+
 	ComplaintController(ComplaintManagement management, ComplaintQueries queries, ArchiveLookup archive,
 			StaffManagement staff, Permissions permissions, ComplaintPdf pdf, ComplaintSheets sheets, AuditTrail audit,
-			ComplaintSections sections) {
+			ComplaintSections sections, ConfidentialNumbers numbers) {
 		this.sections = sections;
+		this.numbers = numbers;
 		this.management = management;
 		this.queries = queries;
 		this.archive = archive;
@@ -85,7 +89,7 @@ class ComplaintController {
 	}
 
 	@GetMapping
-	String list(@ModelAttribute("filter") ComplaintFilter filter, BindingResult ignored,
+	String list(@ModelAttribute("filter") ComplaintFilter filter,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Model model) {
 		model.addAttribute("complaints", queries.list(filter, Paged.page(page), Paged.size(size)));
 		model.addAttribute("meId", permissions.currentStaffId().orElse(null));
@@ -103,7 +107,7 @@ class ComplaintController {
 
 	@GetMapping("/export")
 	@PreAuthorize("hasAuthority('COMPLAINT_EXPORT')")
-	void export(@ModelAttribute("filter") ComplaintFilter filter, BindingResult ignored, HttpServletResponse response)
+	void export(@ModelAttribute("filter") ComplaintFilter filter, HttpServletResponse response)
 			throws IOException {
 		audit.record(AuditTrail.EXPORT, "投诉列表", "筛选：" + filter.describe());
 		io.estatedesk.shared.Downloads.xlsx(response, "投诉-" + BusinessClock.today().format(DateTimeFormatter.BASIC_ISO_DATE) + ".xlsx");
@@ -160,16 +164,22 @@ class ComplaintController {
 	}
 
 	@GetMapping("/{id}/edit")
+	@PreAuthorize("hasAuthority('COMPLAINT_HANDLE')")
 	String editForm(@PathVariable long id, Model model) {
 		ComplaintViews.Detail d = detail(id);
+		boolean revealed = revealed(model);
+		// the input carries the masked number unless it was revealed; sent back unchanged it keeps the stored one
 		model.addAttribute("form", new IntakeForm(d.projectId(), d.complaintDate(), d.complainant(),
-				LocalDateTime.ofInstant(d.complainedAt(), BusinessClock.ZONE), d.unitId(), d.ownerId(), d.contactPhone(),
-				d.receiverId(), d.channel(), d.categoryId(), d.severity(), d.groupCase(), d.content(), d.remedy()));
+				LocalDateTime.ofInstant(d.complainedAt(), BusinessClock.ZONE), d.unitId(), d.ownerId(),
+				ConfidentialNumbers.phone(d.contactPhone(), revealed), d.receiverId(), d.channel(), d.categoryId(),
+				d.severity(), d.groupCase(), d.content(), d.remedy()));
 		model.addAttribute("version", d.version());
-		return intakePage(model, d);
+		revealOptions(model, d, revealed);
+		return intakePage(model, d.withMaskedPhone());
 	}
 
 	@PostMapping("/{id}/edit")
+	@PreAuthorize("hasAuthority('COMPLAINT_HANDLE')")
 	String edit(@PathVariable long id, @Valid @ModelAttribute("form") IntakeForm form, BindingResult errors,
 			@RequestParam long version, Model model, RedirectAttributes flash) {
 		model.addAttribute("version", version);
@@ -191,7 +201,8 @@ class ComplaintController {
 				model.addAttribute("names", staff.displayNamesByUsername());
 			}
 		}
-		return intakePage(model, detail(id));
+		revealOptions(model, detail(id), false);
+		return intakePage(model, detail(id).withMaskedPhone());
 	}
 
 	// ---------------------------------------------------------------- one complaint
@@ -203,8 +214,12 @@ class ComplaintController {
 	@GetMapping("/{id}")
 	String show(@PathVariable long id, Model model) {
 		ComplaintViews.Full full = queries.full(id);
-		model.addAttribute("c", masked(full.detail()));
-		model.addAttribute("full", full);
+		boolean revealed = revealed(model);
+		ComplaintViews.Detail shown = revealed ? full.detail() : full.detail().withMaskedPhone();
+		model.addAttribute("c", shown);
+		model.addAttribute("full", new ComplaintViews.Full(shown, full.followups(), full.attachments(), full.parties(),
+				full.history()));
+		revealOptions(model, full.detail(), revealed);
 		model.addAttribute("mayAct", management.mayAct(full.detail().handlerId()));
 		model.addAttribute("group", queries.group(id));
 		model.addAttribute("sections", sections.shown(id, full.detail().state()));
@@ -216,8 +231,25 @@ class ComplaintController {
 		return "complaint/detail";
 	}
 
-	private ComplaintViews.Detail masked(ComplaintViews.Detail d) {
-		return permissions.has("OWNER_REVEAL") ? d : d.withMaskedPhone();
+	/** Whether this page follows a reveal (显示完整号码), which was recorded when it was asked for. */
+	private boolean revealed(Model model) {
+		return Boolean.TRUE.equals(model.getAttribute("revealPhone")) && numbers.mayReveal();
+	}
+
+	private void revealOptions(Model model, ComplaintViews.Detail d, boolean revealed) {
+		model.addAttribute("revealed", revealed);
+		model.addAttribute("mayReveal", numbers.mayReveal() && !revealed && d.contactPhone() != null
+				&& !d.contactPhone().isBlank());
+	}
+
+	/** 显示完整号码: the contact phone in full on the page (or in the edit form), recorded. */
+	@PostMapping("/{id}/reveal")
+	String reveal(@PathVariable long id, @RequestParam(required = false) String then, RedirectAttributes flash) {
+		ComplaintViews.Detail d = detail(id);
+		boolean edit = "edit".equals(then);
+		numbers.reveal(true, "投诉 " + d.code() + " " + d.complainant(), edit ? "页面；联系电话（修改受理信息）" : "页面；联系电话");
+		flash.addFlashAttribute("revealPhone", true);
+		return "redirect:/complaints/" + id + (edit ? "/edit" : "");
 	}
 
 	/** Runs an action; on a rule, input or version problem shows the page again with the user's input kept. */
@@ -373,8 +405,10 @@ class ComplaintController {
 	}
 
 	@GetMapping(value = "/{id}/form.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
-	ResponseEntity<byte[]> print(@PathVariable long id) {
-		ComplaintViews.Detail d = masked(detail(id));
+	ResponseEntity<byte[]> print(@PathVariable long id, @RequestParam(defaultValue = "false") boolean reveal) {
+		ComplaintViews.Detail full = detail(id);
+		ComplaintViews.Detail d = numbers.reveal(reveal, "投诉 " + full.code() + " " + full.complainant(), "打印处理单；联系电话")
+				? full : full.withMaskedPhone();
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(d.code() + ".pdf").build().toString())

@@ -13,8 +13,10 @@ import java.util.Objects;
 import io.estatedesk.estate.ArchiveLookup;
 import io.estatedesk.shared.BusinessRuleException;
 import io.estatedesk.shared.InvalidInputException;
+import io.estatedesk.shared.Masking;
 import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.shared.StaffNotification;
+import io.estatedesk.staff.ConfidentialNumbers;
 import io.estatedesk.staff.Permissions;
 import io.estatedesk.staff.StaffManagement;
 import org.springframework.context.ApplicationEventPublisher;
@@ -144,7 +146,9 @@ public class ComplaintManagement {
 		c.complainedAt = complainedAt;
 		c.unitId = form.unitId();
 		c.ownerId = form.ownerId();
-		c.contactPhone = blankToNull(form.contactPhone());
+		// a form or API client that was shown the masked number and sent it back unchanged keeps the stored one
+		c.contactPhone = ConfidentialNumbers.unchangedMasked(form.contactPhone(), c.contactPhone) ? c.contactPhone
+				: blankToNull(form.contactPhone());
 		c.receiverId = receiver;
 		c.channel = form.channel();
 		c.categoryId = form.categoryId();
@@ -730,6 +734,10 @@ public class ComplaintManagement {
 
 	/** A stored reference as staff read it in the history: the project's, home's, owner's, person's or category's name. */
 	private String shown(String field, String value) {
+		if ("contactPhone".equals(field)) {
+			// the history is kept for good and read by everyone who may see the complaint: never the full number
+			return Masking.phone(value);
+		}
 		if (value == null || value.isBlank() || !field.endsWith("Id")) {
 			return value;
 		}

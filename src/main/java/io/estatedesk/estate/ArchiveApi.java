@@ -15,6 +15,7 @@ import io.estatedesk.estate.Views.UnitView;
 import io.estatedesk.shared.ApiController;
 import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.shared.Paged;
+import org.springdoc.core.annotations.ParameterObject;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -145,7 +146,7 @@ class ArchiveApi {
 
 	@GetMapping("/units")
 	@Operation(summary = "房屋列表（分页、筛选）")
-	io.estatedesk.shared.Slice<UnitView> units(@ModelAttribute OwnerFilter filter, @RequestParam(required = false) Integer page,
+	io.estatedesk.shared.Slice<UnitView> units(@ParameterObject @ModelAttribute OwnerFilter filter, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {
 		return queries.units(filter, Paged.page(page), Paged.size(size));
 	}
@@ -179,7 +180,7 @@ class ArchiveApi {
 
 	@GetMapping("/owners")
 	@Operation(summary = "业主列表（分页、筛选）；电话和证件号码默认遮蔽，reveal=true 需“查看完整号码”权限并记录")
-	io.estatedesk.shared.Slice<OwnerRow> owners(@ModelAttribute OwnerFilter filter, @RequestParam(required = false) Integer page,
+	io.estatedesk.shared.Slice<OwnerRow> owners(@ParameterObject @ModelAttribute OwnerFilter filter, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size, @RequestParam(defaultValue = "false") boolean reveal) {
 		if (reveal) {
 			confidential.requireReveal();

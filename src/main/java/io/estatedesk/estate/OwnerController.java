@@ -58,7 +58,7 @@ class OwnerController {
 	}
 
 	@GetMapping
-	String list(@ModelAttribute("filter") OwnerFilter filter, BindingResult ignored,
+	String list(@ModelAttribute("filter") OwnerFilter filter,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Model model) {
 		io.estatedesk.shared.Slice<Views.OwnerRow> owners = queries.owners(filter, Paged.page(page), Paged.size(size)).map(confidential::mask);
 		model.addAttribute("owners", owners);
@@ -68,7 +68,7 @@ class OwnerController {
 
 	@GetMapping("/export")
 	@PreAuthorize("hasAuthority('ARCHIVE_EXPORT')")
-	void export(@ModelAttribute("filter") OwnerFilter filter, BindingResult ignored, HttpServletResponse response)
+	void export(@ModelAttribute("filter") OwnerFilter filter, HttpServletResponse response)
 			throws IOException {
 		boolean full = confidential.mayReveal();
 		confidential.recordExport("业主列表", filter.describe(), full);

@@ -50,7 +50,7 @@ class UnitController {
 	}
 
 	@GetMapping
-	String list(@ModelAttribute("filter") OwnerFilter filter, BindingResult ignored,
+	String list(@ModelAttribute("filter") OwnerFilter filter,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Model model) {
 		model.addAttribute("units", queries.units(filter, Paged.page(page), Paged.size(size)));
 		OwnerController.filterOptions(model, queries, filter);
@@ -59,7 +59,7 @@ class UnitController {
 
 	@GetMapping("/export")
 	@PreAuthorize("hasAuthority('ARCHIVE_EXPORT')")
-	void export(@ModelAttribute("filter") OwnerFilter filter, BindingResult ignored, HttpServletResponse response)
+	void export(@ModelAttribute("filter") OwnerFilter filter, HttpServletResponse response)
 			throws IOException {
 		confidential.recordExport("房屋列表", filter.describe(), false);
 		io.estatedesk.shared.Downloads.xlsx(response, "房屋-" + BusinessClock.today().format(DateTimeFormatter.BASIC_ISO_DATE) + ".xlsx");

@@ -19,6 +19,7 @@ import io.estatedesk.repair.Source;
 import io.estatedesk.repair.Urgency;
 import io.estatedesk.repair.WorkOrderManagement;
 import io.estatedesk.shared.InvalidInputException;
+import io.estatedesk.shared.Masking;
 import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.shared.Slice;
 import io.estatedesk.staff.Permissions;
@@ -60,6 +61,13 @@ class FrontDesk {
 			Long ownerId, String ownerName, Long unitId, String unitLabel, Long projectId, String content, String answer,
 			boolean followUp, Long complaintId, String complaintCode, Long workOrderId, String workOrderCode,
 			String receivedBy) {
+
+		/** The call with the caller's number masked, as every answer shows it unless the number was revealed. */
+		Call masked() {
+			return new Call(id, receivedAt, type, topic, callerName, Masking.phone(callerPhone), ownerId, ownerName, unitId,
+					unitLabel, projectId, content, answer, followUp, complaintId, complaintCode, workOrderId, workOrderCode,
+					receivedBy);
+		}
 	}
 
 	record VisitForm(Identity identity, String name, String gender, String employer, String phone, String reason,
@@ -70,6 +78,12 @@ class FrontDesk {
 	record Visit(long id, Identity identity, String name, String gender, String employer, String phone, String reason,
 			int people, Instant timeIn, Instant timeOut, String host, Long ownerId, String ownerName, Long unitId,
 			String unitLabel, Long projectId, Long complaintId, String complaintCode, String recordedBy) {
+
+		/** The visit with the visitor's number masked, as the register shows it unless the numbers were revealed. */
+		Visit masked() {
+			return new Visit(id, identity, name, gender, employer, Masking.phone(phone), reason, people, timeIn, timeOut, host,
+					ownerId, ownerName, unitId, unitLabel, projectId, complaintId, complaintCode, recordedBy);
+		}
 	}
 
 	record Count(String label, long count) {

@@ -11,6 +11,7 @@ import io.estatedesk.complaint.ComplaintManagement;
 import io.estatedesk.estate.ArchiveLookup;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.Paged;
+import io.estatedesk.staff.ConfidentialNumbers;
 import io.estatedesk.staff.StaffManagement;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -48,8 +49,11 @@ class FrontDeskController {
 
 	private final JsonMapper json;
 
+	private final ConfidentialNumbers numbers;
+
 	FrontDeskController(FrontDesk desk, ArchiveLookup archive, ComplaintManagement complaints, StaffManagement staff,
-			VisitPdf pdf, MessageSource messages, JsonMapper json) {
+			VisitPdf pdf, MessageSource messages, JsonMapper json, ConfidentialNumbers numbers) {
+		this.numbers = numbers;
 		this.desk = desk;
 		this.archive = archive;
 		this.complaints = complaints;
@@ -185,7 +189,13 @@ class FrontDeskController {
 	String visits(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, Model model) {
 		LocalDate d = day != null ? day : BusinessClock.today();
 		model.addAttribute("day", d);
-		model.addAttribute("visits", desk.visits(d));
+		// the visitors' numbers in full only right after 显示完整号码, which recorded it
+		boolean revealed = Boolean.TRUE.equals(model.getAttribute("revealPhones")) && numbers.mayReveal();
+		List<FrontDesk.Visit> visits = desk.visits(d);
+		model.addAttribute("visits", revealed ? visits : visits.stream().map(FrontDesk.Visit::masked).toList());
+		model.addAttribute("revealed", revealed);
+		model.addAttribute("mayReveal", !revealed && numbers.mayReveal()
+				&& visits.stream().anyMatch(v -> v.phone() != null && !v.phone().isBlank()));
 		model.addAttribute("identities", FrontDesk.Identity.values());
 		model.addAttribute("staffList", staff.activeStaff());
 		model.addAttribute("categories", complaints.categories());
@@ -233,6 +243,17 @@ class FrontDeskController {
 		}
 	}
 
+	/** 显示完整号码: the day's register with the visitors' numbers in full, recorded. */
+	@PostMapping("/visits/reveal")
+	String revealVisits(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+			RedirectAttributes flash) {
+		LocalDate d = day != null ? day : BusinessClock.today();
+		List<Long> ids = desk.visits(d).stream().map(FrontDesk.Visit::id).toList();
+		numbers.revealList(true, "来访登记簿 " + d, ids, "页面；联系电话");
+		flash.addFlashAttribute("revealPhones", true);
+		return "redirect:/visits?day=" + d;
+	}
+
 	@PostMapping("/visits/{id}/leave")
 	@PreAuthorize("hasAuthority('FRONTDESK_EDIT')")
 	String leave(@PathVariable long id, RedirectAttributes flash) {
@@ -256,13 +277,17 @@ class FrontDeskController {
 	}
 
 	@GetMapping(value = "/visits/register.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
-	ResponseEntity<byte[]> print(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
+	ResponseEntity<byte[]> print(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+			@RequestParam(defaultValue = "false") boolean reveal) {
 		LocalDate d = day != null ? day : BusinessClock.today();
+		List<FrontDesk.Visit> visits = desk.visits(d);
+		boolean full = numbers.revealList(reveal, "来访登记簿 " + d, visits.stream().map(FrontDesk.Visit::id).toList(),
+				"打印；联系电话");
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
 				.filename("来访登记簿-" + d + ".pdf", java.nio.charset.StandardCharsets.UTF_8).build().toString())
-			.body(pdf.render(d, desk.visits(d)));
+			.body(pdf.render(d, full ? visits : visits.stream().map(FrontDesk.Visit::masked).toList()));
 	}
 
 	private static String nz(String s) {

@@ -13,7 +13,7 @@ import io.estatedesk.shared.ChangedMeanwhile;
 import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.shared.Paged;
 import io.estatedesk.shared.Slice;
-import io.estatedesk.staff.Permissions;
+import org.springdoc.core.annotations.ParameterObject;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
@@ -48,35 +48,40 @@ class RepairApi {
 
 	private final ArchiveLookup archive;
 
-	private final Permissions permissions;
+	private final ContactReveal contact;
 
 	RepairApi(WorkOrderManagement management, WorkOrderQueries queries, Contractors contractors, WarrantyRules warranty,
-			ArchiveLookup archive, Permissions permissions) {
+			ArchiveLookup archive, ContactReveal contact) {
 		this.management = management;
 		this.queries = queries;
 		this.contractors = contractors;
 		this.warranty = warranty;
 		this.archive = archive;
-		this.permissions = permissions;
+		this.contact = contact;
+	}
+
+	/** The work order as it stands, its contact number masked unless asked for (and then recorded). */
+	private ResponseEntity<WorkOrderViews.Detail> current(long id, boolean reveal) {
+		management.get(id);
+		WorkOrderViews.Detail d = queries.detail(id).orElseThrow(() -> new NotFoundException("workorder.notFound"));
+		return ResponseEntity.ok().eTag("\"" + d.version() + "\"").body(contact.shown(d, reveal, "API"));
 	}
 
 	private ResponseEntity<WorkOrderViews.Detail> current(long id) {
-		management.get(id);
-		WorkOrderViews.Detail d = queries.detail(id).orElseThrow(() -> new NotFoundException("workorder.notFound"));
-		return ResponseEntity.ok().eTag("\"" + d.version() + "\"")
-			.body(permissions.has("OWNER_REVEAL") ? d : d.withMaskedPhone());
+		return current(id, false);
 	}
 
 	@GetMapping("/work-orders")
 	@Operation(summary = "维修工单列表：按项目、楼栋、房屋、业主、投诉、维修单位、工种、状态、紧急程度、来源、超时、未完成、待回访筛选；分页不统计总数")
-	Slice<WorkOrderViews.Row> list(@ModelAttribute WorkOrderFilter filter, @RequestParam(required = false) Integer page,
+	Slice<WorkOrderViews.Row> list(@ParameterObject @ModelAttribute WorkOrderFilter filter, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {
 		return queries.list(filter, management.restrictedTo(), Paged.page(page), Paged.size(size));
 	}
 
 	@GetMapping("/work-orders/{id}")
-	ResponseEntity<WorkOrderViews.Detail> get(@PathVariable long id) {
-		return current(id);
+	@Operation(summary = "一张维修工单；联系人电话默认遮蔽，reveal=true 需“查看完整号码”权限（或是承修单位）并记录")
+	ResponseEntity<WorkOrderViews.Detail> get(@PathVariable long id, @RequestParam(defaultValue = "false") boolean reveal) {
+		return current(id, reveal);
 	}
 
 	@GetMapping("/work-orders/{id}/history")

@@ -70,9 +70,13 @@ class WorkOrderController {
 
 	private final AuditTrail audit;
 
+	private final ContactReveal contact;
+
 	WorkOrderController(WorkOrderManagement management, WorkOrderQueries queries, RepairRules rules,
 			WarrantyRules warranty, Contractors contractors, ArchiveLookup archive, ComplaintManagement complaints,
-			StaffManagement staff, Permissions permissions, WorkOrderSheets sheets, AuditTrail audit) {
+			StaffManagement staff, Permissions permissions, WorkOrderSheets sheets, AuditTrail audit,
+			ContactReveal contact) {
+		this.contact = contact;
 		this.management = management;
 		this.queries = queries;
 		this.rules = rules;
@@ -100,7 +104,7 @@ class WorkOrderController {
 	}
 
 	@GetMapping
-	String list(@ModelAttribute("filter") WorkOrderFilter filter, BindingResult ignored,
+	String list(@ModelAttribute("filter") WorkOrderFilter filter,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Model model) {
 		model.addAttribute("orders", queries.list(filter, management.restrictedTo(), Paged.page(page), Paged.size(size)));
 		model.addAttribute("restricted", management.restrictedTo().isPresent());
@@ -111,7 +115,7 @@ class WorkOrderController {
 
 	@GetMapping("/export")
 	@PreAuthorize("hasAuthority('REPAIR_EXPORT')")
-	void export(@ModelAttribute("filter") WorkOrderFilter filter, BindingResult ignored, HttpServletResponse response)
+	void export(@ModelAttribute("filter") WorkOrderFilter filter, HttpServletResponse response)
 			throws IOException {
 		audit.record(AuditTrail.EXPORT, "维修工单列表", "筛选：" + filter.describe());
 		Downloads.xlsx(response, "维修工单-" + BusinessClock.today().format(DateTimeFormatter.BASIC_ISO_DATE) + ".xlsx");
@@ -128,6 +132,10 @@ class WorkOrderController {
 		String contact = "";
 		Source source = Source.CALL;
 		if (complaintId != null) {
+			// the form shows the complaint: only to those who may read complaints
+			if (!permissions.has("COMPLAINT_VIEW")) {
+				throw new org.springframework.security.access.AccessDeniedException("COMPLAINT_VIEW");
+			}
 			ComplaintManagement.ComplaintSummary c = complaints.summary(complaintId)
 				.orElseThrow(() -> new NotFoundException("complaint.notFound"));
 			unitId = unitId != null ? unitId : c.unitId();
@@ -202,7 +210,7 @@ class WorkOrderController {
 		management.get(id);
 		WorkOrderViews.Full full = queries.full(id);
 		WorkOrderViews.Detail d = full.detail();
-		boolean mayReveal = mayReveal(d);
+		boolean mayReveal = contact.mayReveal(d);
 		boolean revealed = mayReveal && Boolean.TRUE.equals(model.getAttribute("revealPhone"));
 		model.addAttribute("w", revealed ? d : d.withMaskedPhone());
 		model.addAttribute("mayReveal", mayReveal && !revealed && !d.contactPhone().isEmpty());
@@ -224,26 +232,11 @@ class WorkOrderController {
 		return "repair/detail";
 	}
 
-	/**
-	 * Who may see the contact number in full: roles allowed to see owners' numbers, and the team the work order is
-	 * dispatched to (it must call the owner). Each reveal is recorded.
-	 */
-	private boolean mayReveal(WorkOrderViews.Detail d) {
-		if (permissions.has("OWNER_REVEAL")) {
-			return true;
-		}
-		return management.restrictedTo().map(c -> c.equals(d.contractorId())).orElse(false)
-				&& d.state() != WorkOrderState.COMPLETED && d.state() != WorkOrderState.CANCELLED;
-	}
-
 	@PostMapping("/{id}/reveal")
 	String reveal(@PathVariable long id, RedirectAttributes flash) {
 		management.get(id);
 		WorkOrderViews.Detail d = queries.detail(id).orElseThrow(() -> new NotFoundException("workorder.notFound"));
-		if (!mayReveal(d)) {
-			throw new org.springframework.security.access.AccessDeniedException("OWNER_REVEAL");
-		}
-		audit.record(AuditTrail.REVEAL, "维修工单 " + d.code(), "联系人电话：" + d.contactName());
+		contact.shown(d, true, "页面");
 		flash.addFlashAttribute("revealPhone", true);
 		return "redirect:/work-orders/" + id;
 	}

@@ -2,6 +2,7 @@ package io.estatedesk.shared;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -15,11 +16,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
-import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.validation.BindException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
  * Turns every error of the REST API into an RFC 9457 problem detail whose {@code detail} is Chinese.
@@ -47,16 +52,47 @@ class ApiProblemHandler {
 		return pd;
 	}
 
-	@ExceptionHandler(MethodArgumentNotValidException.class)
-	ProblemDetail invalid(MethodArgumentNotValidException e) {
+	/** A body that fails validation, or a query parameter of a filter that cannot be read (e.g. state=FOO). */
+	@ExceptionHandler(BindException.class)
+	ProblemDetail invalid(BindException e) {
 		Map<String, String> errors = new LinkedHashMap<>();
+		List<String> shown = new java.util.ArrayList<>();
 		for (FieldError fe : e.getBindingResult().getFieldErrors()) {
-			errors.putIfAbsent(fe.getField(), messages.getMessage(fe, LocaleContextHolder.getLocale()));
+			String message = messages.getMessage(fe, LocaleContextHolder.getLocale());
+			if (errors.putIfAbsent(fe.getField(), message) == null) {
+				// a value that could not be converted says which parameter it was
+				shown.add(fe.isBindingFailure() ? msg("problem.badParameter", fe.getField()) : message);
+			}
 		}
 		ProblemDetail pd = problem(HttpStatus.BAD_REQUEST, "problem.invalid.title",
-				msg("problem.invalid.detail") + " " + String.join("；", errors.values()));
+				msg("problem.invalid.detail") + " " + String.join("；", shown));
 		pd.setProperty("errors", errors);
 		return pd;
+	}
+
+	@ExceptionHandler(MissingServletRequestParameterException.class)
+	ProblemDetail missing(MissingServletRequestParameterException e) {
+		return problem(HttpStatus.BAD_REQUEST, "problem.invalid.title", msg("problem.missingParameter", e.getParameterName()));
+	}
+
+	@ExceptionHandler(MissingServletRequestPartException.class)
+	ProblemDetail missingPart(MissingServletRequestPartException e) {
+		return problem(HttpStatus.BAD_REQUEST, "problem.invalid.title", msg("problem.missingParameter", e.getRequestPartName()));
+	}
+
+	@ExceptionHandler(HandlerMethodValidationException.class)
+	ProblemDetail invalidParameters(HandlerMethodValidationException e) {
+		return problem(HttpStatus.BAD_REQUEST, "problem.invalid.title", msg("problem.invalid.detail"));
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+	ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
+		return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "problem.mediaType.title", msg("problem.mediaType.detail"));
+	}
+
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
+		return problem(HttpStatus.CONTENT_TOO_LARGE, "problem.invalid.title", msg("problem.tooLarge"));
 	}
 
 	@ExceptionHandler(InvalidInputException.class)
@@ -83,10 +119,6 @@ class ApiProblemHandler {
 		return problem(HttpStatus.NOT_FOUND, "problem.notFound.title", msg(e.getMessage()));
 	}
 
-	@ExceptionHandler(NoResourceFoundException.class)
-	ProblemDetail noResource(NoResourceFoundException e) {
-		return problem(HttpStatus.NOT_FOUND, "problem.notFound.title", msg("problem.notFound.detail"));
-	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {

@@ -33,7 +33,8 @@ class StaffAccount {
 
 	boolean enabled = true;
 
-	@ManyToOne(fetch = FetchType.LAZY)
+	// read by the account pages after the transaction (open-in-view is off); a handful of positions, so always loaded
+	@ManyToOne(fetch = FetchType.EAGER)
 	@JoinColumn(name = "position_id")
 	Position position;
 

@@ -8,6 +8,7 @@ import io.estatedesk.shared.BusinessRuleException;
 import io.estatedesk.shared.ChangedMeanwhile;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.Paged;
+import io.estatedesk.staff.ConfidentialNumbers;
 import io.estatedesk.staff.Permissions;
 import io.estatedesk.staff.StaffManagement;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -33,7 +34,10 @@ class ReturnCallController {
 
 	private final StaffManagement staff;
 
-	ReturnCallController(ReturnCalls calls, Permissions permissions, StaffManagement staff) {
+	private final ConfidentialNumbers numbers;
+
+	ReturnCallController(ReturnCalls calls, Permissions permissions, StaffManagement staff, ConfidentialNumbers numbers) {
+		this.numbers = numbers;
 		this.calls = calls;
 		this.permissions = permissions;
 		this.staff = staff;
@@ -53,7 +57,12 @@ class ReturnCallController {
 
 	@GetMapping("/{id}")
 	String task(@PathVariable long id, Model model) {
-		model.addAttribute("t", calls.task(id));
+		ReturnCalls.Task t = calls.task(id);
+		// the number in full only right after 显示完整号码, which recorded it
+		boolean revealed = Boolean.TRUE.equals(model.getAttribute("revealPhone")) && numbers.mayReveal();
+		model.addAttribute("t", revealed ? t : t.masked());
+		model.addAttribute("revealed", revealed);
+		model.addAttribute("mayReveal", !revealed && numbers.mayReveal() && t.contactPhone() != null && !t.contactPhone().isBlank());
 		model.addAttribute("attempts", calls.attempts(id));
 		model.addAttribute("names", staff.displayNamesByUsername());
 		model.addAttribute("zone", BusinessClock.ZONE);
@@ -62,6 +71,15 @@ class ReturnCallController {
 			model.addAttribute("draft", Map.of());
 		}
 		return "survey/return-call";
+	}
+
+	/** 显示完整号码: the contact's number in full to make the call, recorded. */
+	@PostMapping("/{id}/reveal")
+	String reveal(@PathVariable long id, RedirectAttributes flash) {
+		ReturnCalls.Task t = calls.task(id);
+		numbers.reveal(true, "回访 " + t.caseCode() + " " + t.contactName(), "页面；联系电话");
+		flash.addFlashAttribute("revealPhone", true);
+		return "redirect:/return-calls/" + id;
 	}
 
 	@PostMapping("/{id}")

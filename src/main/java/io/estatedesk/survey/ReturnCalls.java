@@ -66,6 +66,13 @@ class ReturnCalls {
 			return kind == Kind.COMPLAINT ? "/complaints/" + caseId : "/work-orders/" + caseId;
 		}
 
+		/** The task with the contact's number masked, as pages and the API show it unless it was revealed. */
+		Task masked() {
+			return new Task(id, kind, caseId, caseCode, projectId, projectName, ownerId, unitId, unitLabel, contactName,
+					io.estatedesk.shared.Masking.phone(contactPhone), assigneeId, assigneeName, dueAt, state, attempts,
+					nextAttemptAt, satisfied, comment, doneAt, doneBy, version, overdue);
+		}
+
 	}
 
 	record Attempt(Instant occurredAt, String actor, boolean reached, String note) {

@@ -10,6 +10,7 @@ import io.estatedesk.shared.ApiController;
 import io.estatedesk.shared.ChangedMeanwhile;
 import io.estatedesk.shared.Paged;
 import io.estatedesk.shared.Slice;
+import io.estatedesk.staff.ConfidentialNumbers;
 import io.estatedesk.staff.Permissions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -33,7 +34,10 @@ class SurveyApi {
 
 	private final Permissions permissions;
 
-	SurveyApi(ReturnCalls calls, Surveys surveys, Permissions permissions) {
+	private final ConfidentialNumbers numbers;
+
+	SurveyApi(ReturnCalls calls, Surveys surveys, Permissions permissions, ConfidentialNumbers numbers) {
+		this.numbers = numbers;
 		this.calls = calls;
 		this.surveys = surveys;
 		this.permissions = permissions;
@@ -41,19 +45,25 @@ class SurveyApi {
 
 	@GetMapping("/return-calls")
 	@PreAuthorize("hasAuthority('RETURN_CALL')")
-	@Operation(summary = "回访任务：待回访（done=false，按时限）或已结束；mine=true 只看本人的")
+	@Operation(summary = "回访任务：待回访（done=false，按时限）或已结束；mine=true 只看本人的；联系电话默认遮蔽，reveal=true 需“查看完整号码”权限并记录")
 	Slice<ReturnCalls.Task> returnCalls(@RequestParam(defaultValue = "false") boolean done,
 			@RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) ReturnCalls.Kind kind,
-			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-		return calls.tasks(done, mine ? permissions.currentStaffId().orElse(-1L) : null, kind, null, null, Paged.page(page),
-				Paged.size(size));
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+			@RequestParam(defaultValue = "false") boolean reveal) {
+		Slice<ReturnCalls.Task> tasks = calls.tasks(done, mine ? permissions.currentStaffId().orElse(-1L) : null, kind, null,
+				null, Paged.page(page), Paged.size(size));
+		return numbers.revealList(reveal, "回访任务", tasks.items().stream().map(ReturnCalls.Task::id).toList(), "API")
+				? tasks : tasks.map(ReturnCalls.Task::masked);
 	}
 
 	@GetMapping("/return-calls/{id}")
 	@PreAuthorize("hasAuthority('RETURN_CALL')")
-	ResponseEntity<Map<String, Object>> returnCall(@PathVariable long id) {
+	@Operation(summary = "一个回访任务及其各次回访；联系电话默认遮蔽，reveal=true 需“查看完整号码”权限并记录")
+	ResponseEntity<Map<String, Object>> returnCall(@PathVariable long id, @RequestParam(defaultValue = "false") boolean reveal) {
 		ReturnCalls.Task t = calls.task(id);
-		return ResponseEntity.ok().eTag("\"" + t.version() + "\"").body(Map.of("task", t, "attempts", calls.attempts(id)));
+		ReturnCalls.Task shown = numbers.reveal(reveal, "回访 " + t.caseCode() + " " + t.contactName(), "API；联系电话") ? t
+				: t.masked();
+		return ResponseEntity.ok().eTag("\"" + t.version() + "\"").body(Map.of("task", shown, "attempts", calls.attempts(id)));
 	}
 
 	record Attempt(Boolean reached, Boolean satisfied, String comment) {
@@ -65,7 +75,7 @@ class SurveyApi {
 	ResponseEntity<Map<String, Object>> attempt(@PathVariable long id, @RequestBody Attempt body,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		calls.record(id, Boolean.TRUE.equals(body.reached()), body.satisfied(), body.comment(), ChangedMeanwhile.ifMatch(ifMatch));
-		return returnCall(id);
+		return returnCall(id, false);
 	}
 
 	@GetMapping("/return-calls/statistics")
@@ -111,12 +121,15 @@ class SurveyApi {
 
 	@GetMapping("/surveys/campaigns/{id}/targets")
 	@PreAuthorize("hasAuthority('SURVEY_MANAGE')")
-	@Operation(summary = "调查对象与个人链接（token），如需短信发送；unanswered=true 只列未回答的")
+	@Operation(summary = "调查对象与个人链接（token），如需短信发送；unanswered=true 只列未回答的；手机号码默认遮蔽，reveal=true 需“查看完整号码”权限并记录")
 	List<Surveys.Target> targets(@PathVariable long id, @RequestParam(defaultValue = "true") boolean unanswered,
-			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+			@RequestParam(defaultValue = "false") boolean reveal) {
 		int s = Paged.size(size);
 		List<Surveys.Target> list = surveys.targets(id, unanswered, Paged.page(page), s);
-		return list.size() > s ? list.subList(0, s) : list;
+		List<Surveys.Target> shown = list.size() > s ? list.subList(0, s) : list;
+		return numbers.revealList(reveal, "调查对象", shown.stream().map(Surveys.Target::id).toList(), "API；调查活动#" + id)
+				? shown : shown.stream().map(Surveys.Target::masked).toList();
 	}
 
 	@PostMapping("/surveys/targets/{id}/answers")

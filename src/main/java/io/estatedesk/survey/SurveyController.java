@@ -18,6 +18,7 @@ import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.Paged;
 import io.estatedesk.shared.XlsxTable;
 import io.estatedesk.staff.AuditTrail;
+import io.estatedesk.staff.ConfidentialNumbers;
 import io.estatedesk.staff.Permissions;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -47,7 +48,11 @@ class SurveyController {
 
 	private final JsonMapper json;
 
-	SurveyController(Surveys surveys, ArchiveLookup archive, Permissions permissions, AuditTrail audit, JsonMapper json) {
+	private final ConfidentialNumbers numbers;
+
+	SurveyController(Surveys surveys, ArchiveLookup archive, Permissions permissions, AuditTrail audit, JsonMapper json,
+			ConfidentialNumbers numbers) {
+		this.numbers = numbers;
 		this.surveys = surveys;
 		this.archive = archive;
 		this.permissions = permissions;
@@ -208,11 +213,24 @@ class SurveyController {
 		model.addAttribute("t", t);
 		model.addAttribute("c", c);
 		model.addAttribute("questions", surveys.questions(c.templateId()));
-		model.addAttribute("mobile", permissions.has("OWNER_REVEAL") ? t.mobile() : io.estatedesk.shared.Masking.phone(t.mobile()));
+		// the number in full only right after 显示完整号码, which recorded it
+		boolean revealed = Boolean.TRUE.equals(model.getAttribute("revealPhone")) && numbers.mayReveal();
+		model.addAttribute("mobile", ConfidentialNumbers.phone(t.mobile(), revealed));
+		model.addAttribute("revealed", revealed);
+		model.addAttribute("mayReveal", !revealed && numbers.mayReveal() && t.mobile() != null && !t.mobile().isBlank());
 		if (!model.containsAttribute("draft")) {
 			model.addAttribute("draft", Map.of());
 		}
 		return "survey/answer";
+	}
+
+	/** 显示完整号码: the owner's number in full to make the call, recorded. */
+	@PostMapping("/targets/{id}/reveal")
+	String reveal(@PathVariable long id, RedirectAttributes flash) {
+		Surveys.Target t = surveys.target(id);
+		numbers.reveal(true, "调查对象 " + t.ownerName(), "页面；电话调查；手机号码");
+		flash.addFlashAttribute("revealPhone", true);
+		return "redirect:/surveys/targets/" + id;
 	}
 
 	@PostMapping("/targets/{id}")

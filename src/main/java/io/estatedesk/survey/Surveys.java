@@ -79,6 +79,12 @@ class Surveys {
 
 	record Target(long id, long campaignId, long ownerId, String ownerName, String mobile, Long unitId, String unitLabel,
 			String token, Instant answeredAt, String answeredBy) {
+
+		/** The target with the owner's number masked, as pages and the API show it unless it was revealed. */
+		Target masked() {
+			return new Target(id, campaignId, ownerId, ownerName, io.estatedesk.shared.Masking.phone(mobile), unitId, unitLabel,
+					token, answeredAt, answeredBy);
+		}
 	}
 
 	/** One answer as given: a score, chosen options, or a text. */

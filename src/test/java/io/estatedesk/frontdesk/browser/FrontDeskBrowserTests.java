@@ -99,21 +99,31 @@ class FrontDeskBrowserTests {
 		click(By.id("save-visit"));
 		assertThat(browser.find(By.cssSelector(".alert-success")).getText()).isEqualTo("来访已登记。");
 		String row = browser.find(By.id("visits")).getText();
-		assertThat(row).contains("施工人员", "郑师傅", "男", "北京宏达装饰工程有限公司", "13712345678", "办理6-1202装修登记", "2", "测试OFFICE");
+		assertThat(row).contains("施工人员", "郑师傅", "男", "北京宏达装饰工程有限公司", "137****5678", "办理6-1202装修登记", "2", "测试OFFICE")
+			.doesNotContain("13712345678");
+		click(By.id("reveal-phones"));
+		assertThat(browser.find(By.id("visits")).getText()).as("after 显示完整号码").contains("13712345678");
 		click(By.xpath("//tr[td[contains(., '郑师傅')]]//button[contains(., '离开')]"));
+		assertThat(browser.find(By.id("visits")).getText()).as("masked again").doesNotContain("13712345678");
 		browser.screenshot("frontdesk-03-visits");
 
-		String href = browser.find(By.id("print-register")).getDomProperty("href");
+		String masked = register(browser.find(By.id("print-register")).getDomProperty("href"));
+		assertThat(masked).contains("来访登记簿" + BusinessClock.today(), "身份", "姓名", "性别", "工作单位", "联系电话", "来访事由",
+				"来访时间", "离开时间", "接待人", "施工人员", "郑师傅", "北京宏达装饰工程有限公司", "137****5678", "办理6-1202装修登记")
+			.doesNotContain("13712345678");
+		assertThat(register(browser.find(By.id("print-register-full")).getDomProperty("href"))).contains("13712345678");
+		assertThat(browser.consoleErrors()).isEmpty();
+	}
+
+	/** The text of the printed register behind a link, fetched in the browser's session. */
+	private static String register(String href) throws Exception {
 		HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
 				HttpRequest.newBuilder(URI.create(href)).header("Cookie", browser.sessionCookie()).build(),
 				HttpResponse.BodyHandlers.ofByteArray());
 		assertThat(response.statusCode()).isEqualTo(200);
 		try (PDDocument pdf = Loader.loadPDF(response.body())) {
-			String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", "");
-			assertThat(text).contains("来访登记簿" + BusinessClock.today(), "身份", "姓名", "性别", "工作单位", "联系电话", "来访事由",
-					"来访时间", "离开时间", "接待人", "施工人员", "郑师傅", "北京宏达装饰工程有限公司", "13712345678", "办理6-1202装修登记");
+			return new PDFTextStripper().getText(pdf).replaceAll("\\s+", "");
 		}
-		assertThat(browser.consoleErrors()).isEmpty();
 	}
 
 	private static void click(By button) {

@@ -1,0 +1,88 @@
+package io.estatedesk.shared;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Requests that reach no controller — an unknown address, a method or content type an address does not take —
+ * get a Chinese answer: a problem detail under {@code /api/}, the error page elsewhere. Ordered before Spring's
+ * problem-details handler, which would answer them in English.
+ */
+@ControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+class UnmatchedRequestHandler {
+
+	private final MessageSource messages;
+
+	private final JsonMapper json;
+
+	UnmatchedRequestHandler(MessageSource messages, JsonMapper json) {
+		this.messages = messages;
+		this.json = json;
+	}
+
+	@ExceptionHandler(NoResourceFoundException.class)
+	ModelAndView notFound(HttpServletRequest request) {
+		return answer(request, HttpStatus.NOT_FOUND, "problem.notFound.title", "problem.noResource.detail", "error.noResource");
+	}
+
+	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+	ModelAndView method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+		return answer(request, HttpStatus.METHOD_NOT_ALLOWED, "problem.methodNotAllowed.title",
+				"problem.methodNotAllowed.detail", "error.400.detail");
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+	ModelAndView mediaType(HttpServletRequest request) {
+		return answer(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "problem.mediaType.title", "problem.mediaType.detail",
+				"error.400.detail");
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+	ModelAndView notAcceptable(HttpServletRequest request) {
+		return answer(request, HttpStatus.NOT_ACCEPTABLE, "problem.notAcceptable.title", "problem.notAcceptable.detail",
+				"error.400.detail");
+	}
+
+	private ModelAndView answer(HttpServletRequest request, HttpStatus status, String title, String detail,
+			String pageMessage) {
+		var locale = LocaleContextHolder.getLocale();
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			Map<String, Object> problem = new LinkedHashMap<>();
+			problem.put("type", "about:blank");
+			problem.put("title", messages.getMessage(title, null, title, locale));
+			problem.put("status", status.value());
+			problem.put("detail", messages.getMessage(detail, null, detail, locale));
+			problem.put("instance", request.getRequestURI());
+			byte[] body = json.writeValueAsBytes(problem);
+			View view = (model, req, res) -> {
+				res.setStatus(status.value());
+				res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+				res.getOutputStream().write(body);
+			};
+			return new ModelAndView(view);
+		}
+		ModelAndView page = new ModelAndView("error", status);
+		page.addObject("status", status.value());
+		page.addObject("messageKey", pageMessage);
+		return page;
+	}
+
+}
