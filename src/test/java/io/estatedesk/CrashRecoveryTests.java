@@ -62,7 +62,10 @@ class CrashRecoveryTests {
 			Matcher m = ID.matcher(categories);
 			assertThat(m.find()).as(categories).isTrue();
 			long category = Long.parseLong(m.group(1));
-			acknowledged = createUntilKilled(port, project, category, app);
+			acknowledged = createUntil(port, project, category, () -> {
+				app.destroyForcibly(); // SIGKILL: no shutdown hook, no clean stop of the database
+				app.waitFor(30, TimeUnit.SECONDS);
+			});
 			orphanPid = EmbeddedServerPid.of(dir.resolve("pg"));
 			assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive)).as("the orphaned server").contains(true);
 		}
@@ -111,8 +114,8 @@ class CrashRecoveryTests {
 		}
 	}
 
-	/** Four clients create complaints; after 40 acknowledgements the application is killed while they go on. */
-	private List<String> createUntilKilled(int port, long project, long category, Process app) throws Exception {
+	/** Four clients create complaints; after 40 acknowledgements the crash happens while they go on. */
+	private List<String> createUntil(int port, long project, long category, Crash crash) throws Exception {
 		ConcurrentLinkedQueue<String> acked = new ConcurrentLinkedQueue<>();
 		AtomicBoolean stop = new AtomicBoolean();
 		ExecutorService clients = Executors.newFixedThreadPool(4);
@@ -137,12 +140,89 @@ class CrashRecoveryTests {
 		while (acked.size() < 40 && System.currentTimeMillis() < deadline) {
 			Thread.sleep(20);
 		}
-		app.destroyForcibly(); // SIGKILL: no shutdown hook, no clean stop of the database
-		app.waitFor(30, TimeUnit.SECONDS);
+		crash.happen();
 		stop.set(true);
 		clients.shutdown();
 		clients.awaitTermination(30, TimeUnit.SECONDS);
 		return new ArrayList<>(acked);
+	}
+
+	private interface Crash {
+
+		void happen() throws Exception;
+
+	}
+
+	@Test
+	void aDatabaseServerKilledUnderLoadLosesNothingAcknowledgedAndComesBackByItself() throws Exception {
+		Path dir = Files.createTempDirectory(Path.of("target"), "crash-db").toAbsolutePath();
+		int port = freePort();
+		Process app = start(dir, port);
+		try {
+			awaitHealthy(port, app);
+			long project = idOf(post(port, "/api/v1/projects", "{\"name\":\"数据库崩溃测试项目\",\"developerName\":\"金第房地产开发公司\"}"));
+			Matcher m = ID.matcher(get(port, "/api/v1/complaints/categories"));
+			assertThat(m.find()).isTrue();
+			long category = Long.parseLong(m.group(1));
+			Path pidFile = dir.resolve("pg/postmaster.pid");
+			long postmaster = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+			boolean[] down = { false };
+			List<String> acknowledged = createUntil(port, project, category, () -> {
+				// the server crashes: SIGKILL to the postmaster and every backend (killed alone, the postmaster would
+				// leave its backends serving the open connections)
+				ProcessHandle pm = ProcessHandle.of(postmaster).orElseThrow();
+				List<ProcessHandle> all = new ArrayList<>(pm.descendants().toList());
+				all.add(0, pm);
+				for (ProcessHandle p : all) {
+					p.destroyForcibly();
+				}
+				// the watchdog may have it running again before a health check sees it gone; DatabaseLifecycleTests
+				// proves DOWN while a database stays away
+				long until = System.currentTimeMillis() + 10_000;
+				while (!down[0] && System.currentTimeMillis() < until) {
+					down[0] = health(port) == 503;
+				}
+			});
+			Instant killed = Instant.now();
+			awaitHealthy(port, app);
+			Duration took = Duration.between(killed, Instant.now());
+			assertThat(took).as("healthy again by itself").isLessThan(Duration.ofSeconds(120));
+			assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(40);
+			int pgPort = Integer.parseInt(Files.readAllLines(pidFile).get(3).strip());
+			Set<String> rows = new TreeSet<>();
+			try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort + "/estatedesk", "postgres", "");
+					ResultSet rs = c.createStatement().executeQuery("select id, code from complaint")) {
+				while (rs.next()) {
+					rows.add(rs.getLong(1) + " " + rs.getString(2));
+				}
+			}
+			assertThat(rows).containsAll(acknowledged);
+			// the application goes on: a new complaint is acknowledged and gets a number no earlier one had
+			String code = codeOf(post(port, "/api/v1/complaints", intake(project, category, 999_999)));
+			assertThat(rows.stream().map(r -> r.substring(r.indexOf(' ') + 1))).doesNotContain(code);
+			System.out.printf("database crash: %d complaints acknowledged, %d rows after the server's restart, healthy again in %d ms"
+					+ " (DOWN seen: %s)%n", acknowledged.size(), rows.size(), took.toMillis(), down[0]);
+		}
+		finally {
+			app.destroy();
+			if (!app.waitFor(60, TimeUnit.SECONDS)) {
+				app.destroyForcibly();
+			}
+		}
+	}
+
+	private int health(int port) {
+		try {
+			return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+				.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+		}
+		catch (IOException e) {
+			return -1;
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return -1;
+		}
 	}
 
 	private static String intake(long project, long category, int n) {

@@ -42,6 +42,51 @@ class DatabaseLifecycleTests {
 	}
 
 	@Test
+	void healthIsDownWhileTheDatabaseIsAwayAndUpAgainWhenItIsBack() throws Exception {
+		Path data = Files.createTempDirectory(Path.of("target"), "away-db").resolve("pg");
+		EmbeddedPostgres external = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).start();
+		int pgPort = external.getPort();
+		String url = external.getJdbcUrl("postgres", "postgres");
+		try (ConfigurableApplicationContext app = start("spring.datasource.url=" + url, "spring.datasource.username=postgres",
+				"spring.datasource.password=", "spring.datasource.hikari.connection-timeout=3000",
+				"estatedesk.database.data-dir=target/must-not-be-created")) {
+			String health = "http://localhost:" + app.getEnvironment().getProperty("local.server.port") + "/actuator/health";
+			assertThat(healthStatus(health, 200, java.time.Duration.ofSeconds(30))).isEqualTo(200);
+			assertThat(body(health)).endsWith("\"status\":\"UP\"}");
+			external.close();
+			assertThat(healthStatus(health, 503, java.time.Duration.ofSeconds(30))).as("DOWN while the database is away").isEqualTo(503);
+			external = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(pgPort).start();
+			assertThat(healthStatus(health, 200, java.time.Duration.ofSeconds(60))).as("UP again by itself").isEqualTo(200);
+			assertThat(body(health)).endsWith("\"status\":\"UP\"}");
+		}
+		finally {
+			external.close();
+		}
+	}
+
+	private static String body(String url) throws Exception {
+		return java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+			.body();
+	}
+
+	/** Asks the health endpoint until it answers the wanted status or the time is up; returns the last status. */
+	private static int healthStatus(String url, int wanted, java.time.Duration within) throws Exception {
+		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+		long until = System.currentTimeMillis() + within.toMillis();
+		int status = -1;
+		while (System.currentTimeMillis() < until) {
+			status = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).timeout(java.time.Duration.ofSeconds(10)).build(),
+					java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+			if (status == wanted) {
+				return status;
+			}
+			Thread.sleep(250);
+		}
+		return status;
+	}
+
+	@Test
 	void runsOnAnExternalPostgresql() throws Exception {
 		try (EmbeddedPostgres external = EmbeddedPostgres.builder().start()) {
 			String url = external.getJdbcUrl("postgres", "postgres");

@@ -580,6 +580,7 @@ class RoleCrawlIntegrationTests {
 		p.add(new Page("/admin/roles", has("ROLE_ADMIN")));
 		p.add(new Page("/admin/audit", has("AUDIT_VIEW")));
 		p.add(new Page("/admin/calendar", has("CALENDAR_ADMIN")));
+		p.add(new Page("/admin/system", has("STAFF_ADMIN")));
 		return p;
 	}
 
