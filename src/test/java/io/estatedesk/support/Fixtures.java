@@ -54,7 +54,8 @@ public class Fixtures {
 	}
 
 	public void holds(long ownerId, long unitId) {
-		jdbc.update("insert into ownership (owner_id, unit_id, since) values (?, ?, current_date)", ownerId, unitId);
+		jdbc.update("insert into ownership (owner_id, unit_id, since) values (?, ?, ?)", ownerId, unitId,
+				java.sql.Date.valueOf(io.estatedesk.shared.BusinessClock.today()));
 	}
 
 	/** Runs code as the given staff member, holding the permissions of their roles. */

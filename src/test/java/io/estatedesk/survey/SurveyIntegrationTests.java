@@ -131,11 +131,11 @@ class SurveyIntegrationTests {
 				create temp table pairs as
 				  select g, nextval('unit_id_seq') unit_id, nextval('owner_id_seq') owner_id from generate_series(1, 100000) g;
 				insert into unit (id, project_id, building_id, room_no, status, area, handover_date)
-				  select unit_id, %1$d, %2$d, 'R' || g, 'OCCUPIED', 90, current_date - (g %% 400) from pairs;
+				  select unit_id, %1$d, %2$d, 'R' || g, 'OCCUPIED', 90, %3$s - (g %% 400) from pairs;
 				insert into owner (id, name, gender, mobile, id_type, id_number)
 				  select owner_id, '业主' || g, '女', '139' || lpad(g::text, 8, '0'), '其他', 'T' || g from pairs;
-				insert into ownership (owner_id, unit_id, since) select owner_id, unit_id, current_date from pairs;
-				drop table pairs""".formatted(project, building));
+				insert into ownership (owner_id, unit_id, since) select owner_id, unit_id, %3$s from pairs;
+				drop table pairs""".formatted(project, building, io.estatedesk.shared.BusinessClock.sqlToday()));
 		long templateId = surveys.templates().get(0).id();
 		long all = fixtures.as(manager, () -> surveys.createCampaign(templateId, "全体业主满意度", Surveys.Audience.PROJECT_ALL, project));
 		assertThat(surveys.campaign(all).targets()).isEqualTo(100_000);
