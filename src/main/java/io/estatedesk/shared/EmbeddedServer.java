@@ -142,9 +142,10 @@ public final class EmbeddedServer implements Closeable {
 	}
 
 	/**
-	 * A server of this data directory still running — left by an application that was killed — is asked for a fast
-	 * shutdown (its clients are gone; committed data is on disk), and waited for. Only a process that is postgres
-	 * and names this data directory is touched.
+	 * A server of this data directory still running — left by an application that was killed — is asked to shut
+	 * down (SIGTERM: its clients are gone, committed data is on disk) and waited for; if it does not stop, it is
+	 * killed, and the next start recovers from its write-ahead log as after any crash. Only a process that is
+	 * postgres and names this data directory is touched.
 	 */
 	static void stopStaleServer(Path dataDir) throws IOException {
 		Optional<ProcessHandle> stale = postmasterPid(dataDir).flatMap(ProcessHandle::of)
@@ -155,10 +156,11 @@ public final class EmbeddedServer implements Closeable {
 		}
 		ProcessHandle p = stale.get();
 		log.warn("A PostgreSQL server (pid {}) left running on {} by an earlier start is being shut down", p.pid(), dataDir);
-		signal(p, "INT");
+		p.destroy();
 		if (!waitForExit(p, Duration.ofSeconds(30))) {
-			log.warn("PostgreSQL (pid {}) did not stop within 30 s; asking for an immediate shutdown", p.pid());
-			signal(p, "QUIT");
+			log.warn("PostgreSQL (pid {}) did not stop within 30 s; stopping it at once", p.pid());
+			p.descendants().forEach(ProcessHandle::destroyForcibly);
+			p.destroyForcibly();
 			if (!waitForExit(p, Duration.ofSeconds(15))) {
 				throw new IOException("PostgreSQL (pid " + p.pid() + ") on " + dataDir + " does not stop; stop it by hand");
 			}
@@ -181,16 +183,6 @@ public final class EmbeddedServer implements Closeable {
 		boolean postgres = command.endsWith("postgres") || args.contains("postgres");
 		// the postmaster is started with -D <data dir>; where arguments cannot be read, the pid file is trusted
 		return postgres && (args.isEmpty() || args.contains(dataDir.toString()));
-	}
-
-	private static void signal(ProcessHandle p, String signal) throws IOException {
-		try {
-			new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IOException("interrupted while stopping PostgreSQL", e);
-		}
 	}
 
 	private static boolean waitForExit(ProcessHandle p, Duration timeout) {
