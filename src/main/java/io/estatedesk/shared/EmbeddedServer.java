@@ -42,11 +42,15 @@ public final class EmbeddedServer implements Closeable {
 
 	private volatile EmbeddedPostgres pg;
 
+	/** The postmaster this application started, known by its process (the pid file is rewritten while it runs). */
+	private volatile ProcessHandle postmaster;
+
 	private volatile boolean closed;
 
 	private EmbeddedServer(Path dataDir, EmbeddedPostgres pg) {
 		this.dataDir = dataDir;
 		this.pg = pg;
+		this.postmaster = startedPostmaster(dataDir);
 		this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
 			Thread t = new Thread(r, "embedded-postgres-watchdog");
 			t.setDaemon(true);
@@ -96,9 +100,37 @@ public final class EmbeddedServer implements Closeable {
 		return pg.getPostgresDatabase();
 	}
 
-	/** Whether the server process is running. */
+	/** Whether the server is running: its postmaster is alive or its port still answers. */
 	public boolean running() {
-		return postmasterPid(dataDir).flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);
+		ProcessHandle p = postmaster;
+		if (p == null || p.isAlive()) {
+			return true; // a server whose process could not be told is never restarted on a guess
+		}
+		try (java.net.Socket s = new java.net.Socket()) {
+			s.connect(new java.net.InetSocketAddress("localhost", port()), 1000);
+			return true;
+		}
+		catch (IOException e) {
+			return false;
+		}
+	}
+
+	private static ProcessHandle startedPostmaster(Path dataDir) {
+		for (int attempt = 0; attempt < 20; attempt++) {
+			Optional<ProcessHandle> p = postmasterPid(dataDir).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
+			if (p.isPresent()) {
+				return p.get();
+			}
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		log.warn("The embedded PostgreSQL's process could not be found from {}; it is not watched", dataDir.resolve("postmaster.pid"));
+		return null;
 	}
 
 	private synchronized void restartIfStopped() {
@@ -106,7 +138,8 @@ public final class EmbeddedServer implements Closeable {
 			return;
 		}
 		int port = port();
-		log.error("Embedded PostgreSQL on port {} has stopped; starting it again on the same data directory", port);
+		log.error("Embedded PostgreSQL on port {} has stopped (process {} ended, port closed); starting it again on the same data directory",
+				port, postmaster.pid());
 		try {
 			try {
 				pg.close();
@@ -115,6 +148,7 @@ public final class EmbeddedServer implements Closeable {
 				log.debug("Closing the stopped server: {}", e.toString());
 			}
 			pg = launch(dataDir, port);
+			postmaster = startedPostmaster(dataDir);
 			log.info("Embedded PostgreSQL running again on port {}", port);
 		}
 		catch (IOException | RuntimeException e) {
