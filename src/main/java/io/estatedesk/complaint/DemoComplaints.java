@@ -93,7 +93,7 @@ class DemoComplaints implements ApplicationRunner {
 				long category = jdbc.queryForObject("select id from complaint_category where name = ?", Long.class, k[0]);
 				Severity severity = i % 9 == 4 ? Severity.MAJOR : Severity.GENERAL;
 				// a spread over the last weeks: older ones end further along, a few are left overdue
-				LocalDateTime at = LocalDateTime.now(BusinessClock.INSTANCE).minusDays(history ? 38 + (i - 36) * 5 / 2 : 36 - i)
+				LocalDateTime at = BusinessClock.localNow().minusDays(history ? 38 + (i - 36) * 5 / 2 : 36 - i)
 					.withHour(9 + random.nextInt(8))
 					.withMinute(random.nextInt(60)).withSecond(0).withNano(0);
 				long handler = i % 2 == 0 ? office : field;

@@ -65,9 +65,14 @@ public final class BusinessClock extends Clock {
 		return LocalDate.ofInstant(now(), ZONE);
 	}
 
+	/** Local date and time in the business zone. */
+	public static LocalDateTime localNow() {
+		return LocalDateTime.ofInstant(now(), ZONE);
+	}
+
 	/** Local date and time in the business zone, to the minute (what forms propose as "now"). */
 	public static LocalDateTime localNowToMinute() {
-		return LocalDateTime.ofInstant(now(), ZONE).truncatedTo(ChronoUnit.MINUTES);
+		return localNow().truncatedTo(ChronoUnit.MINUTES);
 	}
 
 	/**

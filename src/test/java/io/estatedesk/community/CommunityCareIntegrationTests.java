@@ -159,7 +159,7 @@ class CommunityCareIntegrationTests {
 		long[] owners = { longOpen, recent, closed };
 		for (int i = 0; i < 3; i++) {
 			long owner = owners[i];
-			ids[i] = fixtures.as(office, () -> complaints.receive(new ComplaintManagement.Intake(project, "业主", java.time.LocalDateTime.now(BusinessClock.INSTANCE),
+			ids[i] = fixtures.as(office, () -> complaints.receive(new ComplaintManagement.Intake(project, "业主", BusinessClock.localNow(),
 					null, owner, "13900002222", io.estatedesk.complaint.Channel.PHONE, category,
 					io.estatedesk.complaint.Severity.GENERAL, "外墙渗水", "")));
 		}

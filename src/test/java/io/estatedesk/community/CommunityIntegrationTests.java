@@ -62,7 +62,7 @@ class CommunityIntegrationTests {
 	private long openActivity(String field, int capacity) {
 		return fixtures.as(field, () -> {
 			long id = activities.create(new Activities.ActivityForm(Fixtures.unique("植树"), null, null,
-					LocalDateTime.now(BusinessClock.INSTANCE).plusDays(5), "小区绿地", "1000", Integer.toString(capacity), null, ""));
+					BusinessClock.localNow().plusDays(5), "小区绿地", "1000", Integer.toString(capacity), null, ""));
 			activities.changeState(id, Activities.State.OPEN, activities.get(id).version());
 			return id;
 		});

@@ -83,7 +83,7 @@ class ComplaintDeadlineIntegrationTests {
 		String office = fixtures.staffWithRole("OFFICE");
 		fixtures.staffWithRole("MANAGER");
 		// received two weeks ago and never touched: every limit has passed
-		long id = receive(office, LocalDateTime.now(BusinessClock.INSTANCE).minusDays(14), Severity.GENERAL);
+		long id = receive(office, BusinessClock.localNow().minusDays(14), Severity.GENERAL);
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {
 			// the method the scheduler calls, on two instances at once

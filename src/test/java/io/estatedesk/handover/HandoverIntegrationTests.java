@@ -83,7 +83,7 @@ class HandoverIntegrationTests {
 	}
 
 	long slot(int capacity) {
-		LocalDateTime at = LocalDateTime.now(BusinessClock.INSTANCE).plusDays(1).withHour(9).withMinute(0).withSecond(0).withNano(0);
+		LocalDateTime at = BusinessClock.localNow().plusDays(1).withHour(9).withMinute(0).withSecond(0).withNano(0);
 		fixtures.as(manager, () -> handover.addSlot(batch, at, at.plusHours(2), capacity));
 		return jdbc.queryForObject("select max(id) from handover_slot where batch_id = ?", Long.class, batch);
 	}
