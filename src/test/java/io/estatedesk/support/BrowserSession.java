@@ -35,6 +35,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -360,6 +361,39 @@ public final class BrowserSession implements ExecutionCondition, BeforeEachCallb
 	/** Submits the form that contains {@code field} with its submit button, as a user would. */
 	public void submitFormOf(By field) {
 		click(find(field).findElement(By.xpath("ancestor::form//button[@type='submit' or not(@type)]")));
+	}
+
+	/**
+	 * Clicks an element that loads a new page (or swaps itself out) and waits until it is gone from the document.
+	 * While Chromium replaces the page, asking about the old element can fail with an inspector error rather than a
+	 * stale reference ("Node with given id does not belong to the document"); both mean the element has gone.
+	 */
+	public void clickAndAwaitPage(WebElement element, String description) {
+		click(element);
+		waitUntil(gone(element), description);
+	}
+
+	/** {@link #clickAndAwaitPage(WebElement, String)} for the visible element {@code button}. */
+	public void clickAndAwaitPage(By button) {
+		clickAndAwaitPage(waitFor(button), "the page after clicking " + button);
+	}
+
+	/** True once {@code element} is no longer part of the page, however the driver reports it. */
+	public static ExpectedCondition<Boolean> gone(WebElement element) {
+		return d -> {
+			try {
+				element.isEnabled();
+				return false;
+			}
+			catch (org.openqa.selenium.StaleElementReferenceException e) {
+				return true;
+			}
+			catch (org.openqa.selenium.WebDriverException e) {
+				String message = String.valueOf(e.getMessage());
+				// the node was detached while the page was replaced; any other driver hiccup: ask again
+				return message.contains("does not belong to the document") || message.contains("No node with given id");
+			}
+		};
 	}
 
 	/** Scrolls an element to the middle of the window and clicks it. */

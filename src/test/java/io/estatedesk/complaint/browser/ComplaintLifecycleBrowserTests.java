@@ -26,7 +26,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -236,8 +235,7 @@ class ComplaintLifecycleBrowserTests {
 		browser.type(By.id("followup-way"), way);
 		browser.type(By.id("followup-content"), content);
 		WebElement button = browser.find(By.id("add-followup"));
-		browser.click(button);
-		browser.waitUntil(ExpectedConditions.stalenessOf(button), "the page after adding the follow-up");
+		browser.clickAndAwaitPage(button, "the page after adding the follow-up");
 		assertNoError();
 		assertThat(browser.waitFor(By.id("followups")).getText()).contains(way, content);
 	}
@@ -247,8 +245,7 @@ class ComplaintLifecycleBrowserTests {
 		browser.type(By.id("correctiveAction"), action);
 		browser.type(By.id("handlingOpinion"), opinion);
 		WebElement button = browser.find(By.id("save-analysis"));
-		browser.click(button);
-		browser.waitUntil(ExpectedConditions.stalenessOf(button), "the page after saving the analysis");
+		browser.clickAndAwaitPage(button, "the page after saving the analysis");
 		assertNoError();
 		assertThat(browser.waitFor(By.id("causeAnalysis")).getDomProperty("value")).isEqualTo(cause);
 		assertThat(browser.find(By.id("correctiveAction")).getDomProperty("value")).isEqualTo(action);
@@ -257,9 +254,7 @@ class ComplaintLifecycleBrowserTests {
 
 	/** Clicks a button that posts a step, waits for the complaint's page again and checks the state it shows. */
 	private static void act(By button, String expectedState) {
-		WebElement element = browser.waitFor(button);
-		browser.click(element);
-		browser.waitUntil(ExpectedConditions.stalenessOf(element), "the page after clicking " + button);
+		browser.clickAndAwaitPage(button);
 		assertNoError();
 		assertState(expectedState);
 	}

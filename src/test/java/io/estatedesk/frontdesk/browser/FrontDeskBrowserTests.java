@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -127,9 +126,7 @@ class FrontDeskBrowserTests {
 	}
 
 	private static void click(By button) {
-		WebElement element = browser.waitFor(button);
-		browser.click(element);
-		browser.waitUntil(ExpectedConditions.stalenessOf(element), "the page after clicking " + button);
+		browser.clickAndAwaitPage(button);
 		assertThat(browser.errorMessages()).as("error messages on %s", browser.currentPath()).isEmpty();
 	}
 

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -138,9 +137,7 @@ class HandoverBrowserTests {
 	}
 
 	private static void click(By button) {
-		WebElement element = browser.waitFor(button);
-		browser.click(element);
-		browser.waitUntil(ExpectedConditions.stalenessOf(element), "the page after clicking " + button);
+		browser.clickAndAwaitPage(button);
 		assertThat(browser.errorMessages()).as("error messages on %s", browser.currentPath()).isEmpty();
 	}
 

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -189,8 +188,7 @@ class RepairBrowserTests {
 		browser.selectWhenOffered(By.id("contractorId"), contractor);
 		browser.screenshot(screenshot);
 		WebElement button = browser.find(By.id("save-workorder"));
-		browser.click(button);
-		browser.waitUntil(ExpectedConditions.stalenessOf(button), "the complaint page after raising");
+		browser.clickAndAwaitPage(button, "the complaint page after raising");
 		assertThat(browser.errorMessages()).isEmpty();
 		assertThat(browser.find(By.cssSelector(".alert-success")).getText()).isEqualTo("维修工单已提交。");
 	}
@@ -215,9 +213,7 @@ class RepairBrowserTests {
 	}
 
 	private static void act(By button, String expectedState) {
-		WebElement element = browser.waitFor(button);
-		browser.click(element);
-		browser.waitUntil(ExpectedConditions.stalenessOf(element), "the page after clicking " + button);
+		browser.clickAndAwaitPage(button);
 		assertThat(browser.errorMessages()).as("error messages on %s", browser.currentPath()).isEmpty();
 		assertState(expectedState);
 	}

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -88,8 +87,7 @@ class SurveyBrowserTests {
 		questions.get(5).findElement(By.tagName("textarea")).sendKeys("希望小区多组织亲子活动");
 		browser.screenshot("survey-01-phone-form");
 		WebElement submit = browser.find(By.id("submit-survey"));
-		browser.click(submit);
-		browser.waitUntil(ExpectedConditions.stalenessOf(submit), "the page after submitting");
+		browser.clickAndAwaitPage(submit, "the page after submitting");
 		assertThat(browser.find(By.id("survey-done")).getText()).isEqualTo("感谢您的参与！");
 		browser.screenshot("survey-02-thanks");
 
@@ -111,9 +109,7 @@ class SurveyBrowserTests {
 	}
 
 	private static void click(By button) {
-		WebElement element = browser.waitFor(button);
-		browser.click(element);
-		browser.waitUntil(ExpectedConditions.stalenessOf(element), "the page after clicking " + button);
+		browser.clickAndAwaitPage(button);
 	}
 
 }
