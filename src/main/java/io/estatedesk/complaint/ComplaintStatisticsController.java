@@ -1,5 +1,6 @@
 package io.estatedesk.complaint;
 
+import io.estatedesk.shared.PageData;
 import io.estatedesk.shared.BusinessClock;
 import java.time.LocalDate;
 
@@ -12,7 +13,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import tools.jackson.databind.json.JsonMapper;
 
 /** 投诉统计 page: figures and charts for a project and period; every chart links to the list behind it. */
 @Controller
@@ -25,13 +25,13 @@ class ComplaintStatisticsController {
 
 	private final MessageSource messages;
 
-	private final JsonMapper json;
+	private final PageData pageData;
 
-	ComplaintStatisticsController(ComplaintStatistics statistics, ArchiveLookup archive, MessageSource messages, JsonMapper json) {
+	ComplaintStatisticsController(ComplaintStatistics statistics, ArchiveLookup archive, MessageSource messages, PageData pageData) {
 		this.statistics = statistics;
 		this.archive = archive;
 		this.messages = messages;
-		this.json = json;
+		this.pageData = pageData;
 	}
 
 	@GetMapping("/complaints/statistics")
@@ -49,9 +49,8 @@ class ComplaintStatisticsController {
 		ComplaintStatistics.Report report = statistics.report(projectId, start, end);
 		var locale = LocaleContextHolder.getLocale();
 		model.addAttribute("report", report);
-		// embedded in the page as data: "<" is escaped so no label can close the element
-		model.addAttribute("chartData", json.writeValueAsString(ComplaintStatistics.asChartData(report,
-				key -> messages.getMessage(key, null, key, locale))).replace("<", "\\u003c"));
+		model.addAttribute("chartData", pageData.embed(ComplaintStatistics.asChartData(report,
+				key -> messages.getMessage(key, null, key, locale))));
 		model.addAttribute("projects", archive.projects());
 		model.addAttribute("projectId", projectId);
 		model.addAttribute("from", start);

@@ -1,5 +1,6 @@
 package io.estatedesk.frontdesk;
 
+import io.estatedesk.shared.PageData;
 import io.estatedesk.shared.BusinessClock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -28,7 +29,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.json.JsonMapper;
 
 /** 来电记录 and 来访登记 pages: fast entry, lists, statistics, the day's register in print. */
 @Controller
@@ -47,12 +47,12 @@ class FrontDeskController {
 
 	private final MessageSource messages;
 
-	private final JsonMapper json;
+	private final PageData pageData;
 
 	private final ConfidentialNumbers numbers;
 
 	FrontDeskController(FrontDesk desk, ArchiveLookup archive, ComplaintManagement complaints, StaffManagement staff,
-			VisitPdf pdf, MessageSource messages, JsonMapper json, ConfidentialNumbers numbers) {
+			VisitPdf pdf, MessageSource messages, PageData pageData, ConfidentialNumbers numbers) {
 		this.numbers = numbers;
 		this.desk = desk;
 		this.archive = archive;
@@ -60,7 +60,7 @@ class FrontDeskController {
 		this.staff = staff;
 		this.pdf = pdf;
 		this.messages = messages;
-		this.json = json;
+		this.pageData = pageData;
 	}
 
 	private void options(Model model) {
@@ -176,7 +176,7 @@ class FrontDeskController {
 				"/calls?type=" + c.label() + "&from=" + f + "&to=" + t)).toList());
 		chart.put("byTopic", stats.get("byTopic").stream().map(c -> Map.of("label", c.label(), "count", c.count())).toList());
 		model.addAttribute("stats", stats);
-		model.addAttribute("chartData", json.writeValueAsString(chart));
+		model.addAttribute("chartData", pageData.embed(chart));
 		model.addAttribute("from", f);
 		model.addAttribute("to", t);
 		model.addAttribute("total", stats.get("byType").stream().mapToLong(FrontDesk.Count::count).sum());

@@ -1,5 +1,6 @@
 package io.estatedesk.report;
 
+import io.estatedesk.shared.PageData;
 import io.estatedesk.shared.BusinessClock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -27,7 +28,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import tools.jackson.databind.json.JsonMapper;
 
 /** 部门经理 dashboard and 公司领导 dashboard; every chart opens the list behind it. */
 @Controller
@@ -42,13 +42,13 @@ class DashboardController {
 
 	private final MessageSource messages;
 
-	private final JsonMapper json;
+	private final PageData pageData;
 
-	DashboardController(Dashboards dashboards, ArchiveLookup archive, MessageSource messages, JsonMapper json) {
+	DashboardController(Dashboards dashboards, ArchiveLookup archive, MessageSource messages, PageData pageData) {
 		this.dashboards = dashboards;
 		this.archive = archive;
 		this.messages = messages;
-		this.json = json;
+		this.pageData = pageData;
 	}
 
 	@GetMapping("/dashboard")
@@ -60,7 +60,7 @@ class DashboardController {
 		model.addAttribute("d", d);
 		model.addAttribute("projects", archive.projects());
 		model.addAttribute("projectId", projectId);
-		model.addAttribute("chartData", safe(json.writeValueAsString(managerCharts(d))));
+		model.addAttribute("chartData", pageData.embed(managerCharts(d)));
 		return "report/manager";
 	}
 
@@ -69,7 +69,7 @@ class DashboardController {
 		YearMonth m = month != null ? month : BusinessClock.thisMonth();
 		Dashboards.Leader d = dashboards.leader(m, 12);
 		model.addAttribute("d", d);
-		model.addAttribute("chartData", safe(json.writeValueAsString(leaderCharts(d))));
+		model.addAttribute("chartData", pageData.embed(leaderCharts(d)));
 		return "report/leader";
 	}
 
@@ -240,11 +240,6 @@ class DashboardController {
 	private String msg(String key) {
 		Locale locale = LocaleContextHolder.getLocale();
 		return messages.getMessage(key, null, key, locale);
-	}
-
-	/** JSON inside a script element must not be able to close it. */
-	static String safe(String jsonText) {
-		return jsonText.replace("</", "<\\/");
 	}
 
 }

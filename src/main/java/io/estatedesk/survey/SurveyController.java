@@ -1,5 +1,6 @@
 package io.estatedesk.survey;
 
+import io.estatedesk.shared.PageData;
 import io.estatedesk.shared.BusinessClock;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -30,7 +31,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.json.JsonMapper;
 
 /** 满意度调查 pages for staff: templates, campaigns, answering by phone, results and export. */
 @Controller
@@ -46,18 +46,18 @@ class SurveyController {
 
 	private final AuditTrail audit;
 
-	private final JsonMapper json;
+	private final PageData pageData;
 
 	private final ConfidentialNumbers numbers;
 
-	SurveyController(Surveys surveys, ArchiveLookup archive, Permissions permissions, AuditTrail audit, JsonMapper json,
+	SurveyController(Surveys surveys, ArchiveLookup archive, Permissions permissions, AuditTrail audit, PageData pageData,
 			ConfidentialNumbers numbers) {
 		this.numbers = numbers;
 		this.surveys = surveys;
 		this.archive = archive;
 		this.permissions = permissions;
 		this.audit = audit;
-		this.json = json;
+		this.pageData = pageData;
 	}
 
 	@GetMapping
@@ -150,7 +150,7 @@ class SurveyController {
 			chart.put("q" + r.question().id(), r.counts().entrySet().stream()
 				.map(e -> Map.of("label", e.getKey(), "count", e.getValue())).toList());
 		}
-		model.addAttribute("chartData", json.writeValueAsString(chart));
+		model.addAttribute("chartData", pageData.embed(chart));
 		model.addAttribute("zone", BusinessClock.ZONE);
 		return "survey/campaign";
 	}
