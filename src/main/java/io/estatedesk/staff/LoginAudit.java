@@ -1,9 +1,7 @@
 package io.estatedesk.staff;
 
 import io.estatedesk.shared.BusinessClock;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
@@ -19,7 +17,8 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Records every login, logout and failed attempt, and locks an account after repeated failures.
+ * Records every login, logout, failed and refused attempt, and counts failures per account and source address
+ * ({@link SignInThrottle}); a lock holds only for the address the failures came from.
  */
 @Component
 class LoginAudit {
@@ -32,20 +31,23 @@ class LoginAudit {
 
 	static final String LOCKOUT = "LOCKOUT";
 
+	static final String THROTTLED = "THROTTLED";
+
 	static final String DISABLED = "DISABLED";
 
 	static final String LOGOUT = "LOGOUT";
 
+	static final String UNLOCK = "UNLOCK";
+
 	private final JdbcTemplate jdbc;
 
-	private final int maxFailures;
+	private final SignInThrottle throttle;
 
 	private final Duration lockout;
 
-	LoginAudit(JdbcTemplate jdbc, @Value("${estatedesk.security.max-failed-logins}") int maxFailures,
-			@Value("${estatedesk.security.lockout}") Duration lockout) {
+	LoginAudit(JdbcTemplate jdbc, SignInThrottle throttle, @Value("${estatedesk.security.lockout}") Duration lockout) {
 		this.jdbc = jdbc;
-		this.maxFailures = maxFailures;
+		this.throttle = throttle;
 		this.lockout = lockout;
 	}
 
@@ -56,14 +58,20 @@ class LoginAudit {
 
 	@EventListener
 	void success(AuthenticationSuccessEvent event) {
-		jdbc.update("update staff_account set failed_attempts = 0, locked_until = null where lower(username) = lower(?) and failed_attempts > 0",
-				event.getAuthentication().getName());
+		Authentication auth = event.getAuthentication();
+		if (auth.getDetails() instanceof WebAuthenticationDetails) {
+			throttle.succeeded(auth.getName(), SignInThrottle.address(auth));
+		}
 	}
 
 	@EventListener
 	void failure(AbstractAuthenticationFailureEvent event) {
 		String username = String.valueOf(event.getAuthentication().getName());
 		String address = address(event.getAuthentication());
+		if (event.getException() instanceof SignInThrottle.Refused refused) {
+			record(username, refused.kind, address, null);
+			return;
+		}
 		if (event.getException() instanceof LockedException) {
 			record(username, LOCKED, address, null);
 			return;
@@ -73,15 +81,9 @@ class LoginAudit {
 			return;
 		}
 		record(username, FAILURE, address, null);
-		if (event instanceof AuthenticationFailureBadCredentialsEvent) {
-			Integer failures = jdbc.query(
-					"update staff_account set failed_attempts = failed_attempts + 1 where lower(username) = lower(?) returning failed_attempts",
-					rs -> rs.next() ? rs.getInt(1) : null, username);
-			if (failures != null && failures >= maxFailures) {
-				jdbc.update("update staff_account set locked_until = ?, failed_attempts = 0 where lower(username) = lower(?)",
-						Timestamp.from(BusinessClock.now().plus(lockout)), username);
-				record(username, LOCKOUT, address, String.valueOf(lockout.toMinutes()));
-			}
+		if (event instanceof AuthenticationFailureBadCredentialsEvent
+				&& throttle.failed(username, SignInThrottle.address(event.getAuthentication()))) {
+			record(username, LOCKOUT, address, String.valueOf(lockout.toMinutes()));
 		}
 	}
 
@@ -91,9 +93,14 @@ class LoginAudit {
 		}
 	}
 
+	void unlocked(String username, String detail) {
+		record(username, UNLOCK, null, detail);
+	}
+
 	private void record(String username, String kind, String address, String detail) {
-		jdbc.update("insert into login_event (username, kind, remote_address, detail) values (?, ?, ?, ?)",
-				username.length() > 60 ? username.substring(0, 60) : username, kind, address, detail);
+		jdbc.update("insert into login_event (username, kind, remote_address, detail, occurred_at) values (?, ?, ?, ?, ?)",
+				username.length() > 60 ? username.substring(0, 60) : username, kind, address, detail,
+				java.sql.Timestamp.from(BusinessClock.now()));
 	}
 
 	private static String address(Authentication auth) {

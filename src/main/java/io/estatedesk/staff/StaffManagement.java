@@ -33,8 +33,11 @@ public class StaffManagement {
 
 	private final Permissions permissions;
 
+	private final SignInThrottle throttle;
+
 	StaffManagement(StaffAccountRepository accounts, RoleRepository roles, PositionRepository positions,
-			PasswordEncoder encoder, Permissions permissions) {
+			PasswordEncoder encoder, Permissions permissions, SignInThrottle throttle) {
+		this.throttle = throttle;
 		this.accounts = accounts;
 		this.roles = roles;
 		this.positions = positions;
@@ -169,6 +172,7 @@ public class StaffManagement {
 		if (enabled) {
 			a.lockedUntil = null;
 			a.failedAttempts = 0;
+			throttle.unlock(a.username);
 		}
 		permissions.invalidate();
 	}
@@ -182,6 +186,7 @@ public class StaffManagement {
 		a.passwordChangedAt = BusinessClock.now();
 		a.lockedUntil = null;
 		a.failedAttempts = 0;
+		throttle.unlock(a.username);
 		return pw;
 	}
 
@@ -192,6 +197,7 @@ public class StaffManagement {
 		a.passwordChangedAt = BusinessClock.now();
 		a.lockedUntil = null;
 		a.failedAttempts = 0;
+		throttle.unlock(a.username);
 	}
 
 	@Transactional

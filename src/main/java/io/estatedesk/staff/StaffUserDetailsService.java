@@ -1,7 +1,5 @@
 package io.estatedesk.staff;
 
-import io.estatedesk.shared.BusinessClock;
-import java.time.Instant;
 
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -20,6 +18,7 @@ class StaffUserDetailsService implements UserDetailsService {
 		this.accounts = accounts;
 	}
 
+	/** Never locked as a whole: {@link SignInThrottle} locks an account only for the address that failed. */
 	@Override
 	@Transactional(readOnly = true)
 	public UserDetails loadUserByUsername(String username) {
@@ -27,7 +26,6 @@ class StaffUserDetailsService implements UserDetailsService {
 		return User.withUsername(a.username)
 			.password(a.passwordHash)
 			.disabled(!a.enabled)
-			.accountLocked(a.lockedAt(BusinessClock.now()))
 			.authorities(a.roles.stream().flatMap(r -> r.permissions.stream()).distinct().map(SimpleGrantedAuthority::new).toList())
 			.build();
 	}

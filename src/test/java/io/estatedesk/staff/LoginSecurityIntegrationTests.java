@@ -43,20 +43,29 @@ class LoginSecurityIntegrationTests {
 	}
 
 	@Test
-	void locksTheAccountAfterFiveFailedAttemptsAndRecordsEveryAttempt() throws Exception {
+	void locksTheAccountForTheFailingAddressAfterFiveFailedAttemptsAndRecordsEveryAttempt() throws Exception {
 		String office = fixtures.staffWithRole("OFFICE");
 		for (int i = 0; i < 5; i++) {
-			mvc.perform(formLogin().user(office).password("wrong-" + i)).andExpect(redirectedUrl("/login?error=bad"));
+			mvc.perform(loginFrom("192.0.2.10", office, "wrong-" + i)).andExpect(redirectedUrl("/login?error"));
 		}
-		mvc.perform(formLogin().user(office).password(Fixtures.PASSWORD)).andExpect(redirectedUrl("/login?error=locked"));
+		mvc.perform(loginFrom("192.0.2.10", office, Fixtures.PASSWORD)).andExpect(redirectedUrl("/login?error"));
 		assertThat(events(office)).containsExactly("FAILURE", "FAILURE", "FAILURE", "FAILURE", "FAILURE", "LOCKOUT", "LOCKED");
-		String page = mvc.perform(get("/login?error=locked")).andReturn().getResponse().getContentAsString();
-		assertThat(page).contains("账号已暂时锁定");
+		String page = mvc.perform(get("/login?error")).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("用户名或密码错误").doesNotContain("锁定");
 
 		// the administrator's password reset lifts the lock
 		long id = jdbc.queryForObject("select id from staff_account where username = ?", Long.class, office);
 		mvc.perform(post("/admin/staff/" + id + "/password").with(user("admin")).with(csrf()));
 		assertThat(jdbc.queryForObject("select locked_until is null from staff_account where id = ?", Boolean.class, id)).isTrue();
+		assertThat(jdbc.queryForObject("select count(*) from sign_in_failure where username = ?", Long.class, office)).isZero();
+	}
+
+	private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder loginFrom(String address,
+			String username, String password) {
+		return post("/login").param("username", username).param("password", password).with(csrf()).with(r -> {
+			r.setRemoteAddr(address);
+			return r;
+		});
 	}
 
 	@Test
@@ -72,7 +81,7 @@ class LoginSecurityIntegrationTests {
 	void aDisabledAccountCannotLogIn() throws Exception {
 		String field = fixtures.staffWithRole("FIELD");
 		jdbc.update("update staff_account set enabled = false where username = ?", field);
-		mvc.perform(formLogin().user(field).password(Fixtures.PASSWORD)).andExpect(redirectedUrl("/login?error=disabled"));
+		mvc.perform(formLogin().user(field).password(Fixtures.PASSWORD)).andExpect(redirectedUrl("/login?error"));
 		assertThat(events(field)).containsExactly("DISABLED");
 	}
 
@@ -122,6 +131,43 @@ class LoginSecurityIntegrationTests {
 		// stateless: the API never creates a session
 		mvc.perform(get("/api/v1/me").with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic(office, Fixtures.PASSWORD)))
 			.andExpect(status().isOk()).andExpect(header().doesNotExist("Set-Cookie"));
+	}
+
+	@Test
+	void aRevokedTokenIsRefusedAtTheNextRequestWhetherRevokedOnTheAccountPageOrThroughTheApi() throws Exception {
+		String field = fixtures.staffWithRole("FIELD");
+		MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user(field).password(Fixtures.PASSWORD))
+			.andExpect(redirectedUrl("/")).andReturn().getRequest().getSession();
+		String token = (String) mvc.perform(post("/account/tokens").session(session).with(csrf()).param("name", "对接").param("days", "30"))
+			.andExpect(redirectedUrl("/account")).andReturn().getFlashMap().get("newToken");
+		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
+		String page = mvc.perform(get("/account").session(session)).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+		String revoke = page.replaceAll("(?s).*action=\"(/account/tokens/\\d+/revoke)\".*", "$1");
+		mvc.perform(post(revoke).session(session).with(csrf())).andExpect(redirectedUrl("/account"));
+		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token)).andExpect(status().isUnauthorized());
+
+		// a token revoked through the API with itself
+		String body = mvc.perform(post("/api/v1/me/tokens").with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic(field, Fixtures.PASSWORD))
+			.contentType("application/json").content("{\"name\":\"第二个\",\"days\":30}"))
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		String second = body.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+		long id = jdbc.queryForObject("select id from api_token where token_hash = ?", Long.class, ApiTokens.hash(second));
+		mvc.perform(get("/api/v1/me/tokens").header("Authorization", "Bearer " + second)).andExpect(status().isOk());
+		mvc.perform(post("/api/v1/me/tokens/" + id + "/revoke").header("Authorization", "Bearer " + second))
+			.andExpect(status().isNoContent());
+		mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + second)).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void everyRoleOpensItsOwnAccountPage() throws Exception {
+		for (String role : List.of("MANAGER", "LEADER", "FIELD", "OFFICE", "ENGINEERING", "CONTRACTOR", "PROPERTY")) {
+			String username = fixtures.staffWithRole(role);
+			MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user(username).password(Fixtures.PASSWORD))
+				.andExpect(redirectedUrl("/")).andReturn().getRequest().getSession();
+			mvc.perform(get("/account").session(session)).andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString(username)));
+		}
 	}
 
 }

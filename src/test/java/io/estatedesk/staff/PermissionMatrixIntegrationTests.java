@@ -99,4 +99,23 @@ class PermissionMatrixIntegrationTests {
 		mvc.perform(get("/api/v1/owners").with(httpBasic(office, Fixtures.PASSWORD))).andExpect(status().isUnauthorized());
 	}
 
+	@Test
+	void byDefaultThePropertyCompanyDoesItsSupervisionAndHandoverWorkButSeesNeitherTheArchiveNorRetentionMoney() throws Exception {
+		assertThat(jdbc.queryForList("""
+				select rp.permission_code from role_permission rp join role r on r.id = rp.role_id
+				where r.code = 'PROPERTY' order by 1""", String.class))
+			.containsExactly("HANDOVER_VIEW", "HANDOVER_WORK", "LIFECYCLE_VIEW");
+		String property = fixtures.staffWithRole("PROPERTY");
+		MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user(property).password(Fixtures.PASSWORD))
+			.andExpect(status().is3xxRedirection()).andReturn().getRequest().getSession();
+		mvc.perform(get("/supervision").session(session)).andExpect(status().isOk());
+		mvc.perform(get("/handover").session(session)).andExpect(status().isOk());
+		mvc.perform(get("/owners").session(session)).andExpect(status().isForbidden());
+		mvc.perform(get("/contractors").session(session)).andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/owners").with(httpBasic(property, Fixtures.PASSWORD))).andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/contractors").with(httpBasic(property, Fixtures.PASSWORD))).andExpect(status().isForbidden());
+		String home = mvc.perform(get("/").session(session)).andReturn().getResponse().getContentAsString();
+		assertThat(home).doesNotContain("href=\"/owners\"").doesNotContain("href=\"/contractors\"");
+	}
+
 }
