@@ -1,8 +1,5 @@
 package io.estatedesk.estate;
 
-import java.sql.Timestamp;
-import io.estatedesk.shared.BusinessClock;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -14,17 +11,21 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import io.estatedesk.shared.BoundedWorkbook;
 import io.estatedesk.shared.BusinessClock;
+import io.estatedesk.shared.ImportLimits;
+import io.estatedesk.shared.ImportRefused;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
@@ -62,10 +63,17 @@ class ArchiveImporter {
 
 	private final ImportJobWatch watch;
 
-	ArchiveImporter(JdbcTemplate jdbc, TransactionTemplate tx, ImportJobWatch watch) {
+	private final ImportLimits limits;
+
+	private final MessageSource messages;
+
+	ArchiveImporter(JdbcTemplate jdbc, TransactionTemplate tx, ImportJobWatch watch, ImportLimits limits,
+			MessageSource messages) {
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.watch = watch;
+		this.limits = limits;
+		this.messages = messages;
 	}
 
 	/**
@@ -121,9 +129,19 @@ class ArchiveImporter {
 		catch (HeaderException e) {
 			fail(jobId, e.getMessage());
 		}
+		catch (ImportRefused e) {
+			log.warn("Import {} refused: {}", jobId, e.describe(messages, Locale.ENGLISH));
+			fail(jobId, e.describe(messages, Locale.SIMPLIFIED_CHINESE));
+		}
 		catch (IOException | RuntimeException e) {
 			log.warn("Import {} failed", jobId, e);
 			fail(jobId, "文件无法读取，请确认是 Excel（.xlsx）文件。");
+		}
+		catch (Error e) {
+			// even an OutOfMemoryError or a StackOverflowError ends the job: it must never stay RUNNING
+			log.error("Import {} stopped by an error", jobId, e);
+			failUnexpectedly(jobId);
+			throw e;
 		}
 		finally {
 			watch.ended(jobId);
@@ -142,6 +160,17 @@ class ArchiveImporter {
 	private void progress(String sql, Object... args) {
 		if (jdbc.update(sql, args) == 0) {
 			throw new NoLongerRunning();
+		}
+	}
+
+	private void failUnexpectedly(long jobId) {
+		try {
+			jdbc.update("""
+					update import_job set status = 'FAILED', failure_key = 'import.failure.unexpected', failure = null,
+					  finished_at = ? where id = ? and status = 'RUNNING'""", Timestamp.from(BusinessClock.now()), jobId);
+		}
+		catch (RuntimeException | Error e) {
+			log.error("Import {} could not be marked failed; the sweep will fail it", jobId, e);
 		}
 	}
 
@@ -169,8 +198,7 @@ class ArchiveImporter {
 	}
 
 	List<SourceRow> read(byte[] content) throws IOException {
-		try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(content));
-				Stream<Row> stream = wb.getFirstSheet().openStream()) {
+		try (BoundedWorkbook wb = BoundedWorkbook.open(content, limits); Stream<Row> stream = wb.rows()) {
 			List<SourceRow> rows = new ArrayList<>();
 			Map<Integer, String> columns = null;
 			for (Row row : (Iterable<Row>) stream::iterator) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletResponse;
 import io.estatedesk.shared.BusinessRuleException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,9 +27,12 @@ class ImportController {
 
 	private final ArchiveSheets sheets;
 
-	ImportController(ImportJobs jobs, ArchiveSheets sheets) {
+	private final MessageSource messages;
+
+	ImportController(ImportJobs jobs, ArchiveSheets sheets, MessageSource messages) {
 		this.jobs = jobs;
 		this.sheets = sheets;
+		this.messages = messages;
 	}
 
 	@GetMapping
@@ -45,14 +50,16 @@ class ImportController {
 	@PostMapping
 	String upload(@RequestParam(required = false) MultipartFile file, RedirectAttributes flash) throws IOException {
 		if (file == null) {
-			flash.addFlashAttribute("flashError", "import.file.empty");
+			flash.addFlashAttribute("fileError", messages.getMessage("import.file.empty", null, LocaleContextHolder.getLocale()));
 			return "redirect:/imports";
 		}
 		try {
 			return "redirect:/imports/" + jobs.start(file);
 		}
 		catch (BusinessRuleException e) {
-			flash.addFlashAttribute("flashError", e.getMessage());
+			// shown next to the file field, with the limit it broke
+			flash.addFlashAttribute("fileError",
+					messages.getMessage(e.getMessage(), e.args(), e.getMessage(), LocaleContextHolder.getLocale()));
 			return "redirect:/imports";
 		}
 	}

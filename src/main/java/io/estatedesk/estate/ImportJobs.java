@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.estatedesk.shared.BoundedWorkbook;
 import io.estatedesk.shared.BusinessRuleException;
+import io.estatedesk.shared.ImportLimits;
 import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.staff.AuditTrail;
 import io.estatedesk.staff.Permissions;
@@ -45,8 +47,11 @@ class ImportJobs {
 
 	private final MessageSource messages;
 
+	private final ImportLimits limits;
+
 	ImportJobs(JdbcTemplate jdbc, ArchiveImporter importer, ArchiveSheets sheets, AuditTrail audit, Permissions permissions,
-			MessageSource messages) {
+			MessageSource messages, ImportLimits limits) {
+		this.limits = limits;
 		this.jdbc = jdbc;
 		this.importer = importer;
 		this.sheets = sheets;
@@ -64,6 +69,8 @@ class ImportJobs {
 			throw new BusinessRuleException("file", "import.file.type");
 		}
 		byte[] content = file.getBytes();
+		// what the zip declares is checked here, before a job exists; what inflating shows ends the job FAILED
+		BoundedWorkbook.inspect(content, limits);
 		long id = importer.createJob(permissions.currentUsername(), name);
 		try {
 			audit.record(AuditTrail.IMPORT, "业主档案导入#" + id, name);

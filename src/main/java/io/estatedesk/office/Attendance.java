@@ -20,8 +20,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
+import io.estatedesk.shared.BoundedCsv;
+import io.estatedesk.shared.BoundedWorkbook;
 import io.estatedesk.shared.ChangedMeanwhile;
+import io.estatedesk.shared.ImportLimits;
+import io.estatedesk.shared.ImportRefused;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.shared.StaffNotification;
@@ -29,9 +34,7 @@ import io.estatedesk.shared.WorkCalendar;
 import io.estatedesk.shared.WorkingTime;
 import io.estatedesk.staff.Permissions;
 import io.estatedesk.staff.StaffManagement;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
-import org.dhatim.fastexcel.reader.Sheet;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -93,8 +96,11 @@ class Attendance {
 
 	private final ApplicationEventPublisher events;
 
+	private final ImportLimits limits;
+
 	Attendance(JdbcTemplate jdbc, Permissions permissions, StaffManagement staff, WorkCalendar calendar,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, ImportLimits limits) {
+		this.limits = limits;
 		this.jdbc = jdbc;
 		this.permissions = permissions;
 		this.staff = staff;
@@ -111,7 +117,8 @@ class Attendance {
 	@Transactional
 	ImportResult importPunches(String fileName, byte[] content) throws IOException {
 		require(MANAGE);
-		List<String[]> rows = fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".csv") ? csv(content) : xlsx(content);
+		List<String[]> rows = fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".csv")
+				? BoundedCsv.read(content, limits) : xlsx(content);
 		if (rows.isEmpty()) {
 			throw new InvalidInputException(Map.of("file", "attendance.import.empty"));
 		}
@@ -179,22 +186,10 @@ class Attendance {
 		return null;
 	}
 
-	private static List<String[]> csv(byte[] content) {
-		String text = new String(content, StandardCharsets.UTF_8).replace("\uFEFF", "");
+	private List<String[]> xlsx(byte[] content) throws IOException {
 		List<String[]> rows = new ArrayList<>();
-		for (String line : text.split("\\r?\\n")) {
-			if (!line.isBlank()) {
-				rows.add(line.split(",", -1));
-			}
-		}
-		return rows;
-	}
-
-	private static List<String[]> xlsx(byte[] content) throws IOException {
-		List<String[]> rows = new ArrayList<>();
-		try (InputStream in = new ByteArrayInputStream(content); ReadableWorkbook wb = new ReadableWorkbook(in)) {
-			Sheet sheet = wb.getFirstSheet();
-			for (Row row : sheet.read()) {
+		try (BoundedWorkbook wb = BoundedWorkbook.open(content, limits); Stream<Row> sheet = wb.rows()) {
+			for (Row row : (Iterable<Row>) sheet::iterator) {
 				String[] cells = new String[row.getCellCount()];
 				for (int i = 0; i < cells.length; i++) {
 					var c = row.getCell(i);
@@ -212,6 +207,12 @@ class Attendance {
 				}
 				rows.add(cells);
 			}
+		}
+		catch (ImportRefused e) {
+			if (e.getMessage().equals("imports.refused.unreadable")) {
+				throw new InvalidInputException(Map.of("file", "attendance.import.unreadable"));
+			}
+			throw e;
 		}
 		catch (IOException | RuntimeException e) {
 			throw new InvalidInputException(Map.of("file", "attendance.import.unreadable"));

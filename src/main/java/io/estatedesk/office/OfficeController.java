@@ -1,5 +1,6 @@
 package io.estatedesk.office;
 
+import io.estatedesk.shared.BusinessRuleException;
 import io.estatedesk.shared.BusinessClock;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -17,6 +18,8 @@ import io.estatedesk.shared.XlsxTable;
 import io.estatedesk.staff.AuditTrail;
 import io.estatedesk.staff.Permissions;
 import io.estatedesk.staff.StaffManagement;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -43,7 +46,11 @@ class OfficeController {
 
 	private final AuditTrail audit;
 
-	OfficeController(Attendance attendance, OfficeWork work, StaffManagement staff, Permissions permissions, AuditTrail audit) {
+	private final MessageSource messages;
+
+	OfficeController(Attendance attendance, OfficeWork work, StaffManagement staff, Permissions permissions, AuditTrail audit,
+			MessageSource messages) {
+		this.messages = messages;
 		this.attendance = attendance;
 		this.work = work;
 		this.staff = staff;
@@ -82,7 +89,7 @@ class OfficeController {
 	@PreAuthorize("hasAuthority('ATTENDANCE_MANAGE')")
 	String importPunches(@RequestParam(required = false) MultipartFile file, RedirectAttributes flash) throws IOException {
 		if (file == null || file.isEmpty()) {
-			flash.addFlashAttribute("flashError", "attendance.import.empty");
+			flash.addFlashAttribute("fileError", text("attendance.import.empty"));
 			return "redirect:/attendance";
 		}
 		try {
@@ -92,9 +99,17 @@ class OfficeController {
 			flash.addFlashAttribute("flashSuccess", "attendance.import.done");
 		}
 		catch (InvalidInputException e) {
-			flash.addFlashAttribute("flashError", e.errors().values().iterator().next());
+			flash.addFlashAttribute("fileError", text(e.errors().values().iterator().next()));
+		}
+		catch (BusinessRuleException e) {
+			// a file beyond the import limits: the reason, with the limit, next to the file field
+			flash.addFlashAttribute("fileError", text(e.getMessage(), e.args()));
 		}
 		return "redirect:/attendance";
+	}
+
+	private String text(String key, Object... args) {
+		return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
 	}
 
 	@PostMapping("/attendance/notes")
