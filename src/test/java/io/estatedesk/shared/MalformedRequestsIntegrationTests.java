@@ -123,7 +123,17 @@ class MalformedRequestsIntegrationTests {
 				findings.add(p.name() + ": " + problem);
 			}
 		}
-		System.out.printf("Malformed API requests tried: %d, answered 5xx: %d, findings: %d%n", probes.size(),
+		// an address over the limit is refused by Tomcat before its path can be read, so it cannot be told from a
+		// page: a short Chinese answer, whichever form
+		Answer huge = api("GET", "/api/v1/units?q=" + "a".repeat(27_000), null, null);
+		if (!List.of(400, 414, 431).contains(huge.status()) || !CJK.matcher(huge.text()).find() || huge.text().length() > 2000
+				|| LEAKS.stream().anyMatch(huge.text()::contains)) {
+			findings.add("a 27 KB address: " + huge.status() + " " + shorten(huge.text()));
+		}
+		if (huge.status() >= 500) {
+			serverErrors++;
+		}
+		System.out.printf("Malformed API requests tried: %d, answered 5xx: %d, findings: %d%n", probes.size() + 1,
 				serverErrors, findings.size());
 		assertThat(probes).hasSizeGreaterThan(100);
 		assertThat(findings).isEmpty();
@@ -210,9 +220,11 @@ class MalformedRequestsIntegrationTests {
 					}
 					for (String[] b : bad) {
 						String uri = fill(template, params, name, b[0]);
+						// Tomcat itself refuses a NUL byte in the path, before it is known which parameter it is
+						boolean refusedByServer = in.equals("path") && b[0].contains("\u0000");
 						probes.add(new Probe(method + " " + template + " " + name + " = " + b[1],
 								() -> api(method, uri, "application/json", method.equals("GET") ? null : "{}"),
-								statuses(400), name));
+								statuses(400), refusedByServer ? null : name));
 					}
 				}
 				String uri = fill(template, params, null, null);
@@ -224,14 +236,17 @@ class MalformedRequestsIntegrationTests {
 							template.contains("{") ? statuses(406, 404) : statuses(406), null));
 				}
 				boolean bodyJson = op.getValue().path("requestBody").path("content").has("application/json");
+				// an upload takes form data: another body is refused as one without the file
+				boolean upload = op.getValue().path("requestBody").toString().contains("\"binary\"");
+				int[] wrongType = upload ? statuses(415, 400) : statuses(415);
 				if (bodyJson) {
 					probes.add(new Probe(method + " " + template + " malformed JSON",
 							() -> api(method, uri, "application/json", "{\"name\": "), statuses(400), null));
 					probes.add(new Probe(method + " " + template + " form-encoded body",
-							() -> api(method, uri, "application/x-www-form-urlencoded", "name=a&projectId=1"), statuses(415),
+							() -> api(method, uri, "application/x-www-form-urlencoded", "name=a&projectId=1"), wrongType,
 							null));
 					probes.add(new Probe(method + " " + template + " XML body",
-							() -> api(method, uri, "application/xml", "<a>1</a>"), statuses(415), null));
+							() -> api(method, uri, "application/xml", "<a>1</a>"), wrongType, null));
 					probes.add(new Probe(method + " " + template + " JSON array instead of object",
 							() -> api(method, uri, "application/json", "[1,2]"), statuses(400), null));
 					JsonNode schema = resolve(op.getValue().path("requestBody").path("content").path("application/json")
@@ -311,7 +326,7 @@ class MalformedRequestsIntegrationTests {
 		List<Probe> probes = new ArrayList<>();
 		String complaint = """
 				{"projectId": %d, "complaintDate": "%s", "complainant": "王先生", "complainedAt": "%s",
-				 "channel": "PHONE", "categoryId": 1, "severity": "NORMAL", "content": "%s"}""";
+				 "channel": "PHONE", "categoryId": 1, "severity": "GENERAL", "content": "%s"}""";
 		String today = BusinessClock.today().toString();
 		String now = BusinessClock.localNowToMinute().toString();
 		probes.add(new Probe("complaint content with a NUL byte",
@@ -333,7 +348,7 @@ class MalformedRequestsIntegrationTests {
 		probes.add(new Probe("complaint with an unknown channel, listing the channels in Chinese",
 				() -> api("POST", "/api/v1/complaints", "application/json",
 						complaint.formatted(projectId, today, now, "漏水").replace("\"PHONE\"", "\"FAX\"")), statuses(400),
-				"电话"));
+				"来电"));
 		probes.add(new Probe("complaint filter by an unknown state, listing the states in Chinese",
 				() -> api("GET", "/api/v1/complaints?state=FOO", null, null), statuses(400), "待领导批示"));
 		probes.add(new Probe("complaint search for a NUL byte",
@@ -346,9 +361,9 @@ class MalformedRequestsIntegrationTests {
 		probes.add(new Probe("building with projectId 1.5",
 				() -> api("POST", "/api/v1/buildings?projectId=1.5", "application/json", "{\"name\": \"1号楼\"}"),
 				statuses(400), "projectId"));
-		probes.add(new Probe("unit with projectId 1.5 in the body",
+		probes.add(new Probe("unit with buildingId 1.5 in the body",
 				() -> api("POST", "/api/v1/units", "application/json",
-						"{\"projectId\": 1.5, \"buildingId\": 1, \"roomNo\": \"101\"}"), statuses(400), "projectId"));
+						"{\"buildingId\": 1.5, \"roomNo\": \"101\", \"status\": \"UNSOLD\"}"), statuses(400), "buildingId"));
 		probes.add(new Probe("project as a form-encoded body",
 				() -> api("POST", "/api/v1/projects", "application/x-www-form-urlencoded", "name=x"), statuses(415), null));
 		probes.add(new Probe("project as XML",
@@ -359,8 +374,6 @@ class MalformedRequestsIntegrationTests {
 				statuses(400), "200"));
 		probes.add(new Probe("units with size=-5", () -> api("GET", "/api/v1/units?size=-5", null, null), statuses(400),
 				"200"));
-		probes.add(new Probe("a 27 KB address", () -> api("GET", "/api/v1/units?q=" + "a".repeat(27_000), null, null),
-				statuses(414, 431, 400), null));
 		probes.add(new Probe("a 20 KB header", () -> {
 			HttpRequest r = HttpRequest.newBuilder(URI.create(base() + "/api/v1/units"))
 				.header("Authorization", basic())
@@ -564,17 +577,28 @@ class MalformedRequestsIntegrationTests {
 		assertThat(form.status()).isEqualTo(200);
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("projectId", String.valueOf(projectId));
-		fields.put("complaintDate", "9999-12-31");
+		fields.put("complaintDate", BusinessClock.today().toString());
 		fields.put("complainant", "王\u0000先生");
 		fields.put("complainedAt", BusinessClock.localNowToMinute().toString());
 		fields.put("channel", "PHONE");
-		fields.put("severity", "NORMAL");
+		fields.put("severity", "GENERAL");
 		fields.put("content", "漏水\r\n\t严重");
-		Answer a = browser.post("/complaints/new", fields);
-		assertThat(a.status()).isEqualTo(200);
-		assertThat(fieldError(a.text(), "complainant")).contains("控制字符");
-		assertThat(fieldError(a.text(), "complaintDate")).contains("2000-01-01");
-		assertThat(fieldError(a.text(), "content")).isNull();
+		Answer nul = browser.post("/complaints/new", fields);
+		assertThat(nul.status()).isEqualTo(200);
+		assertThat(fieldError(nul.text(), "complainant")).contains("控制字符");
+		assertThat(fieldError(nul.text(), "content")).as("tab and line breaks are text").isNull();
+
+		fields.put("complainant", "王先生");
+		fields.put("complaintDate", "9999-12-31");
+		Answer future = browser.post("/complaints/new", fields);
+		assertThat(future.status()).isEqualTo(200);
+		assertThat(fieldError(future.text(), "complaintDate")).contains("2000-01-01");
+
+		fields.put("complaintDate", BusinessClock.today().toString());
+		fields.put("complainedAt", "0001-01-01T10:00");
+		Answer ancient = browser.post("/complaints/new", fields);
+		assertThat(ancient.status()).isEqualTo(200);
+		assertThat(fieldError(ancient.text(), "complainedAt")).contains("2000-01-01");
 	}
 
 	/** The text of the message shown for a field ({@code th:errors} renders it as the field's field-error). */
