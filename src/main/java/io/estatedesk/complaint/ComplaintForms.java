@@ -3,6 +3,7 @@ package io.estatedesk.complaint;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
+import io.estatedesk.shared.Happened;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -10,9 +11,9 @@ import org.springframework.format.annotation.DateTimeFormat;
 
 /** The 投诉处理单's intake part, as 接报人 fills it in (also the API's create and update body). */
 record IntakeForm(@NotNull(message = "{complaint.project.required}") Long projectId,
-		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate complaintDate,
+		@Happened @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate complaintDate,
 		@NotBlank(message = "{complaint.complainant.required}") @Size(max = 60, message = "{common.tooLong}") String complainant,
-		@NotNull(message = "{complaint.complainedAt.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime complainedAt,
+		@NotNull(message = "{complaint.complainedAt.required}") @Happened @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime complainedAt,
 		Long unitId, Long ownerId, @Size(max = 30, message = "{common.tooLong}") String contactPhone, Long receiverId,
 		@NotNull(message = "{complaint.channel.required}") Channel channel,
 		@NotNull(message = "{complaint.category.required}") Long categoryId,
@@ -28,7 +29,7 @@ record AnalysisForm(String causeType, @Size(max = 10000, message = "{common.tooL
 }
 
 /** 跟进记录 */
-record FollowupForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime occurredAt,
+record FollowupForm(@Happened @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime occurredAt,
 		@NotBlank(message = "{followup.way.required}") @Size(max = 20, message = "{common.tooLong}") String way,
 		@NotBlank(message = "{followup.content.required}") @Size(max = 5000, message = "{common.tooLong}") String content) {
 }

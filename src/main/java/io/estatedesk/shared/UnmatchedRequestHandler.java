@@ -17,12 +17,14 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.View;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Requests that reach no controller — an unknown address, a method or content type an address does not take —
- * get a Chinese answer: a problem detail under {@code /api/}, the error page elsewhere. Ordered before Spring's
+ * Requests that reach no controller — an unknown address, a method or content type an address does not take, an
+ * upload over the limit — get a Chinese answer: a problem detail under {@code /api/}, the error page elsewhere. Ordered before Spring's
  * problem-details handler, which would answer them in English.
  */
 @ControllerAdvice
@@ -59,6 +61,20 @@ class UnmatchedRequestHandler {
 	ModelAndView notAcceptable(HttpServletRequest request) {
 		return answer(request, HttpStatus.NOT_ACCEPTABLE, "problem.notAcceptable.title", "problem.notAcceptable.detail",
 				"error.400.detail");
+	}
+
+	/**
+	 * An upload over the multipart limit is refused while the request is read, before any controller is chosen,
+	 * so neither the API's nor the pages' own handler sees it.
+	 */
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	ModelAndView tooLarge(HttpServletRequest request) {
+		return answer(request, HttpStatus.CONTENT_TOO_LARGE, "problem.tooLarge.title", "problem.tooLarge", "problem.tooLarge");
+	}
+
+	@ExceptionHandler(MultipartException.class)
+	ModelAndView badMultipart(HttpServletRequest request) {
+		return answer(request, HttpStatus.BAD_REQUEST, "problem.invalid.title", "problem.multipart", "problem.multipart");
 	}
 
 	private ModelAndView answer(HttpServletRequest request, HttpStatus status, String title, String detail,
