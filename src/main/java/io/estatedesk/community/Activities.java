@@ -1,7 +1,6 @@
 package io.estatedesk.community;
 
 import io.estatedesk.shared.BusinessClock;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,6 +18,7 @@ import io.estatedesk.estate.ArchiveLookup;
 import io.estatedesk.shared.BusinessRuleException;
 import io.estatedesk.shared.ChangedMeanwhile;
 import io.estatedesk.shared.InvalidInputException;
+import io.estatedesk.shared.Uploads;
 import io.estatedesk.shared.Masking;
 import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.shared.Slice;
@@ -44,7 +44,6 @@ class Activities {
 
 	static final String MANAGE = "COMMUNITY_MANAGE";
 
-	static final long MAX_PHOTO_BYTES = 20L * 1024 * 1024;
 
 	enum State {
 
@@ -93,7 +92,7 @@ class Activities {
 	record Photo(long id, String fileName, String caption, long sizeBytes, String uploadedBy, Instant uploadedAt) {
 	}
 
-	record PhotoContent(String fileName, String contentType, byte[] data) {
+	record PhotoContent(String fileName, String contentType, boolean checked, byte[] data) {
 	}
 
 	/** The activity summary: who came, what they thought of it, what it cost against its budget. */
@@ -126,7 +125,10 @@ class Activities {
 
 	private final StaffManagement staff;
 
-	Activities(JdbcTemplate jdbc, Permissions permissions, ArchiveLookup archive, StaffManagement staff) {
+	private final Uploads uploads;
+
+	Activities(JdbcTemplate jdbc, Permissions permissions, ArchiveLookup archive, StaffManagement staff, Uploads uploads) {
+		this.uploads = uploads;
 		this.jdbc = jdbc;
 		this.permissions = permissions;
 		this.archive = archive;
@@ -501,29 +503,12 @@ class Activities {
 	void addPhoto(long activityId, MultipartFile file, String caption) {
 		require(EDIT);
 		get(activityId);
-		if (file == null || file.isEmpty()) {
-			throw new InvalidInputException(Map.of("file", "attachment.empty"));
-		}
-		if (file.getSize() > MAX_PHOTO_BYTES) {
-			throw new InvalidInputException(Map.of("file", "attachment.tooLarge"));
-		}
-		String type = file.getContentType() == null ? "" : file.getContentType();
-		if (!type.startsWith("image/")) {
-			throw new InvalidInputException(Map.of("file", "community.photo.notImage"));
-		}
-		byte[] data;
-		try {
-			data = file.getBytes();
-		}
-		catch (IOException e) {
-			throw new InvalidInputException(Map.of("file", "attachment.unreadable"));
-		}
-		String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "photo"
-				: left(file.getOriginalFilename(), 200);
+		Uploads.Checked photo = uploads.check(Uploads.Kind.PHOTO, file, "file");
 		jdbc.update("""
-				insert into activity_photo (activity_id, file_name, content_type, size_bytes, data, caption, uploaded_by)
-				values (?, ?, ?, ?, ?, ?, ?)""", activityId, name, type, file.getSize(), data, left(nz(caption), 200),
-				permissions.currentUsername());
+				insert into activity_photo (activity_id, file_name, content_type, size_bytes, data, caption, uploaded_by,
+				  content_checked)
+				values (?, ?, ?, ?, ?, ?, ?, true)""", activityId, photo.fileName(), photo.contentType(), photo.size(),
+				photo.data(), left(nz(caption), 200), permissions.currentUsername());
 	}
 
 	List<Photo> photos(long activityId) {
@@ -534,8 +519,10 @@ class Activities {
 	}
 
 	Optional<PhotoContent> photo(long activityId, long photoId) {
-		return jdbc.query("select file_name, content_type, data from activity_photo where id = ? and activity_id = ?",
-				(rs, i) -> new PhotoContent(rs.getString(1), rs.getString(2), rs.getBytes(3)), photoId, activityId).stream()
+		return jdbc.query("""
+				select file_name, content_type, content_checked, data from activity_photo where id = ? and activity_id = ?""",
+				(rs, i) -> new PhotoContent(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBytes(4)), photoId,
+				activityId).stream()
 			.findFirst();
 	}
 

@@ -1,7 +1,6 @@
 package io.estatedesk.community;
 
 import io.estatedesk.shared.BusinessClock;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -16,11 +15,9 @@ import io.estatedesk.shared.BusinessRuleException;
 import io.estatedesk.shared.ChangedMeanwhile;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.NotFoundException;
+import io.estatedesk.shared.Uploads;
 import io.estatedesk.shared.Paged;
 import io.estatedesk.staff.StaffManagement;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -330,6 +327,7 @@ class ActivityController {
 		}
 		catch (InvalidInputException e) {
 			model.addAttribute("fieldErrors", e.errors());
+			model.addAttribute("photoCaption", caption);
 		}
 		return show(id, model);
 	}
@@ -338,11 +336,7 @@ class ActivityController {
 	ResponseEntity<byte[]> photo(@PathVariable long id, @PathVariable long photoId) {
 		Activities.PhotoContent p = activities.photo(id, photoId)
 			.orElseThrow(() -> new NotFoundException("attachment.notFound"));
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(p.contentType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.inline().filename(p.fileName(), StandardCharsets.UTF_8).build().toString())
-			.body(p.data());
+		return Uploads.serve(p.fileName(), p.contentType(), p.checked(), p.data());
 	}
 
 	private String act(long id, RedirectAttributes flash, String success, Runnable action) {

@@ -15,6 +15,7 @@ import io.estatedesk.estate.ArchiveLookup;
 import io.estatedesk.shared.BusinessRuleException;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.NotFoundException;
+import io.estatedesk.shared.Uploads;
 import io.estatedesk.shared.Paged;
 import io.estatedesk.staff.AuditTrail;
 import io.estatedesk.staff.ConfidentialNumbers;
@@ -370,24 +371,14 @@ class ComplaintController {
 	@PostMapping("/{id}/attachments")
 	String attach(@PathVariable long id, @RequestParam(required = false) MultipartFile file, Model model,
 			RedirectAttributes flash) {
-		return act(id, Map.of(), model, flash, "attachment.added", () -> {
-			try {
-				management.attach(id, file);
-			}
-			catch (IOException e) {
-				throw new BusinessRuleException("file", "attachment.unreadable");
-			}
-		});
+		return act(id, Map.of(), model, flash, "attachment.added", () -> management.attach(id, file));
 	}
 
 	@GetMapping("/{id}/attachments/{attachmentId}")
 	ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable long attachmentId) {
 		ComplaintQueries.AttachmentContent a = queries.attachment(id, attachmentId)
 			.orElseThrow(() -> new NotFoundException("attachment.notFound"));
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(a.contentType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(a.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-			.body(a.data());
+		return Uploads.serve(a.fileName(), a.contentType(), a.checked(), a.data());
 	}
 
 	@PostMapping("/{id}/parties")

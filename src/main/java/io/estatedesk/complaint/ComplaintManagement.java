@@ -1,7 +1,6 @@
 package io.estatedesk.complaint;
 
 import io.estatedesk.shared.BusinessClock;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -12,6 +11,7 @@ import java.util.Objects;
 
 import io.estatedesk.estate.ArchiveLookup;
 import io.estatedesk.shared.BusinessRuleException;
+import io.estatedesk.shared.Uploads;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.Masking;
 import io.estatedesk.shared.NotFoundException;
@@ -64,9 +64,11 @@ public class ComplaintManagement {
 
 	private final ApplicationEventPublisher events;
 
+	private final Uploads uploads;
+
 	ComplaintManagement(ComplaintRepository complaints, ComplaintRules rules, ComplaintCodes codes, ComplaintSearch search,
 			ComplaintHistory history, JdbcTemplate jdbc, Permissions permissions, StaffManagement staff,
-			ArchiveLookup archive, ApplicationEventPublisher events) {
+			ArchiveLookup archive, ApplicationEventPublisher events, Uploads uploads) {
 		this.complaints = complaints;
 		this.rules = rules;
 		this.codes = codes;
@@ -77,6 +79,7 @@ public class ComplaintManagement {
 		this.staff = staff;
 		this.archive = archive;
 		this.events = events;
+		this.uploads = uploads;
 	}
 
 	// ---------------------------------------------------------------- intake
@@ -454,29 +457,23 @@ public class ComplaintManagement {
 		}
 	}
 
-	/** Photos and files; recorded in the history. */
+	/** Photos and documents, checked by their content (see {@link Uploads}); recorded in the history. */
 	@Transactional
-	public void attach(long id, MultipartFile file) throws IOException {
+	public void attach(long id, MultipartFile file) {
 		Complaint c = get(id);
 		requireHandlerOrManager(c);
 		if (!c.state.open()) {
 			throw new BusinessRuleException("complaint.closed");
 		}
-		if (file == null || file.isEmpty()) {
-			throw new BusinessRuleException("file", "attachment.empty");
-		}
-		if (file.getSize() > 20L * 1024 * 1024) {
-			throw new BusinessRuleException("file", "attachment.tooLarge");
-		}
-		String name = file.getOriginalFilename() == null ? "附件" : file.getOriginalFilename();
+		Uploads.Checked checked = uploads.check(Uploads.Kind.ATTACHMENT, file, "file");
 		jdbc.update("""
-				insert into complaint_attachment (complaint_id, file_name, content_type, size_bytes, data, uploaded_by)
-				values (?, ?, ?, ?, ?, ?)""", c.id, name.length() > 200 ? name.substring(0, 200) : name,
-				file.getContentType() == null ? "application/octet-stream" : file.getContentType(), file.getSize(),
-				file.getBytes(), actor());
+				insert into complaint_attachment (complaint_id, file_name, content_type, size_bytes, data, uploaded_by,
+				  content_checked)
+				values (?, ?, ?, ?, ?, ?, true)""", c.id, checked.fileName(), checked.contentType(), checked.size(),
+				checked.data(), actor());
 		touch(c);
 		complaints.saveAndFlush(c);
-		history.add(c.id, c.version, actor(), "ATTACHMENT", null, null, name, null);
+		history.add(c.id, c.version, actor(), "ATTACHMENT", null, null, checked.fileName(), null);
 	}
 
 	/** 群诉: another owner or unit this complaint speaks for. */

@@ -236,13 +236,15 @@ class ComplaintQueries {
 						ComplaintState.valueOf(rs.getString("state"))));
 	}
 
-	record AttachmentContent(String fileName, String contentType, byte[] data) {
+	record AttachmentContent(String fileName, String contentType, boolean checked, byte[] data) {
 	}
 
 	Optional<AttachmentContent> attachment(long complaintId, long attachmentId) {
-		return jdbc.query("select file_name, content_type, data from complaint_attachment where id = :a and complaint_id = :c",
+		return jdbc.query("""
+				select file_name, content_type, content_checked, data from complaint_attachment
+				where id = :a and complaint_id = :c""",
 				new MapSqlParameterSource("a", attachmentId).addValue("c", complaintId),
-				(rs, i) -> new AttachmentContent(rs.getString(1), rs.getString(2), rs.getBytes(3))).stream().findFirst();
+				(rs, i) -> new AttachmentContent(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBytes(4))).stream().findFirst();
 	}
 
 	/** A closed complaint in the case library, with what was learned from it. */

@@ -200,7 +200,10 @@ class HandoverController {
 			RedirectAttributes flash) {
 		List<HandoverManagement.Check> checks = new ArrayList<>();
 		Map<String, String> draft = new HashMap<>();
-		Map<String, MultipartFile> files = request instanceof MultipartHttpServletRequest m ? m.getFileMap() : Map.of();
+		// the multipart request may sit under wrappers (e.g. the security filters'), so it is looked for, not cast
+		MultipartHttpServletRequest multipart = org.springframework.web.util.WebUtils.getNativeRequest(request,
+				MultipartHttpServletRequest.class);
+		Map<String, MultipartFile> files = multipart != null ? multipart.getFileMap() : Map.of();
 		for (HandoverQueries.Result r : queries.results(id)) {
 			String result = request.getParameter("result_" + r.itemId());
 			if (result == null) {

@@ -1,11 +1,11 @@
 package io.estatedesk.handover;
 
 import io.estatedesk.shared.BusinessClock;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +19,7 @@ import io.estatedesk.shared.BusinessRuleException;
 import io.estatedesk.shared.CaseHistory;
 import io.estatedesk.shared.ChangedMeanwhile;
 import io.estatedesk.shared.InvalidInputException;
+import io.estatedesk.shared.Uploads;
 import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.staff.Permissions;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -80,9 +81,12 @@ class HandoverManagement {
 
 	private final CaseHistory history;
 
+	private final Uploads uploads;
+
 	HandoverManagement(JdbcTemplate jdbc, Permissions permissions, ArchiveLookup archive, ArchiveUpdates archiveUpdates,
-			WorkOrderManagement workOrders) {
+			WorkOrderManagement workOrders, Uploads uploads) {
 		this.jdbc = jdbc;
+		this.uploads = uploads;
 		this.permissions = permissions;
 		this.archive = archive;
 		this.archiveUpdates = archiveUpdates;
@@ -220,9 +224,19 @@ class HandoverManagement {
 			throw new BusinessRuleException("handover.inspect.notAllowed");
 		}
 		Map<String, String> errors = new LinkedHashMap<>();
+		// every photo is checked before anything is recorded, so one bad file keeps the whole form as typed
+		Map<Long, Uploads.Checked> photos = new HashMap<>();
 		for (Check c : checks) {
 			if (!c.ok() && (c.note() == null || c.note().isBlank())) {
 				errors.put("note_" + c.itemId(), "handover.inspect.noteRequired");
+			}
+			if (!c.ok() && c.photo() != null && !c.photo().isEmpty()) {
+				try {
+					photos.put(c.itemId(), uploads.check(Uploads.Kind.PHOTO, c.photo(), "photo_" + c.itemId()));
+				}
+				catch (InvalidInputException e) {
+					errors.putAll(e.errors());
+				}
 			}
 		}
 		if (!errors.isEmpty()) {
@@ -243,13 +257,8 @@ class HandoverManagement {
 						Source.HANDOVER, tradeId, null, (String) item.get("room"),
 						"交房验房不合格：" + item.get("item") + "。" + c.note().strip(), Urgency.NORMAL, "", "", null, null, null,
 						null));
-				if (c.photo() != null && !c.photo().isEmpty()) {
-					try {
-						workOrders.attachPhoto(order, "BEFORE", c.photo());
-					}
-					catch (IOException e) {
-						throw new BusinessRuleException("photo_" + c.itemId(), "attachment.unreadable");
-					}
+				if (photos.containsKey(c.itemId())) {
+					workOrders.attachPhoto(order, "BEFORE", photos.get(c.itemId()));
 				}
 				raised++;
 			}
@@ -260,7 +269,7 @@ class HandoverManagement {
 					  work_order_id = coalesce(handover_result.work_order_id, excluded.work_order_id),
 					  photo_name = coalesce(excluded.photo_name, handover_result.photo_name)""", id, c.itemId(), c.ok(),
 					c.note() == null ? "" : c.note().strip(), order,
-					c.photo() == null || c.photo().isEmpty() ? null : c.photo().getOriginalFilename());
+					photos.containsKey(c.itemId()) ? photos.get(c.itemId()).fileName() : null);
 		}
 		long failed = checks.stream().filter(c -> !c.ok()).count();
 		update(u, "state = 'INSPECTED', inspected_at = " + BusinessClock.sqlNow() + ", inspected_by = ?", actor());

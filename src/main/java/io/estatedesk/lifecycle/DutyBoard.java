@@ -1,7 +1,6 @@
 package io.estatedesk.lifecycle;
 
 import io.estatedesk.shared.BusinessClock;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,6 +16,7 @@ import io.estatedesk.estate.ProjectCreated;
 import io.estatedesk.shared.ChangedMeanwhile;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.NotFoundException;
+import io.estatedesk.shared.Uploads;
 import io.estatedesk.staff.Permissions;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -73,7 +73,10 @@ class DutyBoard {
 
 	private final ArchiveLookup archive;
 
-	DutyBoard(JdbcTemplate jdbc, Permissions permissions, ArchiveLookup archive) {
+	private final Uploads uploads;
+
+	DutyBoard(JdbcTemplate jdbc, Permissions permissions, ArchiveLookup archive, Uploads uploads) {
+		this.uploads = uploads;
 		this.jdbc = jdbc;
 		this.permissions = permissions;
 		this.archive = archive;
@@ -148,7 +151,7 @@ class DutyBoard {
 
 	/** Adds a record; the fields the item's kind uses must not all be empty; a started item moves to 进行中. */
 	@Transactional
-	long addRecord(long itemId, RecordForm form, MultipartFile attachment) throws IOException {
+	long addRecord(long itemId, RecordForm form, MultipartFile attachment) {
 		require(EDIT);
 		Item item = item(itemId);
 		List<String> fields = DutyKinds.fields(item.kind());
@@ -165,31 +168,42 @@ class DutyBoard {
 		if (form.amount() != null && form.amount().signum() < 0) {
 			errors.put("amount", "duty.record.amount");
 		}
+		boolean file = attachment != null && !attachment.isEmpty();
+		Uploads.Checked checked = null;
+		if (file) {
+			try {
+				checked = uploads.check(Uploads.Kind.ATTACHMENT, attachment, "attachment");
+			}
+			catch (InvalidInputException e) {
+				errors.putAll(e.errors());
+			}
+		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		boolean file = attachment != null && !attachment.isEmpty();
 		long id = jdbc.queryForObject("""
 				insert into duty_record (duty_item_id, actor, record_date, title, content, response, counterparty, reference,
-				  amount, score, awarded, attachment_name, attachment_type, attachment)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class, itemId,
+				  amount, score, awarded, attachment_name, attachment_type, attachment, attachment_checked)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class, itemId,
 				permissions.currentUsername(), form.recordDate() != null ? form.recordDate() : BusinessClock.today(),
 				nz(form.title()), nz(form.content()), nz(form.response()), nz(form.counterparty()), nz(form.reference()),
-				form.amount(), form.score(), form.awarded(), file ? attachment.getOriginalFilename() : null,
-				file ? attachment.getContentType() : null, file ? attachment.getBytes() : null);
+				form.amount(), form.score(), form.awarded(), file ? checked.fileName() : null,
+				file ? checked.contentType() : null, file ? checked.data() : null, file);
 		jdbc.update("update duty_item set status = 'IN_PROGRESS', version = version + 1, updated_at = " + BusinessClock.sqlNow() + " where id = ? and status = 'TODO'",
 				itemId);
 		return id;
 	}
 
-	record Attachment(String name, String type, byte[] data) {
+	record Attachment(String name, String type, boolean checked, byte[] data) {
 	}
 
 	Optional<Attachment> attachment(long itemId, long recordId) {
 		return jdbc.query("""
-				select attachment_name, attachment_type, attachment from duty_record
+				select attachment_name, attachment_type, attachment_checked, attachment from duty_record
 				where id = ? and duty_item_id = ? and attachment is not null""",
-				(rs, i) -> new Attachment(rs.getString(1), rs.getString(2), rs.getBytes(3)), recordId, itemId).stream().findFirst();
+				(rs, i) -> new Attachment(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBytes(4)), recordId, itemId)
+			.stream()
+			.findFirst();
 	}
 
 	/** The owners' assembly trigger of a project, from the archive's areas and handover dates, by its region's rule. */

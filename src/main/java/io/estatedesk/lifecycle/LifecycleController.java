@@ -1,7 +1,6 @@
 package io.estatedesk.lifecycle;
 
 import io.estatedesk.shared.BusinessClock;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,11 +13,9 @@ import io.estatedesk.shared.BusinessRuleException;
 import io.estatedesk.shared.ChangedMeanwhile;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.NotFoundException;
+import io.estatedesk.shared.Uploads;
 import io.estatedesk.staff.StaffManagement;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -150,9 +147,6 @@ class LifecycleController {
 		catch (InvalidInputException e) {
 			model.addAttribute("fieldErrors", e.errors());
 		}
-		catch (IOException e) {
-			model.addAttribute("actionError", "attachment.unreadable");
-		}
 		catch (BusinessRuleException e) {
 			model.addAttribute("actionError", e.getMessage());
 		}
@@ -163,11 +157,7 @@ class LifecycleController {
 	@GetMapping("/lifecycle/duties/{id}/records/{recordId}/attachment")
 	ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long recordId) {
 		DutyBoard.Attachment a = board.attachment(id, recordId).orElseThrow(() -> new NotFoundException("attachment.notFound"));
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(a.type() == null ? "application/octet-stream" : a.type()))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(a.name(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-			.body(a.data());
+		return Uploads.serve(a.name(), a.type(), a.checked(), a.data());
 	}
 
 	private static BigDecimal decimal(String s, String field, String key, Map<String, String> errors) {

@@ -19,15 +19,13 @@ import io.estatedesk.shared.ChangedMeanwhile;
 import io.estatedesk.shared.Downloads;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.NotFoundException;
+import io.estatedesk.shared.Uploads;
 import io.estatedesk.shared.Paged;
 import io.estatedesk.staff.AuditTrail;
 import io.estatedesk.staff.Permissions;
 import io.estatedesk.staff.StaffManagement;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -371,14 +369,7 @@ class WorkOrderController {
 	@PostMapping("/{id}/photos")
 	String photo(@PathVariable long id, @RequestParam(defaultValue = "BEFORE") String stage,
 			@RequestParam(required = false) MultipartFile file, Model model, RedirectAttributes flash) {
-		return act(id, Map.of(), model, flash, "workorder.photoAdded", () -> {
-			try {
-				management.attachPhoto(id, stage, file);
-			}
-			catch (IOException e) {
-				throw new BusinessRuleException("file", "attachment.unreadable");
-			}
-		});
+		return act(id, Map.of(), model, flash, "workorder.photoAdded", () -> management.attachPhoto(id, stage, file));
 	}
 
 	@GetMapping("/{id}/photos/{photoId}")
@@ -386,11 +377,7 @@ class WorkOrderController {
 		management.get(id);
 		WorkOrderQueries.PhotoContent p = queries.photo(id, photoId)
 			.orElseThrow(() -> new NotFoundException("attachment.notFound"));
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(p.contentType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.inline().filename(p.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-			.body(p.data());
+		return Uploads.serve(p.fileName(), p.contentType(), p.checked(), p.data());
 	}
 
 	/** The warranty of a component of a unit, for the form (htmx fragment). */

@@ -1,7 +1,6 @@
 package io.estatedesk.repair;
 
 import io.estatedesk.shared.BusinessClock;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +20,7 @@ import io.estatedesk.shared.ChangedMeanwhile;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.shared.StaffNotification;
+import io.estatedesk.shared.Uploads;
 import io.estatedesk.staff.Permissions;
 import io.estatedesk.staff.StaffManagement;
 import org.springframework.context.ApplicationEventPublisher;
@@ -95,9 +95,11 @@ public class WorkOrderManagement {
 
 	private final ApplicationEventPublisher events;
 
+	private final Uploads uploads;
+
 	WorkOrderManagement(WorkOrderRepository orders, WorkOrderHistory history, RepairRules rules, WarrantyRules warranty,
 			Contractors contractors, JdbcTemplate jdbc, Permissions permissions, StaffManagement staff,
-			ArchiveLookup archive, ComplaintManagement complaints, ApplicationEventPublisher events) {
+			ArchiveLookup archive, ComplaintManagement complaints, ApplicationEventPublisher events, Uploads uploads) {
 		this.orders = orders;
 		this.history = history;
 		this.rules = rules;
@@ -109,6 +111,7 @@ public class WorkOrderManagement {
 		this.archive = archive;
 		this.complaints = complaints;
 		this.events = events;
+		this.uploads = uploads;
 	}
 
 	// ---------------------------------------------------------------- raise
@@ -533,27 +536,32 @@ public class WorkOrderManagement {
 		fieldChange(w, "appointment", old, format(w.appointmentFrom) + (w.appointmentTo == null ? "" : " – " + format(w.appointmentTo)));
 	}
 
-	/** Photos before and after the repair. */
+	/** Photos before and after the repair: images only, checked and re-encoded (see {@link Uploads}). */
 	@Transactional
-	public void attachPhoto(long id, String stage, MultipartFile file) throws IOException {
+	public void attachPhoto(long id, String stage, MultipartFile file) {
+		attachPhoto(id, stage, uploads.check(Uploads.Kind.PHOTO, file, "file"));
+	}
+
+	/** A photo another module has already checked with {@link Uploads#check} (e.g. one taken at the handover). */
+	@Transactional
+	public void attachPhoto(long id, String stage, Uploads.Checked photo) {
 		WorkOrder w = get(id);
 		requireAccess(w);
 		if (!permissions.has(CREATE) && !permissions.has(WORK) && !permissions.has(ACCEPT)) {
 			throw new AccessDeniedException(WORK);
 		}
-		if (file == null || file.isEmpty()) {
-			throw new InvalidInputException(Map.of("photo", "workorder.photo.required"));
+		if (!photo.image()) {
+			throw new InvalidInputException(Map.of("file", "upload.notImage"));
 		}
 		String s = "AFTER".equals(stage) ? "AFTER" : "BEFORE";
-		String name = file.getOriginalFilename() == null ? "photo" : file.getOriginalFilename();
 		jdbc.update("""
-				insert into work_order_photo (work_order_id, stage, file_name, content_type, size_bytes, data, uploaded_by)
-				values (?, ?, ?, ?, ?, ?, ?)""", w.id, s, name,
-				file.getContentType() == null ? "application/octet-stream" : file.getContentType(), file.getSize(),
-				file.getBytes(), actor());
+				insert into work_order_photo (work_order_id, stage, file_name, content_type, size_bytes, data, uploaded_by,
+				  content_checked)
+				values (?, ?, ?, ?, ?, ?, ?, true)""", w.id, s, photo.fileName(), photo.contentType(), photo.size(),
+				photo.data(), actor());
 		touch(w);
 		orders.saveAndFlush(w);
-		history.add(w.id, w.version, actor(), "PHOTO", null, null, ("AFTER".equals(s) ? "维修后：" : "维修前：") + name, null);
+		history.add(w.id, w.version, actor(), "PHOTO", null, null, ("AFTER".equals(s) ? "维修后：" : "维修前：") + photo.fileName(), null);
 	}
 
 	/** The current version of a work order, for other modules that record a step on it (e.g. its return call). */

@@ -188,13 +188,15 @@ class WorkOrderQueries {
 		return new WorkOrderViews.Full(d, photos, history.of(id));
 	}
 
-	record PhotoContent(String fileName, String contentType, byte[] data) {
+	record PhotoContent(String fileName, String contentType, boolean checked, byte[] data) {
 	}
 
 	Optional<PhotoContent> photo(long workOrderId, long photoId) {
-		return jdbc.query("select file_name, content_type, data from work_order_photo where id = :p and work_order_id = :w",
+		return jdbc.query("""
+				select file_name, content_type, content_checked, data from work_order_photo
+				where id = :p and work_order_id = :w""",
 				new MapSqlParameterSource("p", photoId).addValue("w", workOrderId),
-				(rs, i) -> new PhotoContent(rs.getString(1), rs.getString(2), rs.getBytes(3))).stream().findFirst();
+				(rs, i) -> new PhotoContent(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBytes(4))).stream().findFirst();
 	}
 
 	/**
