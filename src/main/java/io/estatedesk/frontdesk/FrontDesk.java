@@ -18,6 +18,7 @@ import io.estatedesk.estate.ArchiveLookup;
 import io.estatedesk.repair.Source;
 import io.estatedesk.repair.Urgency;
 import io.estatedesk.repair.WorkOrderManagement;
+import io.estatedesk.shared.Happened;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.Masking;
 import io.estatedesk.shared.NotFoundException;
@@ -143,6 +144,9 @@ class FrontDesk {
 		if (f.type() == CallType.REPAIR && f.tradeId() == null) {
 			errors.put("tradeId", "workorder.trade.required");
 		}
+		if (!Happened.Check.plausible(f.receivedAt())) {
+			errors.put("receivedAt", "call.receivedAt.happened");
+		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
@@ -258,6 +262,9 @@ class FrontDesk {
 		}
 		if (f.people() != null && f.people() < 1) {
 			errors.put("people", "visit.people.invalid");
+		}
+		if (!Happened.Check.plausible(f.timeIn())) {
+			errors.put("timeIn", "visit.timeIn.happened");
 		}
 		LocalDateTime in = f.timeIn() != null ? f.timeIn() : BusinessClock.localNowToMinute();
 		if (f.timeOut() != null && f.timeOut().isBefore(in)) {

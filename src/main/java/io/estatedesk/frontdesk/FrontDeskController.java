@@ -155,6 +155,9 @@ class FrontDeskController {
 		draft.put("answer", nz(answer));
 		draft.put("location", nz(location));
 		draft.put("pick", nz(pick));
+		if (receivedAt != null) {
+			draft.put("receivedAt", receivedAt.toString());
+		}
 		model.addAttribute("draft", draft);
 		if (callerPhone != null && !callerPhone.isBlank()) {
 			model.addAttribute("callers", archive.callers(callerPhone.strip()));
@@ -238,8 +241,16 @@ class FrontDeskController {
 			draft.put("phone", nz(phone));
 			draft.put("reason", nz(reason));
 			draft.put("host", nz(host));
+			if (timeIn != null) {
+				draft.put("timeIn", timeIn.toString());
+			}
+			if (timeOut != null) {
+				draft.put("timeOut", timeOut.toString());
+			}
 			model.addAttribute("draft", draft);
-			return visits(timeIn == null ? null : timeIn.toLocalDate(), model);
+			// the register of the day typed, unless that day is what was refused
+			boolean dayRefused = e.errors().containsKey("timeIn");
+			return visits(timeIn == null || dayRefused ? null : timeIn.toLocalDate(), model);
 		}
 	}
 

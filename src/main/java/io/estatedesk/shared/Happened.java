@@ -36,6 +36,11 @@ public @interface Happened {
 	/** Checks LocalDate, LocalDateTime and Instant values; null is left to {@code @NotNull}. */
 	class Check implements ConstraintValidator<Happened, Object> {
 
+		/** For facades that validate by hand: true when {@code value} is null or within the allowed range. */
+		public static boolean plausible(Object value) {
+			return new Check().isValid(value, null);
+		}
+
 		@Override
 		public boolean isValid(Object value, ConstraintValidatorContext context) {
 			LocalDate day = day(value);

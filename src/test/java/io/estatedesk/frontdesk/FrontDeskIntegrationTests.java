@@ -9,7 +9,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -44,6 +46,16 @@ class FrontDeskIntegrationTests {
 			.content("{\"type\":\"REPAIR\",\"callerName\":\"冯先生\",\"ownerId\":%d,\"unitId\":%d,\"content\":\"卫生间漏水\"}".formatted(owner, unit)))
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.tradeId").value("请选择工种"));
 		assertThat(jdbc.queryForObject("select count(*) from call_log", Long.class)).isEqualTo(calls);
+		// a call before 2000 or after today did not happen: refused, nothing saved
+		for (String when : new String[] { "1999-12-31T09:00:00",
+				io.estatedesk.shared.BusinessClock.today().plusDays(1) + "T09:00:00" }) {
+			mvc.perform(post("/api/v1/calls").with(httpBasic(office, Fixtures.PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"type\":\"CONSULT\",\"callerName\":\"冯先生\",\"projectId\":%d,\"content\":\"咨询\",\"receivedAt\":\"%s\"}"
+					.formatted(project, when)))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors.receivedAt").value("来电时间须在 2000-01-01 至今天之间。"));
+		}
+		assertThat(jdbc.queryForObject("select count(*) from call_log", Long.class)).isEqualTo(calls);
 		mvc.perform(post("/api/v1/calls").with(httpBasic(office, Fixtures.PASSWORD)).contentType(MediaType.APPLICATION_JSON)
 			.content("""
 					{"type":"REPAIR","callerName":"冯先生","callerPhone":"13611112222","ownerId":%d,"unitId":%d,
@@ -56,6 +68,20 @@ class FrontDeskIntegrationTests {
 		mvc.perform(post("/api/v1/visits").with(httpBasic(office, Fixtures.PASSWORD)).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"identity\":\"VISITOR\",\"name\":\"访客\",\"reason\":\"找人\",\"timeIn\":\"2026-11-20T10:00:00\",\"timeOut\":\"2026-11-20T09:00:00\"}"))
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.timeOut").value("离开时间不能早于来访时间"));
+		mvc.perform(post("/api/v1/visits").with(httpBasic(office, Fixtures.PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"identity\":\"VISITOR\",\"name\":\"访客\",\"reason\":\"找人\",\"timeIn\":\"1999-12-31T10:00:00\"}"))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.timeIn").value("来访时间须在 2000-01-01 至今天之间。"));
+	}
+
+	@Test
+	void aCallPageRefusesATimeThatCannotHaveHappenedAndKeepsWhatWasTyped() throws Exception {
+		String office = fixtures.staffWithRole("OFFICE");
+		long project = fixtures.project(Fixtures.unique("来电"));
+		String page = mvc.perform(post("/calls").with(user(office).authorities(() -> "FRONTDESK_VIEW", () -> "FRONTDESK_EDIT"))
+			.with(csrf()).param("type", "CONSULT").param("callerName", "褚女士").param("projectId", String.valueOf(project))
+			.param("content", "咨询物业费").param("receivedAt", "1999-12-31T09:00"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("来电时间须在 2000-01-01 至今天之间。", "value=\"1999-12-31T09:00\"", "褚女士", "咨询物业费");
 	}
 
 }
