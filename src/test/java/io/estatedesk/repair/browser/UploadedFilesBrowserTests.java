@@ -128,6 +128,7 @@ class UploadedFilesBrowserTests {
 		long scriptId = nextPhotoId();
 		upload(photoInput, write("evil.js", payload));
 		assertThat(browser.errorMessages()).contains(chinese("upload.notImage"));
+		browser.screenshot("upload-01-script-refused");
 		upload(photoInput, write("photo.html", "<html><body><script src=\"" + photos + scriptId + "\"></script><script>"
 				+ payload + "</script></body></html>"));
 		assertThat(browser.errorMessages()).contains(chinese("upload.notImage"));
@@ -136,6 +137,7 @@ class UploadedFilesBrowserTests {
 		// the polyglot is taken, as the picture it also is
 		upload(photoInput, write("polyglot.jpg", UploadSamples.polyglotJpeg()));
 		assertThat(browser.errorMessages()).isEmpty();
+		browser.screenshot("upload-02-polyglot-taken-as-picture");
 		browser.logout();
 
 		// a staff member tries the same with a complaint attachment
