@@ -72,7 +72,7 @@ class ComplaintDeadlineJob {
 		int sent = 0;
 		Timestamp ts = Timestamp.from(now);
 		int warn = rules.warnMinutes();
-		List<Long> managers = staff.activeWithRole("MANAGER").stream().map(StaffManagement.StaffSummary::id).toList();
+		List<Long> managers = staff.idsWithPermission(ComplaintManagement.ESCALATION);
 		for (Stage s : STAGES) {
 			for (Hit h : claim("""
 					update complaint c set %1$s_warned_at = ? where c.%1$s_warned_at is null and c.waiting_since is null
@@ -129,7 +129,7 @@ class ComplaintDeadlineJob {
 			if (inserted == 0) {
 				return 0;
 			}
-			List<Long> admins = staff.activeWithRole("ADMIN").stream().map(StaffManagement.StaffSummary::id).toList();
+			List<Long> admins = staff.idsWithPermission("CALENDAR_ADMIN");
 			if (!admins.isEmpty()) {
 				events.publishEvent(new StaffNotification(admins, year + "年工作日历尚未录入",
 						"国务院办公厅公布" + year + "年节假日安排后，请在“工作日历”中录入，否则时限只按周末计算。", "/admin/calendar"));

@@ -44,6 +44,12 @@ public class ComplaintManagement {
 
 	static final String INSTRUCT = "COMPLAINT_INSTRUCT";
 
+	/** Receives overdue complaints and the reports of major and group complaints (部门经理 by default). */
+	static final String ESCALATION = "COMPLAINT_ESCALATION";
+
+	/** Is told when a complaint waits for an instruction (公司领导 by default). */
+	static final String INSTRUCTION_NOTICE = "COMPLAINT_INSTRUCTION_NOTICE";
+
 	private final ComplaintRepository complaints;
 
 	private final ComplaintRules rules;
@@ -266,7 +272,7 @@ public class ComplaintManagement {
 		touch(c);
 		complaints.saveAndFlush(c);
 		if (needsInstruction) {
-			List<Long> leaders = staff.activeWithRole("LEADER").stream().map(StaffManagement.StaffSummary::id).toList();
+			List<Long> leaders = staff.idsWithPermission(INSTRUCTION_NOTICE);
 			notify(leaders, "投诉待领导批示：" + c.code, abbreviate(c.content), c);
 		}
 	}
@@ -708,7 +714,7 @@ public class ComplaintManagement {
 	}
 
 	private void notifyManagers(Complaint c, String title, String body) {
-		List<Long> managers = staff.activeWithRole("MANAGER").stream().map(StaffManagement.StaffSummary::id).toList();
+		List<Long> managers = staff.idsWithPermission(ESCALATION);
 		notify(managers, title, body, c);
 	}
 

@@ -52,8 +52,11 @@ class Attendance {
 
 	static final String MANAGE = "ATTENDANCE_MANAGE";
 
-	/** The roles of the department's staff, whose attendance the statistics list. */
-	static final java.util.Set<String> DEPARTMENT = java.util.Set.of("MANAGER", "FIELD", "OFFICE");
+	/** Is told when a missed-punch note waits for approval (部门经理 by default). */
+	static final String APPROVAL = "ATTENDANCE_APPROVAL";
+
+	/** The department's own staff, whose attendance the statistics list (部门经理, 外勤, 内勤 by default). */
+	static final String SUBJECT = "ATTENDANCE_SUBJECT";
 
 	static final LocalTime START = LocalTime.of(9, 0);
 
@@ -245,7 +248,7 @@ class Attendance {
 		long id = jdbc.queryForObject("""
 				insert into attendance_note (staff_id, day, kind, time, reason) values (?, ?, ?, ?, ?) returning id""", Long.class,
 				me, day, kind.name(), kind == NoteKind.LEAVE ? null : time, reason.strip());
-		List<Long> managers = staff.activeWithRole("MANAGER").stream().map(StaffManagement.StaffSummary::id).toList();
+		List<Long> managers = staff.idsWithPermission(APPROVAL);
 		if (!managers.isEmpty()) {
 			events.publishEvent(new StaffNotification(managers, "未打卡说明待审批：" + staff.displayNames().get(me) + " " + day,
 					reason.strip(), "/attendance/notes"));
@@ -370,9 +373,10 @@ class Attendance {
 		Map<Long, Map<LocalDate, List<Note>>> notes = approvedNotes(null, month);
 		WorkingTime wt = calendar.workingTime();
 		LocalDate today = BusinessClock.today();
+		java.util.Set<Long> department = new java.util.HashSet<>(staff.idsWithPermission(SUBJECT));
 		for (StaffManagement.StaffSummary s : staff.activeStaff()) {
 			// the department's own staff, and anybody else the time clock knows this month
-			if (s.roleCodes().stream().noneMatch(DEPARTMENT::contains) && !punches.containsKey(s.id())) {
+			if (!department.contains(s.id()) && !punches.containsKey(s.id())) {
 				continue;
 			}
 			List<Day> days = days(month, punches.getOrDefault(s.id(), Map.of()), notes.getOrDefault(s.id(), Map.of()), wt);

@@ -92,7 +92,7 @@ class WorkOrderDeadlineJob {
 				update work_order w set escalated_at = ? where w.escalated_at is null and %s and w.due_at <= ?
 				returning w.id, w.code, w.contractor_id, w.created_by, w.version""".formatted(RUNNING), ts, ts)) {
 			history.add(h.id(), h.version(), "system", "ESCALATED", null, null, null, "已超过完成时限，已报部门经理和维修单位");
-			List<Long> to = new ArrayList<>(staff.activeWithRole("MANAGER").stream().map(StaffManagement.StaffSummary::id).toList());
+			List<Long> to = new ArrayList<>(staff.idsWithPermission(WorkOrderManagement.ESCALATION));
 			if (h.contractorId() != null) {
 				contractors.memberIds(h.contractorId()).stream().filter(i -> !to.contains(i)).forEach(to::add);
 			}

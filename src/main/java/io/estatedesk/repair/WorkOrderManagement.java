@@ -58,6 +58,9 @@ public class WorkOrderManagement {
 
 	static final String SETTINGS = "REPAIR_SETTINGS";
 
+	/** Receives overdue work orders, unsatisfied return calls and finished repairs nobody raised (部门经理 by default). */
+	static final String ESCALATION = "REPAIR_ESCALATION";
+
 	/**
 	 * A new work order. Boxed types: a missing value is a message next to the field, not a failure.
 	 *
@@ -317,7 +320,7 @@ public class WorkOrderManagement {
 		fieldChange(w, "materials", oldMaterials, w.materials);
 		// the one who raised it arranges the owner's acceptance
 		List<Long> to = w.createdBy != null ? List.of(w.createdBy)
-				: staff.activeWithRole("MANAGER").stream().map(StaffManagement.StaffSummary::id).toList();
+				: staff.idsWithPermission(ESCALATION);
 		notify(to, "维修完工待验收：" + w.code, note.strip(), w);
 	}
 
@@ -480,7 +483,7 @@ public class WorkOrderManagement {
 		orders.saveAndFlush(w);
 		history.add(w.id, w.version, actor(), "RETURN_CALL", null, null, satisfied ? "满意" : "不满意", w.returnResult);
 		if (!satisfied) {
-			List<Long> to = new java.util.ArrayList<>(staff.activeWithRole("MANAGER").stream().map(StaffManagement.StaffSummary::id).toList());
+			List<Long> to = new java.util.ArrayList<>(staff.idsWithPermission(ESCALATION));
 			if (w.contractorId != null) {
 				to.addAll(contractors.memberIds(w.contractorId));
 			}

@@ -20,6 +20,12 @@ public class AuditTrail {
 	/** Importing a file into the archive. */
 	public static final String IMPORT = "IMPORT";
 
+	/** Creating a role. */
+	static final String ROLE_CREATE = "ROLE_CREATE";
+
+	/** Granting or withdrawing permissions on the role × permission matrix. */
+	static final String ROLE_MATRIX = "ROLE_MATRIX";
+
 	private final JdbcTemplate jdbc;
 
 	private final Permissions permissions;

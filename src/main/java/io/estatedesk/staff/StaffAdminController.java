@@ -37,8 +37,11 @@ class StaffAdminController {
 
 	private final JdbcTemplate jdbc;
 
+	private final AuditTrail audit;
+
 	StaffAdminController(StaffManagement staff, StaffAccountRepository accounts, RoleRepository roles,
-			PositionRepository positions, JdbcTemplate jdbc) {
+			PositionRepository positions, JdbcTemplate jdbc, AuditTrail audit) {
+		this.audit = audit;
 		this.staff = staff;
 		this.accounts = accounts;
 		this.roles = roles;
@@ -175,9 +178,38 @@ class StaffAdminController {
 			flash.addFlashAttribute("flashError", "role.matrix.keepAdmin");
 			return "redirect:/admin/roles";
 		}
-		staff.setMatrix(matrix);
+		List<String> changes = staff.setMatrix(matrix);
+		if (!changes.isEmpty()) {
+			audit.record(AuditTrail.ROLE_MATRIX, "角色权限", String.join("；", changes));
+		}
 		flash.addFlashAttribute("flashSuccess", "role.matrix.saved");
 		return "redirect:/admin/roles";
+	}
+
+	@GetMapping("/roles/new")
+	String newRole(Model model) {
+		model.addAttribute("form", new RoleForm("", "", ""));
+		return "staff/role-form";
+	}
+
+	@PostMapping("/roles/new")
+	String createRole(@Valid @ModelAttribute("form") RoleForm form, BindingResult errors, RedirectAttributes flash) {
+		if (!errors.hasErrors()) {
+			try {
+				Role r = staff.createRole(form);
+				audit.record(AuditTrail.ROLE_CREATE, "角色 " + r.name + "（" + r.code + "）", r.description);
+				flash.addFlashAttribute("flashSuccess", "role.created");
+				return "redirect:/admin/roles#role-" + r.code;
+			}
+			catch (BusinessRuleException e) {
+				errors.rejectValue(e.field(), e.getMessage());
+			}
+			catch (org.springframework.dao.DataIntegrityViolationException e) {
+				// another administrator took the same code a moment ago
+				errors.rejectValue("code", "role.code.taken");
+			}
+		}
+		return "staff/role-form";
 	}
 
 }

@@ -80,10 +80,13 @@ public class StaffManagement {
 		return activeStaff().stream().filter(s -> s.roleCodes().stream().anyMatch(granting::contains)).toList();
 	}
 
-	/** Enabled accounts holding a role, e.g. every 部门经理 for an escalation. */
+	/**
+	 * IDs of the enabled accounts whose roles grant a permission: the recipients of a notification, chosen by what the
+	 * matrix grants and never by a role code, so a role an administrator creates can receive it.
+	 */
 	@Transactional(readOnly = true)
-	public List<StaffSummary> activeWithRole(String roleCode) {
-		return activeStaff().stream().filter(s -> s.roleCodes().contains(roleCode)).toList();
+	public List<Long> idsWithPermission(String permissionCode) {
+		return activeWithPermission(permissionCode).stream().map(StaffSummary::id).toList();
 	}
 
 	@Transactional(readOnly = true)
@@ -226,15 +229,50 @@ public class StaffManagement {
 		return sb.append("a7").toString();
 	}
 
-	/** Replaces the whole matrix in one transaction. */
+	/** Replaces the whole matrix in one transaction; returns what changed, e.g. "部门经理 +COMPLAINT_ESCALATION". */
 	@Transactional
-	void setMatrix(java.util.Map<Long, Set<String>> matrix) {
-		for (Role r : roles.findAll()) {
+	List<String> setMatrix(java.util.Map<Long, Set<String>> matrix) {
+		List<String> changes = new java.util.ArrayList<>();
+		for (Role r : roles.findAllByOrderBySortOrderAsc()) {
 			Set<String> codes = matrix.getOrDefault(r.id, Set.of());
+			codes.stream().filter(c -> !r.permissions.contains(c)).sorted().forEach(c -> changes.add(r.name + " +" + c));
+			r.permissions.stream().filter(c -> !codes.contains(c)).sorted().forEach(c -> changes.add(r.name + " -" + c));
 			r.permissions.clear();
 			r.permissions.addAll(codes);
 		}
 		permissions.invalidate();
+		return changes;
+	}
+
+	/**
+	 * Creates a role with no permission yet; the administrator grants them on the matrix. A blank code is generated.
+	 * Codes are kept in capitals and are unique whatever their case; names are unique too, as the matrix shows them.
+	 */
+	@Transactional
+	Role createRole(RoleForm form) {
+		String code = form.code() == null ? "" : form.code().strip().toUpperCase(java.util.Locale.ROOT);
+		String name = form.name().strip();
+		List<Role> existing = roles.findAll();
+		if (!code.isEmpty() && existing.stream().anyMatch(r -> r.code.equalsIgnoreCase(form.code().strip()))) {
+			throw new BusinessRuleException("code", "role.code.taken");
+		}
+		if (existing.stream().anyMatch(r -> r.name.equals(name))) {
+			throw new BusinessRuleException("name", "role.name.taken");
+		}
+		if (code.isEmpty()) {
+			int n = existing.size() + 1;
+			Set<String> codes = new HashSet<>(existing.stream().map(r -> r.code.toUpperCase(java.util.Locale.ROOT)).toList());
+			while (codes.contains("ROLE_" + n)) {
+				n++;
+			}
+			code = "ROLE_" + n;
+		}
+		Role r = new Role();
+		r.code = code;
+		r.name = name;
+		r.description = form.description() == null ? "" : form.description().strip();
+		r.sortOrder = existing.stream().mapToInt(x -> x.sortOrder).max().orElse(0) + 1;
+		return roles.save(r);
 	}
 
 	/** Grants or withdraws one permission of one role (by codes). */
