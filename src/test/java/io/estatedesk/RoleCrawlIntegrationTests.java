@@ -578,6 +578,7 @@ class RoleCrawlIntegrationTests {
 		p.add(new Page("/admin/staff/new", has("STAFF_ADMIN")));
 		p.add(new Page("/admin/staff/{staff}", has("STAFF_ADMIN")));
 		p.add(new Page("/admin/roles", has("ROLE_ADMIN")));
+		p.add(new Page("/admin/roles/new", has("ROLE_ADMIN")));
 		p.add(new Page("/admin/audit", has("AUDIT_VIEW")));
 		p.add(new Page("/admin/calendar", has("CALENDAR_ADMIN")));
 		p.add(new Page("/admin/system", has("STAFF_ADMIN")));
