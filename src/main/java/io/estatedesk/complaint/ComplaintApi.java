@@ -187,7 +187,7 @@ class ComplaintApi {
 	ResponseEntity<Actions> actions(@PathVariable long id) {
 		ComplaintViews.Detail d = queries.detail(id).orElseThrow(() -> new NotFoundException("complaint.notFound"));
 		String at = "/api/v1/complaints/" + id;
-		List<AllowedAction> allowed = management.allowedActions(d.state(), d.handlerId()).stream()
+		List<AllowedAction> allowed = management.allowedActions(id).stream()
 			.map(a -> call(a, at))
 			.toList();
 		return ResponseEntity.ok().eTag("\"" + d.version() + "\"").body(new Actions(id, d.state(), d.version(), allowed));

@@ -678,13 +678,16 @@ public class ComplaintManagement {
 	}
 
 	/**
-	 * What the current user may do to a complaint in this state owned by this handler: the transition table's
-	 * actions, narrowed by who may take each (the same rules the actions themselves check).
+	 * What the current user may do to the complaint now: the transition table's actions for its state, narrowed by
+	 * who may take each (the same rules the actions check) and to the one submit its rules choose.
 	 */
-	java.util.Set<ComplaintAction> allowedActions(ComplaintState state, long handlerId) {
-		boolean mayAct = mayAct(handlerId);
+	@Transactional(readOnly = true)
+	public java.util.Set<ComplaintAction> allowedActions(long id) {
+		Complaint c = get(id);
+		boolean mayAct = mayAct(c.handlerId);
+		ComplaintAction submit = submitAction(c);
 		java.util.Set<ComplaintAction> allowed = java.util.EnumSet.noneOf(ComplaintAction.class);
-		for (ComplaintAction a : ComplaintTransitions.allowed(state)) {
+		for (ComplaintAction a : c.allowedActions()) {
 			boolean may = switch (a.who()) {
 				case CASE_OWNER -> mayAct;
 				case HANDLER -> permissions.has(HANDLE);
@@ -692,7 +695,8 @@ public class ComplaintManagement {
 				case MANAGER -> permissions.has(TRANSFER);
 				case OTHER_MODULE -> false;
 			};
-			if (may) {
+			boolean otherSubmit = (a == ComplaintAction.SUBMIT || a == ComplaintAction.SUBMIT_FOR_INSTRUCTION) && a != submit;
+			if (may && !otherSubmit) {
 				allowed.add(a);
 			}
 		}
