@@ -647,7 +647,7 @@ class RoleCrawlIntegrationTests {
 			API.put(s, has("FRONTDESK_VIEW"));
 		}
 		for (String s : List.of("/api/v1/complaints", "/api/v1/complaints/categories", "/api/v1/complaints/{id}",
-				"/api/v1/complaints/{id}/form.pdf", "/api/v1/complaints/{id}/history")) {
+				"/api/v1/complaints/{id}/form.pdf", "/api/v1/complaints/{id}/history", "/api/v1/complaints/{id}/actions")) {
 			API.put(s, has("COMPLAINT_VIEW"));
 		}
 		for (String s : List.of("/api/v1/contractors", "/api/v1/contractors/{id}", "/api/v1/contractors/scorecard")) {

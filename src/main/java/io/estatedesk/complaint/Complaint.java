@@ -128,4 +128,21 @@ class Complaint {
 	@Version
 	long version;
 
+	/** Refuses, with the action's message, an action the transition table does not allow in the current state. */
+	void check(ComplaintAction action) {
+		ComplaintTransitions.require(state, action);
+	}
+
+	/** Takes the action's transition from the table (refused as by {@link #check}); returns the state it left. */
+	ComplaintState perform(ComplaintAction action) {
+		ComplaintState from = state;
+		state = ComplaintTransitions.require(state, action);
+		return from;
+	}
+
+	/** The actions the table allows in the current state, whoever asks. */
+	java.util.Set<ComplaintAction> allowedActions() {
+		return ComplaintTransitions.allowed(state);
+	}
+
 }

@@ -171,6 +171,47 @@ class ComplaintApi {
 		return current(id);
 	}
 
+	/**
+	 * One action the caller may take now and the call that takes it: method, path and, for a two-way decision, the
+	 * {@code yes} it sends; method and path are null for an action taken on the pages only.
+	 */
+	record AllowedAction(ComplaintAction action, String method, String path, Boolean yes) {
+	}
+
+	/** What the caller may do to the complaint now: the transition table's actions for its state and this caller. */
+	record Actions(long id, ComplaintState state, long version, List<AllowedAction> actions) {
+	}
+
+	@GetMapping("/{id}/actions")
+	@Operation(summary = "当前可进行的处理动作：按投诉状态和调用者权限，与页面显示的按钮一致；method、path、yes 为对应的接口调用")
+	ResponseEntity<Actions> actions(@PathVariable long id) {
+		ComplaintViews.Detail d = queries.detail(id).orElseThrow(() -> new NotFoundException("complaint.notFound"));
+		String at = "/api/v1/complaints/" + id;
+		List<AllowedAction> allowed = management.allowedActions(id).stream()
+			.map(a -> call(a, at))
+			.toList();
+		return ResponseEntity.ok().eTag("\"" + d.version() + "\"").body(new Actions(id, d.state(), d.version(), allowed));
+	}
+
+	private static AllowedAction call(ComplaintAction a, String at) {
+		return switch (a) {
+			case EDIT_INTAKE, ANALYSE -> new AllowedAction(a, "PUT", at, null);
+			case FOLLOW_UP -> new AllowedAction(a, "POST", at + "/followups", null);
+			case SUBMIT, SUBMIT_FOR_INSTRUCTION -> new AllowedAction(a, "POST", at + "/actions/submit", null);
+			case INSTRUCT -> new AllowedAction(a, "POST", at + "/actions/instruction", true);
+			case SEND_BACK -> new AllowedAction(a, "POST", at + "/actions/instruction", false);
+			case REPLY -> new AllowedAction(a, "POST", at + "/actions/reply", null);
+			case RETURN_CALL -> new AllowedAction(a, "POST", at + "/actions/return-visit", true);
+			case REOPEN -> new AllowedAction(a, "POST", at + "/actions/return-visit", false);
+			case CLOSE -> new AllowedAction(a, "POST", at + "/actions/close", null);
+			case TRANSFER -> new AllowedAction(a, "POST", at + "/actions/transfer", null);
+			case APPOINT -> new AllowedAction(a, "POST", at + "/actions/appointment", null);
+			case PAUSE -> new AllowedAction(a, "POST", at + "/actions/wait", null);
+			case RESUME -> new AllowedAction(a, "POST", at + "/actions/resume", null);
+			case ATTACH, ADD_PARTY, GROUP, RAISE_WORK_ORDER -> new AllowedAction(a, null, null, null);
+		};
+	}
+
 	@GetMapping("/categories")
 	List<ComplaintViews.Category> categories() {
 		return queries.categories();

@@ -222,6 +222,8 @@ class ComplaintController {
 				full.history()));
 		revealOptions(model, full.detail(), revealed);
 		model.addAttribute("mayAct", management.mayAct(full.detail().handlerId()));
+		// the buttons shown are the transition table's actions for this state that this user may take
+		model.addAttribute("allowed", management.allowedActions(id));
 		model.addAttribute("group", queries.group(id));
 		model.addAttribute("sections", sections.shown(id, full.detail().state()));
 		model.addAttribute("names", staff.displayNamesByUsername());

@@ -172,9 +172,7 @@ public class ComplaintManagement {
 	public void editIntake(long id, IntakeForm form, long version) {
 		Complaint c = load(id, version);
 		requireHandlerOrManager(c);
-		if (!c.state.intakeEditable()) {
-			throw new BusinessRuleException("complaint.edit.locked");
-		}
+		c.check(ComplaintAction.EDIT_INTAKE);
 		Snapshot before = new Snapshot(c);
 		boolean becameSerious = (form.severity() == Severity.MAJOR && c.severity != Severity.MAJOR)
 				|| (Boolean.TRUE.equals(form.groupCase()) && !c.groupCase);
@@ -193,16 +191,14 @@ public class ComplaintManagement {
 	public void saveAnalysis(long id, AnalysisForm form, long version) {
 		Complaint c = load(id, version);
 		requireHandlerOrManager(c);
-		if (!c.state.analysisEditable()) {
-			throw new BusinessRuleException("complaint.analysis.locked");
-		}
+		c.check(ComplaintAction.ANALYSE);
 		Snapshot before = new Snapshot(c);
 		ComplaintCause cause = ComplaintCause.parse(form.causeType());
 		c.causeType = cause == null ? null : cause.name();
 		c.causeAnalysis = nz(form.causeAnalysis());
 		c.correctiveAction = nz(form.correctiveAction());
 		c.handlingOpinion = nz(form.handlingOpinion());
-		acknowledge(c);
+		acknowledge(c, ComplaintAction.ANALYSE);
 		touch(c);
 		before.recordChanges(c, this);
 		search.index(c.id);
@@ -215,23 +211,20 @@ public class ComplaintManagement {
 	public void addFollowup(long id, FollowupForm form) {
 		Complaint c = get(id);
 		requireHandlerOrManager(c);
-		if (!c.state.open()) {
-			throw new BusinessRuleException("complaint.closed");
-		}
+		c.check(ComplaintAction.FOLLOW_UP);
 		Instant at = form.occurredAt() == null ? BusinessClock.now() : form.occurredAt().atZone(BusinessClock.ZONE).toInstant();
 		jdbc.update("insert into complaint_followup (complaint_id, occurred_at, actor, way, content) values (?, ?, ?, ?, ?)",
 				c.id, java.sql.Timestamp.from(at), actor(), form.way().strip(), form.content().strip());
-		acknowledge(c);
+		acknowledge(c, ComplaintAction.FOLLOW_UP);
 		touch(c);
 		complaints.saveAndFlush(c);
 		history.add(c.id, c.version, actor(), "FOLLOWUP", null, null, null, form.way().strip() + "：" + abbreviate(form.content()));
 		search.index(c.id);
 	}
 
-	private void acknowledge(Complaint c) {
-		if (c.state == ComplaintState.RECEIVED) {
-			setState(c, ComplaintState.IN_PROGRESS, null);
-		}
+	/** An action that acknowledges the complaint: the table moves 受理 on to 处理中. */
+	private void acknowledge(Complaint c, ComplaintAction action) {
+		perform(c, action, null);
 		if (c.acknowledgedAt == null) {
 			c.acknowledgedAt = BusinessClock.now();
 		}
@@ -242,9 +235,8 @@ public class ComplaintManagement {
 	public void submit(long id, long version) {
 		Complaint c = load(id, version);
 		requireHandlerOrManager(c);
-		if (c.state != ComplaintState.RECEIVED && c.state != ComplaintState.IN_PROGRESS) {
-			throw new BusinessRuleException("complaint.state.invalid");
-		}
+		ComplaintAction submit = submitAction(c);
+		c.check(submit);
 		Map<String, String> missing = new LinkedHashMap<>();
 		if (c.causeAnalysis.isBlank()) {
 			missing.put("causeAnalysis", "complaint.causeAnalysis.required");
@@ -258,20 +250,25 @@ public class ComplaintManagement {
 		if (!missing.isEmpty()) {
 			throw new InvalidInputException(missing);
 		}
-		handled(c, null);
+		handled(c, submit, null);
 	}
 
-	/** Handling is done: on to 待领导批示 when the rules ask for an instruction, otherwise to 待回复. */
-	private void handled(Complaint c, String note) {
+	/** 处理完毕: 报领导批示 when the rules ask for an instruction, otherwise 提交 (to 待回复). */
+	private ComplaintAction submitAction(Complaint c) {
+		return rules.rule(c.categoryId, c.severity).needsInstruction() ? ComplaintAction.SUBMIT_FOR_INSTRUCTION
+				: ComplaintAction.SUBMIT;
+	}
+
+	/** Handling is done: the submit action the rules chose takes the complaint on. */
+	private void handled(Complaint c, ComplaintAction submit, String note) {
 		resumeIfWaiting(c);
 		if (c.acknowledgedAt == null) {
 			c.acknowledgedAt = BusinessClock.now();
 		}
-		boolean needsInstruction = rules.rule(c.categoryId, c.severity).needsInstruction();
-		setState(c, needsInstruction ? ComplaintState.PENDING_INSTRUCTION : ComplaintState.PENDING_REPLY, note);
+		perform(c, submit, note);
 		touch(c);
 		complaints.saveAndFlush(c);
-		if (needsInstruction) {
+		if (submit == ComplaintAction.SUBMIT_FOR_INSTRUCTION) {
 			List<Long> leaders = staff.idsWithPermission(INSTRUCTION_NOTICE);
 			notify(leaders, "投诉待领导批示：" + c.code, abbreviate(c.content), c);
 		}
@@ -282,9 +279,8 @@ public class ComplaintManagement {
 	public void instruct(long id, String instruction, boolean approve, long version) {
 		Complaint c = load(id, version);
 		requirePermission(INSTRUCT);
-		if (c.state != ComplaintState.PENDING_INSTRUCTION) {
-			throw new BusinessRuleException("complaint.instruction.notPending");
-		}
+		ComplaintAction decision = approve ? ComplaintAction.INSTRUCT : ComplaintAction.SEND_BACK;
+		c.check(decision);
 		if (instruction == null || instruction.isBlank()) {
 			throw new InvalidInputException(Map.of("leaderInstruction", "complaint.instruction.required"));
 		}
@@ -292,7 +288,7 @@ public class ComplaintManagement {
 		c.leaderInstruction = instruction.strip();
 		c.leaderId = currentStaffId();
 		c.instructedAt = BusinessClock.now();
-		setState(c, approve ? ComplaintState.PENDING_REPLY : ComplaintState.IN_PROGRESS, approve ? null : "退回重新处理");
+		perform(c, decision, approve ? null : "退回重新处理");
 		touch(c);
 		complaints.saveAndFlush(c);
 		fieldChange(c, "leaderInstruction", old, c.leaderInstruction);
@@ -305,16 +301,14 @@ public class ComplaintManagement {
 	public void reply(long id, String content, String way, long version) {
 		Complaint c = load(id, version);
 		requireHandlerOrManager(c);
-		if (c.state != ComplaintState.PENDING_REPLY) {
-			throw new BusinessRuleException("complaint.reply.notPending");
-		}
+		c.check(ComplaintAction.REPLY);
 		if (content == null || content.isBlank()) {
 			throw new InvalidInputException(Map.of("replyContent", "complaint.reply.required"));
 		}
 		c.replyContent = content.strip();
 		c.replyWay = blankToNull(way);
 		c.repliedAt = BusinessClock.now();
-		setState(c, ComplaintState.REPLIED, null);
+		perform(c, ComplaintAction.REPLY, null);
 		touch(c);
 		complaints.saveAndFlush(c);
 		fieldChange(c, "replyContent", "", c.replyContent);
@@ -331,16 +325,14 @@ public class ComplaintManagement {
 	public void returnVisit(long id, boolean satisfied, String result, long version) {
 		Complaint c = load(id, version);
 		requirePermission(HANDLE);
-		if (c.state != ComplaintState.REPLIED) {
-			throw new BusinessRuleException("complaint.returnVisit.notReplied");
-		}
+		c.check(satisfied ? ComplaintAction.RETURN_CALL : ComplaintAction.REOPEN);
 		if (result == null || result.isBlank()) {
 			throw new InvalidInputException(Map.of("returnResult", "complaint.returnResult.required"));
 		}
 		c.returnSatisfied = satisfied;
 		c.returnResult = result.strip();
 		if (satisfied) {
-			setState(c, ComplaintState.RETURN_VISITED, "满意");
+			perform(c, ComplaintAction.RETURN_CALL, "满意");
 		}
 		else {
 			c.reopenCount++;
@@ -351,7 +343,7 @@ public class ComplaintManagement {
 			c.closeEscalatedAt = null;
 			rules.schedule(c, BusinessClock.now());
 			c.acknowledgedAt = BusinessClock.now();
-			setState(c, ComplaintState.IN_PROGRESS, "不满意，重新打开");
+			perform(c, ComplaintAction.REOPEN, "不满意，重新打开");
 			history.add(c.id, c.version + 1, actor(), "REOPENED", null, null, null, c.returnResult);
 			notify(List.of(c.handlerId), "业主回访不满意，投诉重新打开：" + c.code, c.returnResult, c);
 		}
@@ -367,15 +359,13 @@ public class ComplaintManagement {
 	public void close(long id, String lesson, long version) {
 		Complaint c = load(id, version);
 		requireHandlerOrManager(c);
-		if (c.state != ComplaintState.RETURN_VISITED) {
-			throw new BusinessRuleException("complaint.close.needsReturnVisit");
-		}
+		c.check(ComplaintAction.CLOSE);
 		if (lesson == null || lesson.isBlank()) {
 			throw new InvalidInputException(Map.of("lesson", "complaint.lesson.required"));
 		}
 		c.lesson = lesson.strip();
 		c.closedAt = BusinessClock.now();
-		setState(c, ComplaintState.CLOSED, null);
+		perform(c, ComplaintAction.CLOSE, null);
 		touch(c);
 		complaints.saveAndFlush(c);
 		fieldChange(c, "lesson", "", c.lesson);
@@ -389,9 +379,7 @@ public class ComplaintManagement {
 			throw new BusinessRuleException("complaint.transfer.managerOnly");
 		}
 		Complaint c = load(id, version);
-		if (!c.state.open()) {
-			throw new BusinessRuleException("complaint.closed");
-		}
+		c.check(ComplaintAction.TRANSFER);
 		if (reason == null || reason.isBlank()) {
 			throw new InvalidInputException(Map.of("reason", "complaint.transfer.reasonRequired"));
 		}
@@ -415,9 +403,7 @@ public class ComplaintManagement {
 	public void appoint(long id, LocalDateTime at, String note, long version) {
 		Complaint c = load(id, version);
 		requireHandlerOrManager(c);
-		if (!c.state.open()) {
-			throw new BusinessRuleException("complaint.closed");
-		}
+		c.check(ComplaintAction.APPOINT);
 		if (at == null) {
 			throw new InvalidInputException(Map.of("appointmentAt", "complaint.appointment.required"));
 		}
@@ -439,9 +425,7 @@ public class ComplaintManagement {
 	public void setWaiting(long id, boolean waiting, long version) {
 		Complaint c = load(id, version);
 		requireHandlerOrManager(c);
-		if (!c.state.open() || c.state == ComplaintState.RETURN_VISITED) {
-			throw new BusinessRuleException("complaint.state.invalid");
-		}
+		c.check(waiting ? ComplaintAction.PAUSE : ComplaintAction.RESUME);
 		if (waiting == (c.waitingSince != null)) {
 			return;
 		}
@@ -468,9 +452,7 @@ public class ComplaintManagement {
 	public void attach(long id, MultipartFile file) {
 		Complaint c = get(id);
 		requireHandlerOrManager(c);
-		if (!c.state.open()) {
-			throw new BusinessRuleException("complaint.closed");
-		}
+		c.check(ComplaintAction.ATTACH);
 		Uploads.Checked checked = uploads.check(Uploads.Kind.ATTACHMENT, file, "file");
 		jdbc.update("""
 				insert into complaint_attachment (complaint_id, file_name, content_type, size_bytes, data, uploaded_by,
@@ -487,6 +469,7 @@ public class ComplaintManagement {
 	public void addParty(long id, Long ownerId, Long unitId, long version) {
 		Complaint c = load(id, version);
 		requireHandlerOrManager(c);
+		c.check(ComplaintAction.ADD_PARTY);
 		String name;
 		if (ownerId != null) {
 			name = archive.owner(ownerId).map(ArchiveLookup.OwnerRef::name)
@@ -519,9 +502,7 @@ public class ComplaintManagement {
 	public void mergeIntoGroup(long id, String otherCode, long version) {
 		Complaint c = load(id, version);
 		requireHandlerOrManager(c);
-		if (!c.state.open()) {
-			throw new BusinessRuleException("complaint.closed");
-		}
+		c.check(ComplaintAction.GROUP);
 		if (otherCode == null || otherCode.isBlank()) {
 			throw new InvalidInputException(Map.of("otherCode", "complaint.group.codeRequired"));
 		}
@@ -617,10 +598,8 @@ public class ComplaintManagement {
 	@Transactional
 	public void repairOrdered(long id, String workOrderCode) {
 		Complaint c = get(id);
-		if (!c.state.open()) {
-			throw new BusinessRuleException("complaint.closed");
-		}
-		acknowledge(c);
+		c.check(ComplaintAction.RAISE_WORK_ORDER);
+		acknowledge(c, ComplaintAction.RAISE_WORK_ORDER);
 		touch(c);
 		complaints.saveAndFlush(c);
 		history.add(c.id, c.version, actor(), "REPAIR", null, null, workOrderCode, null);
@@ -633,7 +612,8 @@ public class ComplaintManagement {
 	@Transactional
 	public void repairsDone(long id, String summary) {
 		Complaint c = get(id);
-		if (c.state != ComplaintState.RECEIVED && c.state != ComplaintState.IN_PROGRESS) {
+		ComplaintAction submit = submitAction(c);
+		if (!ComplaintTransitions.allows(c.state, submit)) {
 			history.add(c.id, c.version, actor(), "REPAIRS_DONE", null, null, null, summary);
 			return;
 		}
@@ -641,7 +621,7 @@ public class ComplaintManagement {
 		if (c.correctiveAction.isBlank()) {
 			c.correctiveAction = summary;
 		}
-		handled(c, summary);
+		handled(c, submit, summary);
 		fieldChange(c, "correctiveAction", old, c.correctiveAction);
 		search.index(c.id);
 		notify(List.of(c.handlerId), "维修已全部完成，请回复业主：" + c.code, summary, c);
@@ -666,11 +646,13 @@ public class ComplaintManagement {
 		c.updatedAt = BusinessClock.now();
 	}
 
-	private void setState(Complaint c, ComplaintState to, String note) {
-		ComplaintState from = c.state;
-		c.state = to;
-		// the entity's version goes up by one when this transaction flushes
-		history.add(c.id, c.version + 1, actor(), "STATE", "state", from.name(), to.name(), note);
+	/** The entity takes the table's transition; a change of state is an entry in the history. */
+	private void perform(Complaint c, ComplaintAction action, String note) {
+		ComplaintState from = c.perform(action);
+		if (from != c.state) {
+			// the entity's version goes up by one when this transaction flushes
+			history.add(c.id, c.version + 1, actor(), "STATE", "state", from.name(), c.state.name(), note);
+		}
 	}
 
 	void fieldChange(Complaint c, String field, String oldValue, String newValue) {
@@ -699,6 +681,32 @@ public class ComplaintManagement {
 	/** Whether the current user may act on a complaint owned by this staff member (谁受理，谁跟进). */
 	boolean mayAct(long handlerId) {
 		return permissions.has(HANDLE) && (permissions.has(MANAGE) || Objects.equals(handlerId, currentStaffIdOrNull()));
+	}
+
+	/**
+	 * What the current user may do to the complaint now: the transition table's actions for its state, narrowed by
+	 * who may take each (the same rules the actions check) and to the one submit its rules choose.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Set<ComplaintAction> allowedActions(long id) {
+		Complaint c = get(id);
+		boolean mayAct = mayAct(c.handlerId);
+		ComplaintAction submit = submitAction(c);
+		java.util.Set<ComplaintAction> allowed = java.util.EnumSet.noneOf(ComplaintAction.class);
+		for (ComplaintAction a : c.allowedActions()) {
+			boolean may = switch (a.who()) {
+				case CASE_OWNER -> mayAct;
+				case HANDLER -> permissions.has(HANDLE);
+				case LEADER -> permissions.has(INSTRUCT);
+				case MANAGER -> permissions.has(TRANSFER);
+				case OTHER_MODULE -> false;
+			};
+			boolean otherSubmit = (a == ComplaintAction.SUBMIT || a == ComplaintAction.SUBMIT_FOR_INSTRUCTION) && a != submit;
+			if (may && !otherSubmit) {
+				allowed.add(a);
+			}
+		}
+		return java.util.Collections.unmodifiableSet(allowed);
 	}
 
 	private long currentStaffId() {

@@ -1,6 +1,6 @@
 package io.estatedesk.complaint;
 
-/** Where a complaint stands (投诉处理流程). */
+/** Where a complaint stands (投诉处理流程); what each state allows is in {@link ComplaintTransitions}. */
 public enum ComplaintState {
 
 	/** 受理 */
@@ -17,19 +17,5 @@ public enum ComplaintState {
 	RETURN_VISITED,
 	/** 已关闭 */
 	CLOSED;
-
-	boolean open() {
-		return this != CLOSED;
-	}
-
-	/** States in which the complaint's intake fields may still be corrected. */
-	boolean intakeEditable() {
-		return this == RECEIVED || this == IN_PROGRESS;
-	}
-
-	/** States in which 原因分析, 整改措施 and 处理意见 may be written. */
-	boolean analysisEditable() {
-		return this == RECEIVED || this == IN_PROGRESS || this == PENDING_REPLY;
-	}
 
 }

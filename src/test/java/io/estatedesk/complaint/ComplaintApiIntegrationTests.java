@@ -96,6 +96,54 @@ class ComplaintApiIntegrationTests {
 	}
 
 	@Test
+	void listsTheActionsTheTransitionTableAllowsTheCallerNowAndEachListedCallWorks() throws Exception {
+		long id = id(create("电梯噪音"));
+		String at = "/api/v1/complaints/" + id;
+		mvc.perform(get(at + "/actions").with(httpBasic(office, Fixtures.PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.state").value("RECEIVED"))
+			.andExpect(jsonPath("$.actions[*].action", org.hamcrest.Matchers.hasItems("EDIT_INTAKE", "ANALYSE", "FOLLOW_UP", "SUBMIT", "APPOINT", "PAUSE")))
+			.andExpect(jsonPath("$.actions[*].action", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItems("REPLY"))))
+			.andExpect(jsonPath("$.actions[*].action", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItems("SUBMIT_FOR_INSTRUCTION"))))
+			.andExpect(jsonPath("$.actions[*].action", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItems("TRANSFER"))))
+			.andExpect(jsonPath("$.actions[*].action", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItems("RAISE_WORK_ORDER"))));
+		// someone else's complaint: the table allows the step, but 谁受理，谁跟进 leaves it to its owner
+		mvc.perform(get(at + "/actions").with(httpBasic(fixtures.staffWithRole("LEADER"), Fixtures.PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.actions[*].action", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItems("SUBMIT"))))
+			.andExpect(jsonPath("$.actions[*].action", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItems("FOLLOW_UP"))));
+		mvc.perform(put(at).with(httpBasic(office, Fixtures.PASSWORD)).header("If-Match", "\"0\"").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"analysis\":{\"causeAnalysis\":\"曳引机老化\",\"correctiveAction\":\"更换\",\"handlingOpinion\":\"维修后回复\"}}"))
+			.andExpect(status().isOk());
+		MvcResult listed = mvc.perform(get(at + "/actions").with(httpBasic(office, Fixtures.PASSWORD)))
+			.andExpect(jsonPath("$.state").value("IN_PROGRESS"))
+			.andExpect(jsonPath("$.actions[?(@.action == 'SUBMIT')].path").value(at + "/actions/submit"))
+			.andReturn();
+		String etag = listed.getResponse().getHeader("ETag");
+		mvc.perform(post(at + "/actions/submit").with(httpBasic(office, Fixtures.PASSWORD)).header("If-Match", etag))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.state").value("PENDING_REPLY"));
+		listed = mvc.perform(get(at + "/actions").with(httpBasic(office, Fixtures.PASSWORD)))
+			.andExpect(jsonPath("$.actions[?(@.action == 'REPLY')].path").value(at + "/actions/reply"))
+			.andExpect(jsonPath("$.actions[*].action", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItems("SUBMIT"))))
+			.andExpect(jsonPath("$.actions[*].action", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItems("EDIT_INTAKE"))))
+			.andReturn();
+		mvc.perform(post(at + "/actions/reply").with(httpBasic(office, Fixtures.PASSWORD))
+			.header("If-Match", listed.getResponse().getHeader("ETag")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"text\":\"已更换曳引机\",\"way\":\"电话\"}"))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.state").value("REPLIED"));
+		mvc.perform(get(at + "/actions").with(httpBasic(office, Fixtures.PASSWORD)))
+			.andExpect(jsonPath("$.actions[?(@.action == 'RETURN_CALL')].yes").value(true))
+			.andExpect(jsonPath("$.actions[?(@.action == 'REOPEN')].yes").value(false))
+			.andExpect(jsonPath("$.actions[*].action", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItems("REPLY"))));
+		// what the table refuses is refused by the action itself, with the same Chinese message as before
+		mvc.perform(post(at + "/actions/reply").with(httpBasic(office, Fixtures.PASSWORD))
+			.header("If-Match", "\"" + jdbc.queryForObject("select version from complaint where id = ?", Long.class, id) + "\"")
+			.contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"再回复一次\"}"))
+			.andExpect(status().isUnprocessableEntity())
+			.andExpect(jsonPath("$.detail").value("该投诉不在待回复状态"));
+	}
+
+	@Test
 	void searchesChineseTextPrintsTheFormAndListsOnTheOwnerPage() throws Exception {
 		String marker = Fixtures.unique("搜").replaceAll("[^\\p{IsHan}0-9]", "");
 		long id = id(create("地下室墙面渗漏水严重 " + marker));
