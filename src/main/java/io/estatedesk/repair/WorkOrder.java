@@ -126,4 +126,37 @@ class WorkOrder {
 
 	Instant updatedAt = BusinessClock.now();
 
+	/** Refuses, with the action's message, an action the transition table does not allow in the current state. */
+	void check(WorkOrderAction action) {
+		WorkOrderTransitions.require(state, action);
+		if ((action == WorkOrderAction.RETURN_CALL || action == WorkOrderAction.REOPEN
+				|| action == WorkOrderAction.REOPEN_UNDISPATCHED) && returnCallAt != null) {
+			// one return call per acceptance
+			throw new io.estatedesk.shared.BusinessRuleException(action.refusal());
+		}
+	}
+
+	/**
+	 * Takes the action's transition from the table (refused as by {@link #check}); returns the state it left.
+	 * {@link WorkOrderAction#RESUME} goes back to the state the work order was paused from.
+	 */
+	WorkOrderState perform(WorkOrderAction action) {
+		check(action);
+		WorkOrderState from = state;
+		WorkOrderState to = WorkOrderTransitions.require(state, action);
+		if (action == WorkOrderAction.RESUME) {
+			to = pausedFrom == null ? WorkOrderState.PENDING_DISPATCH : pausedFrom;
+		}
+		else if (action == WorkOrderAction.PAUSE) {
+			pausedFrom = from;
+		}
+		state = to;
+		return from;
+	}
+
+	/** The actions the table allows in the current state, whoever asks. */
+	java.util.Set<WorkOrderAction> allowedActions() {
+		return WorkOrderTransitions.allowed(state);
+	}
+
 }

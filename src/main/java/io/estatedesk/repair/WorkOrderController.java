@@ -220,7 +220,9 @@ class WorkOrderController {
 		model.addAttribute("charges", Charge.values());
 		boolean restricted = management.restrictedTo().isPresent();
 		model.addAttribute("restricted", restricted);
-		if (!restricted && (d.state() == WorkOrderState.PENDING_DISPATCH || d.state() == WorkOrderState.DISPATCHED)) {
+		java.util.Set<WorkOrderAction> allowed = management.allowedActions(id);
+		model.addAttribute("allowed", allowed);
+		if (allowed.contains(WorkOrderAction.DISPATCH)) {
 			Long buildingId = d.unitId() == null ? null : archive.unit(d.unitId()).map(ArchiveLookup.UnitRef::buildingId).orElse(null);
 			model.addAttribute("candidates", contractors.candidates(d.tradeId(), d.projectId(), buildingId));
 		}

@@ -230,9 +230,7 @@ public class WorkOrderManagement {
 	public void dispatch(long id, Long contractorId, String note, long version) {
 		requirePermission(DISPATCH);
 		WorkOrder w = load(id, version);
-		if (w.state != WorkOrderState.PENDING_DISPATCH && w.state != WorkOrderState.DISPATCHED) {
-			throw new BusinessRuleException("workorder.dispatch.notAllowed");
-		}
+		w.check(WorkOrderAction.DISPATCH);
 		dispatch(w, contractorId, note);
 	}
 
@@ -255,7 +253,7 @@ public class WorkOrderManagement {
 		}
 		w.contractorId = contractorId;
 		w.dispatchedAt = BusinessClock.now();
-		setState(w, WorkOrderState.DISPATCHED, blankToNull(note));
+		perform(w, WorkOrderAction.DISPATCH, blankToNull(note));
 		touch(w);
 		orders.saveAndFlush(w);
 		history.add(w.id, w.version, actor(), "DISPATCHED", "contractorId",
@@ -270,11 +268,9 @@ public class WorkOrderManagement {
 	public void start(long id, long version) {
 		WorkOrder w = load(id, version);
 		requireWorker(w);
-		if (w.state != WorkOrderState.DISPATCHED) {
-			throw new BusinessRuleException("workorder.start.notAllowed");
-		}
+		w.check(WorkOrderAction.START);
 		w.startedAt = BusinessClock.now();
-		setState(w, WorkOrderState.IN_PROGRESS, null);
+		perform(w, WorkOrderAction.START, null);
 		touch(w);
 		orders.saveAndFlush(w);
 	}
@@ -284,9 +280,7 @@ public class WorkOrderManagement {
 	public void progress(long id, String note) {
 		WorkOrder w = get(id);
 		requireWorker(w);
-		if (!w.state.open()) {
-			throw new BusinessRuleException("workorder.closed");
-		}
+		w.check(WorkOrderAction.PROGRESS);
 		if (note == null || note.isBlank()) {
 			throw new InvalidInputException(Map.of("progressNote", "workorder.progress.required"));
 		}
@@ -300,9 +294,7 @@ public class WorkOrderManagement {
 	public void finish(long id, String note, String materials, long version) {
 		WorkOrder w = load(id, version);
 		requireWorker(w);
-		if (!w.state.workable()) {
-			throw new BusinessRuleException("workorder.finish.notAllowed");
-		}
+		w.check(WorkOrderAction.FINISH);
 		if (note == null || note.isBlank()) {
 			throw new InvalidInputException(Map.of("finishNote", "workorder.finish.noteRequired"));
 		}
@@ -314,7 +306,7 @@ public class WorkOrderManagement {
 		if (materials != null && !materials.isBlank()) {
 			w.materials = materials.strip();
 		}
-		setState(w, WorkOrderState.PENDING_ACCEPTANCE, note.strip());
+		perform(w, WorkOrderAction.FINISH, note.strip());
 		touch(w);
 		orders.saveAndFlush(w);
 		fieldChange(w, "materials", oldMaterials, w.materials);
@@ -333,9 +325,7 @@ public class WorkOrderManagement {
 	public void accept(long id, Integer rating, String note, long version) {
 		requirePermission(ACCEPT);
 		WorkOrder w = load(id, version);
-		if (w.state != WorkOrderState.PENDING_ACCEPTANCE) {
-			throw new BusinessRuleException("workorder.accept.notPending");
-		}
+		w.check(WorkOrderAction.ACCEPT);
 		if (rating == null || rating < 1 || rating > 5) {
 			throw new InvalidInputException(Map.of("ownerRating", "workorder.rating.required"));
 		}
@@ -347,7 +337,7 @@ public class WorkOrderManagement {
 		if (returnCall) {
 			w.returnCallDue = w.acceptedAt.plus(Duration.ofDays(rules.returnDays()));
 		}
-		setState(w, WorkOrderState.COMPLETED, "业主评分 " + rating + (w.acceptanceNote == null ? "" : "：" + w.acceptanceNote));
+		perform(w, WorkOrderAction.ACCEPT, "业主评分 " + rating + (w.acceptanceNote == null ? "" : "：" + w.acceptanceNote));
 		touch(w);
 		orders.saveAndFlush(w);
 		events.publishEvent(new WorkOrderAccepted(w.id, w.code, w.projectId, w.ownerId, w.unitId, w.contactName,
@@ -360,15 +350,13 @@ public class WorkOrderManagement {
 	public void reject(long id, String reason, long version) {
 		requirePermission(ACCEPT);
 		WorkOrder w = load(id, version);
-		if (w.state != WorkOrderState.PENDING_ACCEPTANCE) {
-			throw new BusinessRuleException("workorder.accept.notPending");
-		}
+		w.check(WorkOrderAction.REJECT);
 		if (reason == null || reason.isBlank()) {
 			throw new InvalidInputException(Map.of("rejectReason", "workorder.reject.reasonRequired"));
 		}
 		w.reworkCount++;
 		w.finishedAt = null;
-		setState(w, WorkOrderState.REWORK, reason.strip());
+		perform(w, WorkOrderAction.REJECT, reason.strip());
 		touch(w);
 		orders.saveAndFlush(w);
 		List<Long> to = w.contractorId == null ? List.of() : contractors.memberIds(w.contractorId);
@@ -380,9 +368,7 @@ public class WorkOrderManagement {
 	public void pause(long id, String reason, LocalDate resumeOn, long version) {
 		WorkOrder w = load(id, version);
 		requireDispatcherOrWorker(w);
-		if (!w.state.open() || w.state == WorkOrderState.PAUSED || w.state == WorkOrderState.PENDING_ACCEPTANCE) {
-			throw new BusinessRuleException("workorder.pause.notAllowed");
-		}
+		w.check(WorkOrderAction.PAUSE);
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (reason == null || reason.isBlank()) {
 			errors.put("pauseReason", "workorder.pause.reasonRequired");
@@ -393,11 +379,10 @@ public class WorkOrderManagement {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		w.pausedFrom = w.state;
 		w.pausedAt = BusinessClock.now();
 		w.pauseReason = reason.strip();
 		w.resumeOn = resumeOn;
-		setState(w, WorkOrderState.PAUSED, w.pauseReason + "（" + resumeOn + " 恢复）");
+		perform(w, WorkOrderAction.PAUSE, w.pauseReason + "（" + resumeOn + " 恢复）");
 		touch(w);
 		orders.saveAndFlush(w);
 	}
@@ -407,9 +392,7 @@ public class WorkOrderManagement {
 	public void resume(long id, long version) {
 		WorkOrder w = load(id, version);
 		requireDispatcherOrWorker(w);
-		if (w.state != WorkOrderState.PAUSED) {
-			throw new BusinessRuleException("workorder.resume.notPaused");
-		}
+		w.check(WorkOrderAction.RESUME);
 		resume(w, BusinessClock.now(), actor());
 		orders.saveAndFlush(w);
 	}
@@ -417,11 +400,10 @@ public class WorkOrderManagement {
 	void resume(WorkOrder w, Instant now, String actor) {
 		Instant oldDue = w.dueAt;
 		w.dueAt = rules.shifted(w.dueAt, w.urgency, w.pausedAt, now);
-		WorkOrderState to = w.pausedFrom == null ? WorkOrderState.PENDING_DISPATCH : w.pausedFrom;
-		history.add(w.id, w.version + 1, actor, "STATE", "state", WorkOrderState.PAUSED.name(), to.name(),
+		WorkOrderState from = w.perform(WorkOrderAction.RESUME);
+		history.add(w.id, w.version + 1, actor, "STATE", "state", from.name(), w.state.name(),
 				"时限顺延至 " + format(w.dueAt));
 		history.add(w.id, w.version + 1, actor, "FIELD", "dueAt", format(oldDue), format(w.dueAt), null);
-		w.state = to;
 		w.pausedAt = null;
 		w.pausedFrom = null;
 		w.resumeOn = null;
@@ -434,14 +416,12 @@ public class WorkOrderManagement {
 	public void cancel(long id, String reason, long version) {
 		requirePermission(MANAGE);
 		WorkOrder w = load(id, version);
-		if (!w.state.open()) {
-			throw new BusinessRuleException("workorder.closed");
-		}
+		w.check(WorkOrderAction.CANCEL);
 		if (reason == null || reason.isBlank()) {
 			throw new InvalidInputException(Map.of("cancelReason", "workorder.cancel.reasonRequired"));
 		}
 		w.cancelledAt = BusinessClock.now();
-		setState(w, WorkOrderState.CANCELLED, reason.strip());
+		perform(w, WorkOrderAction.CANCEL, reason.strip());
 		touch(w);
 		orders.saveAndFlush(w);
 		complaintMovesOn(w);
@@ -452,9 +432,7 @@ public class WorkOrderManagement {
 	public void returnCall(long id, Boolean satisfied, String result, long version) {
 		requirePermission(ACCEPT);
 		WorkOrder w = load(id, version);
-		if (w.state != WorkOrderState.COMPLETED || w.returnCallAt != null) {
-			throw new BusinessRuleException("workorder.returnCall.notDue");
-		}
+		w.check(WorkOrderAction.RETURN_CALL);
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (satisfied == null) {
 			errors.put("returnSatisfied", "workorder.returnCall.satisfiedRequired");
@@ -477,7 +455,7 @@ public class WorkOrderManagement {
 			w.returnCallDue = null;
 			w.returnCallAt = null;
 			w.returnSatisfied = null;
-			setState(w, w.contractorId == null ? WorkOrderState.PENDING_DISPATCH : WorkOrderState.REWORK, "回访不满意：" + w.returnResult);
+			perform(w, w.contractorId == null ? WorkOrderAction.REOPEN_UNDISPATCHED : WorkOrderAction.REOPEN, "回访不满意：" + w.returnResult);
 		}
 		touch(w);
 		orders.saveAndFlush(w);
@@ -522,9 +500,7 @@ public class WorkOrderManagement {
 	public void appoint(long id, LocalDateTime from, LocalDateTime to, long version) {
 		WorkOrder w = load(id, version);
 		requireDispatcherOrWorker(w);
-		if (!w.state.open()) {
-			throw new BusinessRuleException("workorder.closed");
-		}
+		w.check(WorkOrderAction.APPOINT);
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (from == null) {
 			errors.put("appointmentFrom", "workorder.appointment.required");
@@ -553,6 +529,7 @@ public class WorkOrderManagement {
 		if (!permissions.has(CREATE) && !permissions.has(WORK) && !permissions.has(ACCEPT)) {
 			throw new AccessDeniedException(WORK);
 		}
+		w.check(WorkOrderAction.ATTACH_PHOTO);
 		if (!photo.image()) {
 			throw new InvalidInputException(Map.of("file", "upload.notImage"));
 		}
@@ -565,6 +542,37 @@ public class WorkOrderManagement {
 		touch(w);
 		orders.saveAndFlush(w);
 		history.add(w.id, w.version, actor(), "PHOTO", null, null, ("AFTER".equals(s) ? "维修后：" : "维修前：") + photo.fileName(), null);
+	}
+
+	/**
+	 * The actions the current user may take on the work order now: what its state allows (the transition table),
+	 * narrowed by the user's permissions and, for the return call, by whether one is due.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Set<WorkOrderAction> allowedActions(long id) {
+		WorkOrder w = get(id);
+		boolean restricted = restrictedTo().isPresent();
+		boolean dispatcherOrWorker = may(DISPATCH) || may(MANAGE) || may(WORK);
+		java.util.Set<WorkOrderAction> allowed = java.util.EnumSet.noneOf(WorkOrderAction.class);
+		for (WorkOrderAction a : w.allowedActions()) {
+			boolean may = switch (a) {
+				case DISPATCH -> !restricted && may(DISPATCH);
+				case START, PROGRESS, FINISH -> may(WORK);
+				case ACCEPT, REJECT -> may(ACCEPT);
+				// only the outcome the work order allows: rework by its unit, or back to dispatch
+				case RETURN_CALL -> may(ACCEPT) && w.returnCallDue != null && w.returnCallAt == null;
+				case REOPEN -> may(ACCEPT) && w.returnCallDue != null && w.returnCallAt == null && w.contractorId != null;
+				case REOPEN_UNDISPATCHED -> may(ACCEPT) && w.returnCallDue != null && w.returnCallAt == null
+						&& w.contractorId == null;
+				case PAUSE, RESUME, APPOINT -> dispatcherOrWorker;
+				case CANCEL -> may(MANAGE);
+				case ATTACH_PHOTO -> may(CREATE) || may(WORK) || may(ACCEPT);
+			};
+			if (may) {
+				allowed.add(a);
+			}
+		}
+		return java.util.Collections.unmodifiableSet(allowed);
 	}
 
 	/** The current version of a work order, for other modules that record a step on it (e.g. its return call). */
@@ -670,12 +678,12 @@ public class WorkOrderManagement {
 		w.appointmentTo = to == null ? null : to.atZone(BusinessClock.ZONE).toInstant();
 	}
 
-	private void setState(WorkOrder w, WorkOrderState to, String note) {
-		WorkOrderState from = w.state;
-		w.state = to;
+	/** Takes the action's transition on the entity and records it in the history. */
+	private void perform(WorkOrder w, WorkOrderAction action, String note) {
+		WorkOrderState from = w.perform(action);
 		if (w.id != null) {
 			// the entity's version goes up by one when this transaction flushes
-			history.add(w.id, w.version + 1, actor(), "STATE", "state", from == null ? null : from.name(), to.name(), note);
+			history.add(w.id, w.version + 1, actor(), "STATE", "state", from.name(), w.state.name(), note);
 		}
 	}
 
