@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * must be compile-time constants; they document the API for integrators.</li>
  * </ul>
  * {@link #NOT_YET_MOVED} lists, per file, how many literals are still to be moved; a file not listed may hold none,
- * and a listed file may not gain any. Lower a count when you move texts, so that they cannot come back.
+ * and a listed file may not gain any. A count must be lowered when texts move out, so that they cannot come back.
  */
 class NoTextInCodeTests {
 
@@ -59,9 +59,6 @@ class NoTextInCodeTests {
 			Map.entry("community/Activities.java", 2),
 			Map.entry("community/CareController.java", 1),
 			Map.entry("community/CarePlans.java", 5),
-			Map.entry("complaint/ComplaintApi.java", 4),
-			Map.entry("complaint/ComplaintController.java", 8),
-			Map.entry("complaint/ComplaintFilter.java", 16),
 			Map.entry("estate/ArchiveImporter.java", 159),
 			Map.entry("estate/ArchiveSheets.java", 66),
 			Map.entry("estate/Confidential.java", 7),
@@ -82,12 +79,8 @@ class NoTextInCodeTests {
 			Map.entry("lifecycle/DutyKinds.java", 6),
 			Map.entry("notification/MailOutbox.java", 1),
 			Map.entry("office/Attendance.java", 8),
-			Map.entry("office/OfficeController.java", 12),
-			Map.entry("repair/ContactReveal.java", 2),
 			Map.entry("repair/FacilityController.java", 1),
 			Map.entry("repair/RepairApi.java", 11),
-			Map.entry("repair/WorkOrderController.java", 4),
-			Map.entry("repair/WorkOrderFilter.java", 15),
 			Map.entry("repair/WorkOrderManagement.java", 10),
 			Map.entry("shared/ServerErrorAnswers.java", 3),
 			Map.entry("shared/Uploads.java", 2),
@@ -95,9 +88,7 @@ class NoTextInCodeTests {
 			Map.entry("staff/CalendarController.java", 5),
 			Map.entry("staff/ConfidentialNumbers.java", 1),
 			Map.entry("staff/StaffAdminController.java", 2),
-			Map.entry("survey/ReturnCallController.java", 2),
-			Map.entry("survey/SurveyApi.java", 5),
-			Map.entry("survey/SurveyController.java", 11));
+			Map.entry("survey/SurveyApi.java", 5));
 
 	@Test
 	void noChineseStringLiteralOutsideMessages() throws IOException {
@@ -129,6 +120,13 @@ class NoTextInCodeTests {
 				tooMany.put(file, n + " Chinese literals (allowed " + allowed + "), e.g. " + examples.get(file));
 			}
 		});
+		Map<String, String> stale = new TreeMap<>();
+		NOT_YET_MOVED.forEach((file, allowed) -> {
+			if (found.getOrDefault(file, 0) < allowed) {
+				stale.put(file, found.getOrDefault(file, 0) + " found, " + allowed + " allowed");
+			}
+		});
+		assertThat(stale).as("texts moved out of these files: lower their counts in NOT_YET_MOVED").isEmpty();
 		assertThat(tooMany).as("Chinese string literals in code: move them to messages_zh_CN/messages_en (Texts.zh or "
 				+ "the page's locale); now found %s", found).isEmpty();
 	}
