@@ -70,7 +70,6 @@ class NoTextInCodeTests {
 			Map.entry("estate/UnitController.java", 2),
 			Map.entry("frontdesk/FrontDeskApi.java", 8),
 			Map.entry("frontdesk/FrontDeskController.java", 5),
-			Map.entry("frontdesk/VisitPdf.java", 19),
 			Map.entry("handover/HandoverController.java", 1),
 			Map.entry("handover/HandoverManagement.java", 11),
 			Map.entry("handover/HandoverPdf.java", 30),
