@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import io.estatedesk.shared.Texts;
 import io.estatedesk.shared.ApiController;
 import io.estatedesk.shared.BusinessRuleException;
 import io.estatedesk.shared.ChangedMeanwhile;
@@ -65,7 +66,7 @@ class ComplaintApi {
 	/** The complaint as it stands, its contact phone masked unless asked for (and then recorded). */
 	private ResponseEntity<ComplaintViews.Detail> current(long id, boolean reveal, String where) {
 		ComplaintViews.Detail d = queries.detail(id).orElseThrow(() -> new NotFoundException("complaint.notFound"));
-		boolean full = numbers.reveal(reveal, "投诉 " + d.code() + " " + d.complainant(), where);
+		boolean full = numbers.reveal(reveal, Texts.zh("complaint.audit.subject", d.code(), d.complainant()), where);
 		return ResponseEntity.ok().eTag("\"" + d.version() + "\"").body(full ? d : d.withMaskedPhone());
 	}
 
@@ -83,7 +84,7 @@ class ComplaintApi {
 	@GetMapping("/{id}")
 	@Operation(summary = "一件投诉；联系电话默认遮蔽，reveal=true 需“查看完整号码”权限并记录")
 	ResponseEntity<ComplaintViews.Detail> get(@PathVariable long id, @RequestParam(defaultValue = "false") boolean reveal) {
-		return current(id, reveal, "API；联系电话");
+		return current(id, reveal, Texts.zh("complaint.audit.phoneByApi"));
 	}
 
 	@GetMapping("/{id}/history")
@@ -98,7 +99,8 @@ class ComplaintApi {
 	@Operation(summary = "投诉处理单 PDF（A4）；联系电话默认遮蔽，reveal=true 需“查看完整号码”权限并记录")
 	byte[] form(@PathVariable long id, @RequestParam(defaultValue = "false") boolean reveal) {
 		ComplaintViews.Detail d = queries.detail(id).orElseThrow(() -> new NotFoundException("complaint.notFound"));
-		return pdf.render(numbers.reveal(reveal, "投诉 " + d.code() + " " + d.complainant(), "API；打印处理单；联系电话") ? d
+		return pdf.render(numbers.reveal(reveal, Texts.zh("complaint.audit.subject", d.code(), d.complainant()),
+				Texts.zh("complaint.audit.phoneOnPrintByApi")) ? d
 				: d.withMaskedPhone());
 	}
 

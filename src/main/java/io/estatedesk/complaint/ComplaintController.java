@@ -1,5 +1,6 @@
 package io.estatedesk.complaint;
 
+import io.estatedesk.shared.Texts;
 import io.estatedesk.shared.BusinessClock;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -110,8 +111,8 @@ class ComplaintController {
 	@PreAuthorize("hasAuthority('COMPLAINT_EXPORT')")
 	void export(@ModelAttribute("filter") ComplaintFilter filter, HttpServletResponse response)
 			throws IOException {
-		audit.record(AuditTrail.EXPORT, "投诉列表", "筛选：" + filter.describe());
-		io.estatedesk.shared.Downloads.xlsx(response, "投诉-" + BusinessClock.today().format(DateTimeFormatter.BASIC_ISO_DATE) + ".xlsx");
+		audit.record(AuditTrail.EXPORT, Texts.zh("complaint.audit.list"), Texts.zh("audit.filter", filter.describe()));
+		io.estatedesk.shared.Downloads.xlsx(response, Texts.zh("complaint.sheet.name") + "-" + BusinessClock.today().format(DateTimeFormatter.BASIC_ISO_DATE) + ".xlsx");
 		sheets.write(response.getOutputStream(), filter);
 	}
 
@@ -250,7 +251,8 @@ class ComplaintController {
 	String reveal(@PathVariable long id, @RequestParam(required = false) String then, RedirectAttributes flash) {
 		ComplaintViews.Detail d = detail(id);
 		boolean edit = "edit".equals(then);
-		numbers.reveal(true, "投诉 " + d.code() + " " + d.complainant(), edit ? "页面；联系电话（修改受理信息）" : "页面；联系电话");
+		numbers.reveal(true, Texts.zh("complaint.audit.subject", d.code(), d.complainant()),
+				Texts.zh(edit ? "complaint.audit.phoneOnEdit" : "complaint.audit.phoneOnPage"));
 		flash.addFlashAttribute("revealPhone", true);
 		return "redirect:/complaints/" + id + (edit ? "/edit" : "");
 	}
@@ -400,7 +402,8 @@ class ComplaintController {
 	@GetMapping(value = "/{id}/form.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
 	ResponseEntity<byte[]> print(@PathVariable long id, @RequestParam(defaultValue = "false") boolean reveal) {
 		ComplaintViews.Detail full = detail(id);
-		ComplaintViews.Detail d = numbers.reveal(reveal, "投诉 " + full.code() + " " + full.complainant(), "打印处理单；联系电话")
+		ComplaintViews.Detail d = numbers.reveal(reveal, Texts.zh("complaint.audit.subject", full.code(), full.complainant()),
+				Texts.zh("complaint.audit.phoneOnPrint"))
 				? full : full.withMaskedPhone();
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.estatedesk.shared.StaffNotification;
+import io.estatedesk.shared.Texts;
 import io.estatedesk.shared.WorkCalendar;
 import io.estatedesk.staff.StaffManagement;
 import org.springframework.context.ApplicationEventPublisher;
@@ -25,14 +26,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class ComplaintDeadlineJob {
 
-	/** A time limit: its column prefix, its Chinese name, and the condition under which it is still open. */
+	/** A time limit: its column prefix, the message key of its name, and the condition under which it is still open. */
 	private record Stage(String prefix, String name, String open) {
 	}
 
 	private static final List<Stage> STAGES = List.of(
-			new Stage("ack", "受理确认", "c.acknowledged_at is null and c.closed_at is null"),
-			new Stage("reply", "回复", "c.replied_at is null and c.closed_at is null"),
-			new Stage("close", "办结", "c.closed_at is null"));
+			new Stage("ack", "complaint.stage.ack", "c.acknowledged_at is null and c.closed_at is null"),
+			new Stage("reply", "complaint.stage.reply", "c.replied_at is null and c.closed_at is null"),
+			new Stage("close", "complaint.stage.close", "c.closed_at is null"));
 
 	private record Hit(long id, String code, long handlerId, long version) {
 	}
@@ -78,20 +79,22 @@ class ComplaintDeadlineJob {
 					update complaint c set %1$s_warned_at = ? where c.%1$s_warned_at is null and c.waiting_since is null
 					  and %2$s and c.%1$s_due > ? and c.%1$s_due <= cast(? as timestamptz) + make_interval(mins => ?)
 					returning c.id, c.code, c.handler_id, c.version""".formatted(s.prefix(), s.open()), ts, ts, ts, warn)) {
-				history(h, "WARNED", s.name() + "时限将到");
-				notify(List.of(h.handlerId()), "投诉即将超时（" + s.name() + "）：" + h.code(), "请尽快处理。", h);
+				history(h, "WARNED", Texts.zh("complaint.history.warned", Texts.zh(s.name())));
+				notify(List.of(h.handlerId()), Texts.zh("complaint.notify.warned", Texts.zh(s.name()), h.code()),
+						Texts.zh("complaint.notify.warned.body"), h);
 				sent++;
 			}
 			for (Hit h : claim("""
 					update complaint c set %1$s_escalated_at = ? where c.%1$s_escalated_at is null and c.waiting_since is null
 					  and %2$s and c.%1$s_due <= ?
 					returning c.id, c.code, c.handler_id, c.version""".formatted(s.prefix(), s.open()), ts, ts)) {
-				history(h, "ESCALATED", s.name() + "已超时，已报部门经理");
+				history(h, "ESCALATED", Texts.zh("complaint.history.escalated", Texts.zh(s.name())));
 				List<Long> to = new ArrayList<>(managers);
 				if (!to.contains(h.handlerId())) {
 					to.add(h.handlerId());
 				}
-				notify(to, "投诉已超时（" + s.name() + "）：" + h.code(), "已超过" + s.name() + "时限，请部门经理督办。", h);
+				notify(to, Texts.zh("complaint.notify.overdue", Texts.zh(s.name()), h.code()),
+						Texts.zh("complaint.notify.overdue.body", Texts.zh(s.name())), h);
 				sent++;
 			}
 		}
@@ -99,7 +102,7 @@ class ComplaintDeadlineJob {
 				update complaint c set appointment_reminded_at = ? where c.appointment_reminded_at is null
 				  and c.appointment_at is not null and c.closed_at is null and c.appointment_at <= cast(? as timestamptz) + interval '60 minutes'
 				returning c.id, c.code, c.handler_id, c.version""", ts, ts)) {
-			notify(List.of(h.handlerId()), "约时处理提醒：" + h.code(), "与业主约定的处理时间即将到来。", h);
+			notify(List.of(h.handlerId()), Texts.zh("complaint.notify.appointment", h.code()), Texts.zh("complaint.notify.appointment.body"), h);
 			sent++;
 		}
 		sent += warnAboutMissingCalendar(LocalDate.ofInstant(now, BusinessClock.ZONE));
@@ -131,8 +134,8 @@ class ComplaintDeadlineJob {
 			}
 			List<Long> admins = staff.idsWithPermission("CALENDAR_ADMIN");
 			if (!admins.isEmpty()) {
-				events.publishEvent(new StaffNotification(admins, year + "年工作日历尚未录入",
-						"国务院办公厅公布" + year + "年节假日安排后，请在“工作日历”中录入，否则时限只按周末计算。", "/admin/calendar"));
+				events.publishEvent(new StaffNotification(admins, Texts.zh("calendar.notify.missing", String.valueOf(year)),
+						Texts.zh("calendar.notify.missing.body", String.valueOf(year)), "/admin/calendar"));
 			}
 			return 1;
 		}).orElse(0);

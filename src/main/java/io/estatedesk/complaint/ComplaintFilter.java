@@ -1,5 +1,7 @@
 package io.estatedesk.complaint;
 
+import io.estatedesk.shared.Texts;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,27 +25,27 @@ record ComplaintFilter(Long projectId, Long buildingId, ComplaintState state, Lo
 
 	String describe() {
 		List<String> p = new ArrayList<>();
-		add(p, "项目ID", projectId);
-		add(p, "楼栋ID", buildingId);
-		add(p, "状态", state);
-		add(p, "类别ID", categoryId);
-		add(p, "级别", severity);
-		add(p, "渠道", channel);
-		add(p, "负责人ID", handlerId);
-		add(p, "超时", overdue);
-		add(p, "未关闭", open);
-		add(p, "约时", appointments);
-		add(p, "约时早于", appointmentsBefore);
-		add(p, "自", from);
-		add(p, "至", to);
-		add(p, "原因类别", cause);
-		add(p, "搜索", query());
-		return p.isEmpty() ? "全部" : String.join("，", p);
+		add(p, "projectId", projectId);
+		add(p, "buildingId", buildingId);
+		add(p, "state", state);
+		add(p, "categoryId", categoryId);
+		add(p, "severity", severity);
+		add(p, "channel", channel);
+		add(p, "handlerId", handlerId);
+		add(p, "overdue", overdue);
+		add(p, "open", open);
+		add(p, "appointments", appointments);
+		add(p, "appointmentsBefore", appointmentsBefore);
+		add(p, "from", from);
+		add(p, "to", to);
+		add(p, "cause", cause);
+		add(p, "q", query());
+		return p.isEmpty() ? Texts.zh("filter.all") : String.join(Texts.zh("filter.separator"), p);
 	}
 
 	private static void add(List<String> p, String name, Object v) {
 		if (v != null && !Boolean.FALSE.equals(v)) {
-			p.add(name + "=" + v);
+			p.add(Texts.zh("complaint.described." + name) + "=" + v);
 		}
 	}
 

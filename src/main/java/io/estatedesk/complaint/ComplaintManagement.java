@@ -16,6 +16,7 @@ import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.Masking;
 import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.shared.StaffNotification;
+import io.estatedesk.shared.Texts;
 import io.estatedesk.staff.ConfidentialNumbers;
 import io.estatedesk.staff.Permissions;
 import io.estatedesk.staff.StaffManagement;
@@ -107,11 +108,11 @@ public class ComplaintManagement {
 		history.add(c.id, c.version, actor(), "CREATED", null, null, ComplaintState.RECEIVED.name(), null);
 		search.index(c.id);
 		if (c.severity == Severity.MAJOR || c.groupCase) {
-			notifyManagers(c, (c.severity == Severity.MAJOR ? "重大投诉" : "群诉") + "已受理：" + c.code,
+			notifyManagers(c, Texts.zh(c.severity == Severity.MAJOR ? "complaint.notify.majorReceived" : "complaint.notify.groupReceived", c.code),
 					c.complainant + "：" + abbreviate(c.content));
 		}
 		if (!Objects.equals(c.handlerId, me)) {
-			notify(List.of(c.handlerId), "您受理的投诉：" + c.code, abbreviate(c.content), c);
+			notify(List.of(c.handlerId), Texts.zh("complaint.notify.assigned", c.code), abbreviate(c.content), c);
 		}
 		return c.id;
 	}
@@ -181,7 +182,7 @@ public class ComplaintManagement {
 		before.recordChanges(c, this);
 		search.index(c.id);
 		if (becameSerious) {
-			notifyManagers(c, "投诉升级为" + (c.severity == Severity.MAJOR ? "重大投诉" : "群诉") + "：" + c.code,
+			notifyManagers(c, Texts.zh(c.severity == Severity.MAJOR ? "complaint.notify.becameMajor" : "complaint.notify.becameGroup", c.code),
 					abbreviate(c.content));
 		}
 	}
@@ -270,7 +271,7 @@ public class ComplaintManagement {
 		complaints.saveAndFlush(c);
 		if (submit == ComplaintAction.SUBMIT_FOR_INSTRUCTION) {
 			List<Long> leaders = staff.idsWithPermission(INSTRUCTION_NOTICE);
-			notify(leaders, "投诉待领导批示：" + c.code, abbreviate(c.content), c);
+			notify(leaders, Texts.zh("complaint.notify.pendingInstruction", c.code), abbreviate(c.content), c);
 		}
 	}
 
@@ -288,12 +289,12 @@ public class ComplaintManagement {
 		c.leaderInstruction = instruction.strip();
 		c.leaderId = currentStaffId();
 		c.instructedAt = BusinessClock.now();
-		perform(c, decision, approve ? null : "退回重新处理");
+		perform(c, decision, approve ? null : Texts.zh("complaint.history.sentBack"));
 		touch(c);
 		complaints.saveAndFlush(c);
 		fieldChange(c, "leaderInstruction", old, c.leaderInstruction);
 		search.index(c.id);
-		notify(List.of(c.handlerId), "领导已批示：" + c.code, abbreviate(c.leaderInstruction), c);
+		notify(List.of(c.handlerId), Texts.zh("complaint.notify.instructed", c.code), abbreviate(c.leaderInstruction), c);
 	}
 
 	/** 回复: what the owner was told, and how. */
@@ -332,7 +333,7 @@ public class ComplaintManagement {
 		c.returnSatisfied = satisfied;
 		c.returnResult = result.strip();
 		if (satisfied) {
-			perform(c, ComplaintAction.RETURN_CALL, "满意");
+			perform(c, ComplaintAction.RETURN_CALL, Texts.zh("complaint.history.satisfied"));
 		}
 		else {
 			c.reopenCount++;
@@ -343,9 +344,9 @@ public class ComplaintManagement {
 			c.closeEscalatedAt = null;
 			rules.schedule(c, BusinessClock.now());
 			c.acknowledgedAt = BusinessClock.now();
-			perform(c, ComplaintAction.REOPEN, "不满意，重新打开");
+			perform(c, ComplaintAction.REOPEN, Texts.zh("complaint.history.reopened"));
 			history.add(c.id, c.version + 1, actor(), "REOPENED", null, null, null, c.returnResult);
-			notify(List.of(c.handlerId), "业主回访不满意，投诉重新打开：" + c.code, c.returnResult, c);
+			notify(List.of(c.handlerId), Texts.zh("complaint.notify.reopened", c.code), c.returnResult, c);
 		}
 		touch(c);
 		complaints.saveAndFlush(c);
@@ -395,7 +396,7 @@ public class ComplaintManagement {
 		touch(c);
 		complaints.saveAndFlush(c);
 		history.add(c.id, c.version, actor(), "TRANSFERRED", "handlerId", old, names.get(handlerId), reason.strip());
-		notify(List.of(handlerId), "投诉转交给您：" + c.code, "原因：" + reason.strip(), c);
+		notify(List.of(handlerId), Texts.zh("complaint.notify.transferred", c.code), Texts.zh("complaint.notify.transferred.body", reason.strip()), c);
 	}
 
 	/** 约时处理: the time agreed with the owner; the owner of the case is reminded before it comes. */
@@ -490,7 +491,7 @@ public class ComplaintManagement {
 		complaints.saveAndFlush(c);
 		history.add(c.id, c.version, actor(), "PARTY", null, null, name, null);
 		if (becameGroup) {
-			notifyManagers(c, "群诉：" + c.code, abbreviate(c.content));
+			notifyManagers(c, Texts.zh("complaint.notify.group", c.code), abbreviate(c.content));
 		}
 	}
 
@@ -527,9 +528,9 @@ public class ComplaintManagement {
 		other.groupCase = true;
 		touch(other);
 		complaints.saveAndFlush(other);
-		history.add(other.id, other.version, actor(), "GROUPED", null, null, c.code, "并入群诉");
+		history.add(other.id, other.version, actor(), "GROUPED", null, null, c.code, Texts.zh("complaint.history.grouped"));
 		if (becameGroup) {
-			notifyManagers(c, "群诉：" + c.code, abbreviate(c.content));
+			notifyManagers(c, Texts.zh("complaint.notify.group", c.code), abbreviate(c.content));
 		}
 	}
 
@@ -624,7 +625,7 @@ public class ComplaintManagement {
 		handled(c, submit, summary);
 		fieldChange(c, "correctiveAction", old, c.correctiveAction);
 		search.index(c.id);
-		notify(List.of(c.handlerId), "维修已全部完成，请回复业主：" + c.code, summary, c);
+		notify(List.of(c.handlerId), Texts.zh("complaint.notify.repairsDone", c.code), summary, c);
 	}
 
 	// ---------------------------------------------------------------- helpers

@@ -17,6 +17,7 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import io.estatedesk.shared.PdfForms;
+import io.estatedesk.shared.Texts;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -48,7 +49,7 @@ class ComplaintPdf {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		Document doc = new Document(PageSize.A4, 50, 50, 50, 50);
 		PdfWriter.getInstance(doc, out);
-		doc.addTitle(c.developerName() + "客服部投诉处理单 " + c.code());
+		doc.addTitle(Texts.zh("complaint.form.title", c.developerName()) + " " + c.code());
 		doc.open();
 		BaseFont bf = font();
 		Font title = new Font(bf, 18, Font.BOLD);
@@ -56,55 +57,49 @@ class ComplaintPdf {
 		Font text = new Font(bf, 11);
 		Font small = new Font(bf, 9);
 
-		Paragraph heading = new Paragraph(c.developerName() + "客服部投诉处理单", title);
+		Paragraph heading = new Paragraph(Texts.zh("complaint.form.title", c.developerName()), title);
 		heading.setAlignment(Element.ALIGN_CENTER);
 		doc.add(heading);
-		Paragraph code = new Paragraph("编号：" + c.code(), text);
+		Paragraph code = new Paragraph(Texts.zh("complaint.pdf.code", c.code()), text);
 		code.setAlignment(Element.ALIGN_RIGHT);
 		code.setSpacingAfter(6);
 		doc.add(code);
 
 		PdfPTable head = new PdfPTable(new float[] { 1.5f, 2.5f, 1.3f, 2.7f });
 		head.setWidthPercentage(100);
-		pair(head, "项目：", c.projectName(), label, text);
-		pair(head, "日期：", c.complaintDate().format(DATE), label, text);
-		pair(head, "投诉人：", c.complainant(), label, text);
-		pair(head, "投诉时间：", DATE_TIME.format(c.complainedAt()), label, text);
-		pair(head, "投诉人房号：", c.unitLabel() == null ? "" : c.unitLabel(), label, text);
-		pair(head, "接报人：", c.receiver(), label, text);
+		pair(head, Texts.zh("complaint.pdf.project"), c.projectName(), label, text);
+		pair(head, Texts.zh("complaint.pdf.date"), c.complaintDate().format(DATE), label, text);
+		pair(head, Texts.zh("complaint.pdf.complainant"), c.complainant(), label, text);
+		pair(head, Texts.zh("complaint.pdf.complainedAt"), DATE_TIME.format(c.complainedAt()), label, text);
+		pair(head, Texts.zh("complaint.pdf.unit"), c.unitLabel() == null ? "" : c.unitLabel(), label, text);
+		pair(head, Texts.zh("complaint.pdf.receiver"), c.receiver(), label, text);
 		doc.add(head);
 
 		PdfPTable boxes = new PdfPTable(new float[] { 1.2f, 6.8f });
 		boxes.setWidthPercentage(100);
-		box(boxes, "投诉内容", c.content() + (c.remedy().isBlank() ? "" : "\n业主诉求：" + c.remedy()), 120, label, text);
-		box(boxes, "原因分析", c.causeAnalysis(), 95, label, text);
-		box(boxes, "整改措施", c.correctiveAction(), 95, label, text);
-		box(boxes, "处理意见", c.handlingOpinion(), 95, label, text);
+		box(boxes, Texts.zh("complaint.pdf.content"), c.content() + (c.remedy().isBlank() ? "" : "\n" + Texts.zh("complaint.pdf.remedy", c.remedy())), 120, label, text);
+		box(boxes, Texts.zh("complaint.pdf.causeAnalysis"), c.causeAnalysis(), 95, label, text);
+		box(boxes, Texts.zh("complaint.pdf.correctiveAction"), c.correctiveAction(), 95, label, text);
+		box(boxes, Texts.zh("complaint.pdf.handlingOpinion"), c.handlingOpinion(), 95, label, text);
 		String instruction = c.leaderInstruction()
-				+ "\n\n签字：" + (c.leader() == null ? "______________" : c.leader())
-				+ "        日期：" + (c.instructedAt() == null ? "______________" : DATE_TIME.format(c.instructedAt()));
-		box(boxes, "领导批示", instruction, 110, label, text);
+				+ "\n\n" + Texts.zh("complaint.pdf.signature") + (c.leader() == null ? "______________" : c.leader())
+				+ "        " + Texts.zh("complaint.pdf.date") + (c.instructedAt() == null ? "______________" : DATE_TIME.format(c.instructedAt()));
+		box(boxes, Texts.zh("complaint.pdf.instruction"), instruction, 110, label, text);
 		doc.add(boxes);
 
-		Paragraph footer = new Paragraph(String.join("    ", "渠道：" + channel(c.channel()), "类别：" + c.category(),
-				"级别：" + (c.severity() == Severity.MAJOR ? "重大" : "一般"), "当前负责人：" + c.handler(),
-				"打印时间：" + DATE_TIME.format(BusinessClock.now())), small);
+		Paragraph footer = new Paragraph(String.join("    ", Texts.zh("complaint.pdf.channel", channel(c.channel())),
+				Texts.zh("complaint.pdf.category", c.category()),
+				Texts.zh("complaint.pdf.severity", Texts.zh("complaint.severity." + c.severity().name())),
+				Texts.zh("complaint.pdf.handler", c.handler()), Texts.zh("complaint.pdf.printedAt", DATE_TIME.format(BusinessClock.now()))), small);
 		footer.setSpacingBefore(6);
 		doc.add(footer);
 		doc.close();
 		return out.toByteArray();
 	}
 
+	/** The channel's label as the pages show it ({@code complaint.channel.*}), in the department's language. */
 	static String channel(Channel ch) {
-		return switch (ch) {
-			case PHONE -> "来电";
-			case VISIT -> "来访";
-			case LETTER -> "信函/邮件";
-			case ONLINE -> "网上";
-			case GOVERNMENT -> "12345/政府转办";
-			case MEDIA -> "媒体/网络";
-			case INTERNAL -> "其他部门转来";
-		};
+		return Texts.zh("complaint.channel." + ch.name());
 	}
 
 	private static void pair(PdfPTable t, String label, String value, Font lf, Font vf) {

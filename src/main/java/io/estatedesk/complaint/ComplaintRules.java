@@ -14,6 +14,14 @@ class ComplaintRules {
 	record Rule(int ackMinutes, int replyMinutes, int closeMinutes, boolean needsInstruction) {
 	}
 
+	/**
+	 * The rules seeded for every category ({@code V2026_11_26_40__complaint.sql}: 一般 240/540/1620 minutes, 重大
+	 * 60/270/1620 with 领导批示), used only when an administrator has deleted the row for every category.
+	 */
+	static final java.util.Map<Severity, Rule> SEEDED_DEFAULTS = java.util.Map.of(
+			Severity.GENERAL, new Rule(240, 540, 1620, false),
+			Severity.MAJOR, new Rule(60, 270, 1620, true));
+
 	private final JdbcTemplate jdbc;
 
 	private final WorkCalendar calendar;
@@ -30,7 +38,7 @@ class ComplaintRules {
 				order by category_id nulls last limit 1""",
 				(rs, i) -> new Rule(rs.getInt("ack_minutes"), rs.getInt("reply_minutes"), rs.getInt("close_minutes"),
 						rs.getBoolean("needs_instruction")),
-				severity.name(), categoryId).stream().findFirst().orElse(new Rule(240, 540, 1620, severity == Severity.MAJOR));
+				severity.name(), categoryId).stream().findFirst().orElse(SEEDED_DEFAULTS.get(severity));
 	}
 
 	WorkingTime time() {

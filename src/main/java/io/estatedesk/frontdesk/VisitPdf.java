@@ -1,5 +1,6 @@
 package io.estatedesk.frontdesk;
 
+import io.estatedesk.shared.Texts;
 import io.estatedesk.shared.BusinessClock;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
@@ -26,7 +27,8 @@ class VisitPdf {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(BusinessClock.ZONE);
 
-	private static final String[] COLUMNS = { "序号", "身份", "姓名", "性别", "工作单位", "联系电话", "来访事由", "人数", "来访时间", "离开时间", "接待人" };
+	private static final String[] COLUMNS = java.util.stream.Stream.of("no", "identity", "name", "gender", "organization", "phone", "purpose",
+			"people", "arrivedAt", "leftAt", "host").map(c -> Texts.zh("visit.pdf." + c)).toArray(String[]::new);
 
 	private final PdfForms forms;
 
@@ -35,14 +37,7 @@ class VisitPdf {
 	}
 
 	static String identity(FrontDesk.Identity i) {
-		return switch (i) {
-			case OWNER -> "业主";
-			case RESIDENT -> "住户/家属";
-			case VISITOR -> "访客";
-			case CONTRACTOR -> "施工人员";
-			case OFFICIAL -> "政府/单位";
-			case OTHER -> "其他";
-		};
+		return Texts.zh("visit.identity." + i.name());
 	}
 
 	byte[] render(LocalDate day, List<FrontDesk.Visit> visits) {
@@ -54,7 +49,7 @@ class VisitPdf {
 		Font title = new Font(bf, 15, Font.BOLD);
 		Font head = new Font(bf, 9.5f, Font.BOLD);
 		Font cell = new Font(bf, 9.5f);
-		Paragraph t = new Paragraph("来访登记簿 " + day, title);
+		Paragraph t = new Paragraph(Texts.zh("visit.pdf.title", String.valueOf(day)), title);
 		t.setAlignment(Element.ALIGN_CENTER);
 		t.setSpacingAfter(10);
 		doc.add(t);
@@ -79,7 +74,7 @@ class VisitPdf {
 			}
 		}
 		if (visits.isEmpty()) {
-			PdfPCell none = new PdfPCell(new Phrase("当日无来访。", cell));
+			PdfPCell none = new PdfPCell(new Phrase(Texts.zh("visit.pdf.none"), cell));
 			none.setColspan(COLUMNS.length);
 			none.setPadding(8);
 			table.addCell(none);

@@ -30,6 +30,7 @@ import io.estatedesk.shared.ImportRefused;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.shared.StaffNotification;
+import io.estatedesk.shared.Texts;
 import io.estatedesk.shared.WorkCalendar;
 import io.estatedesk.shared.WorkingTime;
 import io.estatedesk.staff.Permissions;
@@ -250,7 +251,8 @@ class Attendance {
 				me, day, kind.name(), kind == NoteKind.LEAVE ? null : time, reason.strip());
 		List<Long> managers = staff.idsWithPermission(APPROVAL);
 		if (!managers.isEmpty()) {
-			events.publishEvent(new StaffNotification(managers, "未打卡说明待审批：" + staff.displayNames().get(me) + " " + day,
+			events.publishEvent(new StaffNotification(managers,
+					Texts.zh("attendance.notify.pending", staff.displayNames().get(me), String.valueOf(day)),
 					reason.strip(), "/attendance/notes"));
 		}
 		return id;
@@ -270,7 +272,8 @@ class Attendance {
 		}
 		Note decided = notes(null, null, id).get(0);
 		events.publishEvent(new StaffNotification(List.of(decided.staffId()),
-				"未打卡说明" + (approve ? "已批准" : "未批准") + "：" + decided.day(), note == null ? "" : note, "/attendance"));
+				Texts.zh(approve ? "attendance.notify.approved" : "attendance.notify.rejected", String.valueOf(decided.day())),
+				note == null ? "" : note, "/attendance"));
 	}
 
 	List<Note> notes(Long staffId, String state, Long id) {

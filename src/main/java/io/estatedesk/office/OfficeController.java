@@ -1,5 +1,6 @@
 package io.estatedesk.office;
 
+import io.estatedesk.shared.Texts;
 import io.estatedesk.shared.BusinessRuleException;
 import io.estatedesk.shared.BusinessClock;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -94,7 +96,8 @@ class OfficeController {
 		}
 		try {
 			Attendance.ImportResult r = attendance.importPunches(file.getOriginalFilename(), file.getBytes());
-			audit.record(AuditTrail.IMPORT, "考勤打卡记录", file.getOriginalFilename() + "：" + r.added() + " 条");
+			audit.record(AuditTrail.IMPORT, Texts.zh("attendance.audit.punches"),
+					Texts.zh("attendance.audit.punchesAdded", file.getOriginalFilename(), String.valueOf(r.added())));
 			flash.addFlashAttribute("importResult", r);
 			flash.addFlashAttribute("flashSuccess", "attendance.import.done");
 		}
@@ -155,10 +158,10 @@ class OfficeController {
 	void export(@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month, HttpServletResponse response)
 			throws IOException {
 		YearMonth m = month != null ? month : BusinessClock.thisMonth();
-		audit.record(AuditTrail.EXPORT, "考勤统计", m.toString());
-		Downloads.xlsx(response, "考勤统计-" + m + ".xlsx");
-		XlsxTable table = new XlsxTable(response.getOutputStream(), "考勤 " + m,
-				List.of("姓名", "应出勤（天）", "出勤（天）", "迟到（次）", "早退（次）", "未打卡（次）", "请假（天）"));
+		audit.record(AuditTrail.EXPORT, Texts.zh("attendance.audit.statistics"), m.toString());
+		Downloads.xlsx(response, Texts.zh("attendance.audit.statistics") + "-" + m + ".xlsx");
+		XlsxTable table = new XlsxTable(response.getOutputStream(), Texts.zh("attendance.sheet.name", m.toString()),
+				Stream.of("staff", "due", "present", "late", "early", "missed", "leave").map(c -> Texts.zh("attendance.sheet." + c)).toList());
 		for (Attendance.Stats s : attendance.statistics(m)) {
 			table.row(s.name(), s.workdays(), s.attended(), s.late(), s.early(), s.missing(), s.leave());
 		}

@@ -12,6 +12,7 @@ import java.util.Map;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.shared.StaffNotification;
+import io.estatedesk.shared.Texts;
 import io.estatedesk.staff.Permissions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -112,8 +113,8 @@ class OfficeWork {
 		long id = jdbc.queryForObject("""
 				insert into office_task (meeting_id, plan_id, title, owner_id, due_date) values (?, ?, ?, ?, ?) returning id""",
 				Long.class, meetingId, planId, title.strip(), ownerId, dueDate);
-		events.publishEvent(new StaffNotification(List.of(ownerId), "新的待办：" + title.strip(),
-				dueDate == null ? "" : "完成日期 " + dueDate, "/tasks"));
+		events.publishEvent(new StaffNotification(List.of(ownerId), Texts.zh("office.notify.task", title.strip()),
+				dueDate == null ? "" : Texts.zh("office.notify.task.body", String.valueOf(dueDate)), "/tasks"));
 		return id;
 	}
 

@@ -1,5 +1,6 @@
 package io.estatedesk.repair;
 
+import io.estatedesk.shared.Texts;
 import io.estatedesk.staff.AuditTrail;
 import io.estatedesk.staff.ConfidentialNumbers;
 import org.springframework.security.access.AccessDeniedException;
@@ -41,7 +42,7 @@ class ContactReveal {
 		if (!mayReveal(d)) {
 			throw new AccessDeniedException(ConfidentialNumbers.REVEAL);
 		}
-		audit.record(AuditTrail.REVEAL, "维修工单 " + d.code(), where + "；联系人电话：" + d.contactName());
+		audit.record(AuditTrail.REVEAL, Texts.zh("workorder.audit.subject", d.code()), Texts.zh("workorder.audit.phone", where, d.contactName()));
 		return d;
 	}
 

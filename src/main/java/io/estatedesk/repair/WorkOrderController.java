@@ -1,5 +1,6 @@
 package io.estatedesk.repair;
 
+import io.estatedesk.shared.Texts;
 import io.estatedesk.shared.BusinessClock;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -115,8 +116,8 @@ class WorkOrderController {
 	@PreAuthorize("hasAuthority('REPAIR_EXPORT')")
 	void export(@ModelAttribute("filter") WorkOrderFilter filter, HttpServletResponse response)
 			throws IOException {
-		audit.record(AuditTrail.EXPORT, "维修工单列表", "筛选：" + filter.describe());
-		Downloads.xlsx(response, "维修工单-" + BusinessClock.today().format(DateTimeFormatter.BASIC_ISO_DATE) + ".xlsx");
+		audit.record(AuditTrail.EXPORT, Texts.zh("workorder.audit.list"), Texts.zh("audit.filter", filter.describe()));
+		Downloads.xlsx(response, Texts.zh("workorder.audit.file") + "-" + BusinessClock.today().format(DateTimeFormatter.BASIC_ISO_DATE) + ".xlsx");
 		sheets.write(response.getOutputStream(), filter, management.restrictedTo(), LocaleContextHolder.getLocale());
 	}
 
@@ -236,7 +237,7 @@ class WorkOrderController {
 	String reveal(@PathVariable long id, RedirectAttributes flash) {
 		management.get(id);
 		WorkOrderViews.Detail d = queries.detail(id).orElseThrow(() -> new NotFoundException("workorder.notFound"));
-		contact.shown(d, true, "页面");
+		contact.shown(d, true, Texts.zh("workorder.audit.page"));
 		flash.addFlashAttribute("revealPhone", true);
 		return "redirect:/work-orders/" + id;
 	}

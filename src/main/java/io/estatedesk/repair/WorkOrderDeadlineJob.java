@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.estatedesk.shared.StaffNotification;
+import io.estatedesk.shared.Texts;
 import io.estatedesk.staff.StaffManagement;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -77,7 +78,7 @@ class WorkOrderDeadlineJob {
 				  and w.due_at > ? and w.due_at <= cast(? as timestamptz) + make_interval(mins => ?)
 				returning w.id, w.code, w.contractor_id, w.created_by, w.version""".formatted(RUNNING), ts, ts, ts,
 				rules.warnMinutes())) {
-			history.add(h.id(), h.version(), "system", "WARNED", null, null, null, "完成时限将到");
+			history.add(h.id(), h.version(), "system", "WARNED", null, null, null, Texts.zh("repair.history.warned"));
 			List<Long> to = new ArrayList<>();
 			if (h.contractorId() != null) {
 				to.addAll(contractors.memberIds(h.contractorId()));
@@ -85,18 +86,18 @@ class WorkOrderDeadlineJob {
 			if (h.createdBy() != null) {
 				to.add(h.createdBy());
 			}
-			notify(to, "维修工单即将超时：" + h.code(), "请在完成时限前完工。", h);
+			notify(to, Texts.zh("repair.notify.warned", h.code()), Texts.zh("repair.notify.warned.body"), h);
 			done++;
 		}
 		for (Hit h : claim("""
 				update work_order w set escalated_at = ? where w.escalated_at is null and %s and w.due_at <= ?
 				returning w.id, w.code, w.contractor_id, w.created_by, w.version""".formatted(RUNNING), ts, ts)) {
-			history.add(h.id(), h.version(), "system", "ESCALATED", null, null, null, "已超过完成时限，已报部门经理和维修单位");
+			history.add(h.id(), h.version(), "system", "ESCALATED", null, null, null, Texts.zh("repair.history.escalated"));
 			List<Long> to = new ArrayList<>(staff.idsWithPermission(WorkOrderManagement.ESCALATION));
 			if (h.contractorId() != null) {
 				contractors.memberIds(h.contractorId()).stream().filter(i -> !to.contains(i)).forEach(to::add);
 			}
-			notify(to, "维修工单已超时：" + h.code(), "已超过完成时限，请部门经理督办、维修单位尽快完工。", h);
+			notify(to, Texts.zh("repair.notify.overdue", h.code()), Texts.zh("repair.notify.overdue.body"), h);
 			done++;
 		}
 		LocalDate today = LocalDate.ofInstant(now, BusinessClock.ZONE);
@@ -107,8 +108,8 @@ class WorkOrderDeadlineJob {
 			management.resume(w, now, "system");
 			orders.saveAndFlush(w);
 			if (w.contractorId != null) {
-				notify(contractors.memberIds(w.contractorId), "维修工单恢复计时：" + h.code(),
-						"暂停期满，完成时限顺延至 " + WorkOrderManagement.format(w.dueAt) + "。", h);
+				notify(contractors.memberIds(w.contractorId), Texts.zh("repair.notify.resumed", h.code()),
+						Texts.zh("repair.notify.resumed.body", WorkOrderManagement.format(w.dueAt)), h);
 			}
 			done++;
 		}

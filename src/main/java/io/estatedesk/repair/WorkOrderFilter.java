@@ -1,5 +1,7 @@
 package io.estatedesk.repair;
 
+import io.estatedesk.shared.Texts;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,16 +20,16 @@ record WorkOrderFilter(Long projectId, Long buildingId, Long unitId, Long ownerI
 
 	String describe() {
 		List<String> p = new ArrayList<>();
-		String[] names = { "项目ID", "楼栋ID", "房屋ID", "业主ID", "投诉ID", "维修单位ID", "工种ID", "状态", "紧急程度", "来源", "超时",
-				"未完成", "待回访", "搜索" };
+		String[] names = { "projectId", "buildingId", "unitId", "ownerId", "complaintId", "contractorId", "tradeId", "state", "urgency",
+				"source", "overdue", "open", "returnCallDue", "q" };
 		Object[] values = { projectId, buildingId, unitId, ownerId, complaintId, contractorId, tradeId, state, urgency,
 				source, overdue, open, returnCallDue, query() };
 		for (int i = 0; i < names.length; i++) {
 			if (values[i] != null && !Boolean.FALSE.equals(values[i])) {
-				p.add(names[i] + "=" + values[i]);
+				p.add(Texts.zh("workorder.described." + names[i]) + "=" + values[i]);
 			}
 		}
-		return p.isEmpty() ? "全部" : String.join("，", p);
+		return p.isEmpty() ? Texts.zh("filter.all") : String.join(Texts.zh("filter.separator"), p);
 	}
 
 }

@@ -21,6 +21,7 @@ import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.shared.StaffNotification;
 import io.estatedesk.shared.Uploads;
+import io.estatedesk.shared.Texts;
 import io.estatedesk.staff.Permissions;
 import io.estatedesk.staff.StaffManagement;
 import org.springframework.context.ApplicationEventPublisher;
@@ -218,7 +219,7 @@ public class WorkOrderManagement {
 		}
 		else {
 			notify(staff.activeWithPermission(DISPATCH).stream().map(StaffManagement.StaffSummary::id).toList(),
-					"新维修工单待派工：" + w.code, abbreviate(w.description), w);
+					Texts.zh("repair.notify.toDispatch", w.code), abbreviate(w.description), w);
 		}
 		return w.id;
 	}
@@ -259,8 +260,8 @@ public class WorkOrderManagement {
 		history.add(w.id, w.version, actor(), "DISPATCHED", "contractorId",
 				previous == null ? null : contractors.get(previous).map(Contractors.Contractor::name).orElse(null), c.name(),
 				null);
-		notify(contractors.memberIds(contractorId), "新派维修工单：" + w.code,
-				abbreviate(w.description) + "（完成时限 " + format(w.dueAt) + "）", w);
+		notify(contractors.memberIds(contractorId), Texts.zh("repair.notify.dispatched", w.code),
+				Texts.zh("repair.notify.dispatched.body", abbreviate(w.description), format(w.dueAt)), w);
 	}
 
 	/** 开始维修: the team or contractor is on it. */
@@ -313,7 +314,7 @@ public class WorkOrderManagement {
 		// the one who raised it arranges the owner's acceptance
 		List<Long> to = w.createdBy != null ? List.of(w.createdBy)
 				: staff.idsWithPermission(ESCALATION);
-		notify(to, "维修完工待验收：" + w.code, note.strip(), w);
+		notify(to, Texts.zh("repair.notify.toAccept", w.code), note.strip(), w);
 	}
 
 	/**
@@ -360,7 +361,7 @@ public class WorkOrderManagement {
 		touch(w);
 		orders.saveAndFlush(w);
 		List<Long> to = w.contractorId == null ? List.of() : contractors.memberIds(w.contractorId);
-		notify(to, "维修验收不通过，需返工：" + w.code, reason.strip(), w);
+		notify(to, Texts.zh("repair.notify.rework", w.code), reason.strip(), w);
 	}
 
 	/** 暂停 with a reason and the day work resumes; the clock stands still until then. */
@@ -465,7 +466,7 @@ public class WorkOrderManagement {
 			if (w.contractorId != null) {
 				to.addAll(contractors.memberIds(w.contractorId));
 			}
-			notify(to, "维修回访不满意，已重新打开返工：" + w.code, w.returnResult, w);
+			notify(to, Texts.zh("repair.notify.returnCallUnsatisfied", w.code), w.returnResult, w);
 		}
 		events.publishEvent(new WorkOrderReturnCalled(w.id, satisfied));
 	}

@@ -1,5 +1,6 @@
 package io.estatedesk.survey;
 
+import io.estatedesk.shared.Texts;
 import io.estatedesk.shared.BusinessClock;
 import java.time.LocalDate;
 import java.util.Map;
@@ -77,7 +78,7 @@ class ReturnCallController {
 	@PostMapping("/{id}/reveal")
 	String reveal(@PathVariable long id, RedirectAttributes flash) {
 		ReturnCalls.Task t = calls.task(id);
-		numbers.reveal(true, "回访 " + t.caseCode() + " " + t.contactName(), "页面；联系电话");
+		numbers.reveal(true, Texts.zh("returnCall.audit.subject", t.caseCode(), t.contactName()), Texts.zh("returnCall.audit.phone"));
 		flash.addFlashAttribute("revealPhone", true);
 		return "redirect:/return-calls/" + id;
 	}

@@ -1,5 +1,6 @@
 package io.estatedesk.survey;
 
+import io.estatedesk.shared.Texts;
 import io.estatedesk.shared.PageData;
 import io.estatedesk.shared.BusinessClock;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -167,11 +169,11 @@ class SurveyController {
 	void export(@PathVariable long id, HttpServletResponse response) throws IOException {
 		Surveys.Campaign c = surveys.campaign(id);
 		List<Surveys.Question> questions = surveys.questions(c.templateId());
-		audit.record(AuditTrail.EXPORT, "满意度调查", c.name());
-		Downloads.xlsx(response, "满意度调查-" + c.id() + "-" + BusinessClock.today().format(DateTimeFormatter.BASIC_ISO_DATE) + ".xlsx");
-		List<String> columns = new ArrayList<>(List.of("业主", "房屋", "回答时间", "回答方式"));
+		audit.record(AuditTrail.EXPORT, Texts.zh("survey.audit.export"), c.name());
+		Downloads.xlsx(response, Texts.zh("survey.audit.export") + "-" + c.id() + "-" + BusinessClock.today().format(DateTimeFormatter.BASIC_ISO_DATE) + ".xlsx");
+		List<String> columns = new ArrayList<>(Stream.of("owner", "unit", "answeredAt", "way").map(k -> Texts.zh("survey.sheet." + k)).toList());
 		questions.forEach(q -> columns.add(q.position() + ". " + q.text()));
-		XlsxTable table = new XlsxTable(response.getOutputStream(), "答卷", columns);
+		XlsxTable table = new XlsxTable(response.getOutputStream(), Texts.zh("survey.sheet.name"), columns);
 		DateTimeFormatter dt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessClock.ZONE);
 		Object[][] row = { null };
 		long[] current = { -1 };
@@ -190,7 +192,7 @@ class SurveyController {
 				row[0][0] = rs.getString(2);
 				row[0][1] = rs.getString(3);
 				row[0][2] = dt.format(rs.getTimestamp(4).toInstant());
-				row[0][3] = "owner".equals(rs.getString(5)) ? "业主链接" : "电话";
+				row[0][3] = Texts.zh("owner".equals(rs.getString(5)) ? "survey.sheet.way.link" : "survey.sheet.way.phone");
 			}
 			Integer col = column.get(rs.getLong(6));
 			if (col != null) {
@@ -228,7 +230,7 @@ class SurveyController {
 	@PostMapping("/targets/{id}/reveal")
 	String reveal(@PathVariable long id, RedirectAttributes flash) {
 		Surveys.Target t = surveys.target(id);
-		numbers.reveal(true, "调查对象 " + t.ownerName(), "页面；电话调查；手机号码");
+		numbers.reveal(true, Texts.zh("survey.audit.subject", t.ownerName()), Texts.zh("survey.audit.phone"));
 		flash.addFlashAttribute("revealPhone", true);
 		return "redirect:/surveys/targets/" + id;
 	}

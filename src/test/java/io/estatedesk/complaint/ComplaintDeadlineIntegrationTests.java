@@ -120,4 +120,15 @@ class ComplaintDeadlineIntegrationTests {
 			.containsExactly("回复时限将到");
 	}
 
+	@Test
+	void theRuleUsedWhenNoRowMatchesIsTheRuleSeededForEveryCategory() {
+		for (Severity severity : Severity.values()) {
+			ComplaintRules.Rule seeded = jdbc.queryForObject("""
+					select ack_minutes, reply_minutes, close_minutes, needs_instruction from complaint_sla_rule
+					where severity = ? and category_id is null""",
+					(rs, i) -> new ComplaintRules.Rule(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getBoolean(4)), severity.name());
+			assertThat(ComplaintRules.SEEDED_DEFAULTS.get(severity)).as("%s", severity).isEqualTo(seeded);
+		}
+	}
+
 }

@@ -53,4 +53,17 @@ class ComplaintPdfTests {
 		holdsEveryLabelAndValue(pdf);
 	}
 
+	@Test
+	void printsTheChannelAndSeverityWithTheLabelsThePagesShow() throws Exception {
+		String text = text(new ComplaintPdf("builtin").render(sample()));
+		assertThat(text).contains("渠道：来电", "级别：重大", "业主诉求：尽快维修", "当前负责人：陈内勤");
+		java.util.Properties zh = new java.util.Properties();
+		try (var in = getClass().getClassLoader().getResourceAsStream("messages_zh_CN.properties")) {
+			zh.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+		}
+		for (Channel ch : Channel.values()) {
+			assertThat(ComplaintPdf.channel(ch)).as("%s", ch).isEqualTo(zh.getProperty("complaint.channel." + ch.name()));
+		}
+	}
+
 }
