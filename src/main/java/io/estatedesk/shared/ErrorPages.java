@@ -1,7 +1,5 @@
 package io.estatedesk.shared;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,11 +8,9 @@ import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the servlet container's error dispatch ({@code /error}) answers — for errors raised outside any controller
@@ -27,11 +23,8 @@ class ErrorPages implements ErrorController {
 
 	private final MessageSource messages;
 
-	private final JsonMapper json;
-
-	ErrorPages(MessageSource messages, JsonMapper json) {
+	ErrorPages(MessageSource messages) {
 		this.messages = messages;
-		this.json = json;
 	}
 
 	@RequestMapping("${server.error.path:/error}")
@@ -43,15 +36,7 @@ class ErrorPages implements ErrorController {
 		String path = uri == null ? request.getRequestURI() : uri.toString();
 		var locale = LocaleContextHolder.getLocale();
 		if (path.startsWith(request.getContextPath() + "/api/")) {
-			Map<String, Object> problem = new LinkedHashMap<>();
-			problem.put("type", "about:blank");
-			problem.put("title", statusText(status, "title"));
-			problem.put("status", status.value());
-			problem.put("detail", statusText(status, "detail"));
-			problem.put("instance", path);
-			response.setStatus(status.value());
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.getOutputStream().write(json.writeValueAsBytes(problem));
+			ProblemJson.write(response, status.value(), statusText(status, "title"), statusText(status, "detail"), path);
 			return null;
 		}
 		ModelAndView page = new ModelAndView("error", status);

@@ -101,8 +101,7 @@ class ServerErrorAnswers {
 				String body;
 				if (api) {
 					response.setContentType("application/problem+json");
-					body = "{\"type\":\"about:blank\",\"title\":\"" + jsonText(title) + "\",\"status\":" + status
-							+ ",\"detail\":\"" + jsonText(detail) + "\"}";
+					body = new String(ProblemJson.body(status, title, detail, null), java.nio.charset.StandardCharsets.UTF_8);
 				}
 				else {
 					response.setContentType("text/html");
@@ -122,10 +121,6 @@ class ServerErrorAnswers {
 			catch (IOException | IllegalStateException e) {
 				// the connection is gone or already answered: nothing more to say
 			}
-		}
-
-		private static String jsonText(String s) {
-			return s.replace("\\", "\\\\").replace("\"", "\\\"");
 		}
 
 	}

@@ -1,7 +1,5 @@
 package io.estatedesk.shared;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
@@ -9,7 +7,6 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -20,7 +17,6 @@ import org.springframework.web.servlet.View;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Requests that reach no controller — an unknown address, a method or content type an address does not take, an
@@ -33,11 +29,8 @@ class UnmatchedRequestHandler {
 
 	private final MessageSource messages;
 
-	private final JsonMapper json;
-
-	UnmatchedRequestHandler(MessageSource messages, JsonMapper json) {
+	UnmatchedRequestHandler(MessageSource messages) {
 		this.messages = messages;
-		this.json = json;
 	}
 
 	@ExceptionHandler(NoResourceFoundException.class)
@@ -81,18 +74,10 @@ class UnmatchedRequestHandler {
 			String pageMessage) {
 		var locale = LocaleContextHolder.getLocale();
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-			Map<String, Object> problem = new LinkedHashMap<>();
-			problem.put("type", "about:blank");
-			problem.put("title", messages.getMessage(title, null, title, locale));
-			problem.put("status", status.value());
-			problem.put("detail", messages.getMessage(detail, null, detail, locale));
-			problem.put("instance", request.getRequestURI());
-			byte[] body = json.writeValueAsBytes(problem);
-			View view = (model, req, res) -> {
-				res.setStatus(status.value());
-				res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-				res.getOutputStream().write(body);
-			};
+			String t = messages.getMessage(title, null, title, locale);
+			String d = messages.getMessage(detail, null, detail, locale);
+			String instance = request.getRequestURI();
+			View view = (model, req, res) -> ProblemJson.write(res, status.value(), t, d, instance);
 			return new ModelAndView(view);
 		}
 		ModelAndView page = new ModelAndView("error", status);

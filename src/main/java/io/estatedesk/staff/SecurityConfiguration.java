@@ -1,5 +1,7 @@
 package io.estatedesk.staff;
 
+import io.estatedesk.shared.ProblemJson;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -168,13 +170,10 @@ class SecurityConfiguration {
 
 	private static void problem(HttpServletResponse res, int status, MessageSource messages, String title, String detail)
 			throws IOException {
-		res.setStatus(status);
-		res.setContentType("application/problem+json");
-		res.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		var locale = java.util.Locale.SIMPLIFIED_CHINESE;
-		res.getWriter()
-			.write("{\"type\":\"about:blank\",\"title\":\"" + messages.getMessage(title, null, locale) + "\",\"status\":"
-					+ status + ",\"detail\":\"" + messages.getMessage(detail, null, locale) + "\"}");
+		res.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		ProblemJson.write(res, status, messages.getMessage(title, null, locale), messages.getMessage(detail, null, locale),
+				null);
 	}
 
 }
