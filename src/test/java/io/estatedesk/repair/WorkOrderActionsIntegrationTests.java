@@ -5,7 +5,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
-import java.util.List;
 
 import io.estatedesk.shared.BusinessClock;
 import io.estatedesk.support.Fixtures;
@@ -30,6 +29,9 @@ class WorkOrderActionsIntegrationTests {
 	Fixtures fixtures;
 
 	@Autowired
+	RepairFixtures repair;
+
+	@Autowired
 	JdbcTemplate jdbc;
 
 	@Autowired
@@ -37,9 +39,6 @@ class WorkOrderActionsIntegrationTests {
 
 	@Autowired
 	WorkOrderManagement orders;
-
-	@Autowired
-	Contractors contractors;
 
 	UploadChecks checks;
 
@@ -51,13 +50,7 @@ class WorkOrderActionsIntegrationTests {
 	void setUp() {
 		checks = new UploadChecks(jdbc, messages);
 		manager = fixtures.staffWithRole("MANAGER");
-		long project = fixtures.project(Fixtures.unique("流程项目"));
-		long unit = fixtures.unit(project, fixtures.building(project, "1号楼"), "1-0101", "OCCUPIED");
-		long trade = jdbc.queryForObject("select id from repair_trade where code = 'WATERPROOF'", Long.class);
-		long company = fixtures.as(manager, () -> contractors.create(new Contractors.Form(Fixtures.unique("防水"),
-				Contractors.Kind.CONTRACTOR, "联系人", "13900000000", "", null, null, "", List.of(trade), true)));
-		order = fixtures.as(manager, () -> orders.raise(new WorkOrderManagement.RaiseForm(project, unit, null, null, null,
-				Source.CALL, trade, null, "主卫", "卫生间地面渗水", Urgency.NORMAL, "", "", null, null, null, company)));
+		order = repair.dispatchedOrder(manager, Fixtures.unique("流程项目"), "1号楼", Fixtures.unique("防水"), null).id();
 	}
 
 	long version() {

@@ -1,7 +1,6 @@
 package io.estatedesk.repair;
 
 import java.io.ByteArrayInputStream;
-import java.util.List;
 
 import javax.imageio.ImageIO;
 
@@ -37,16 +36,13 @@ class WorkOrderPhotoUploadIntegrationTests {
 	Fixtures fixtures;
 
 	@Autowired
+	RepairFixtures repair;
+
+	@Autowired
 	JdbcTemplate jdbc;
 
 	@Autowired
 	MessageSource messages;
-
-	@Autowired
-	WorkOrderManagement orders;
-
-	@Autowired
-	Contractors contractors;
 
 	UploadChecks checks;
 
@@ -58,15 +54,8 @@ class WorkOrderPhotoUploadIntegrationTests {
 	void setUp() {
 		checks = new UploadChecks(jdbc, messages);
 		String manager = fixtures.staffWithRole("MANAGER");
-		long project = fixtures.project(Fixtures.unique("照片项目"));
-		long unit = fixtures.unit(project, fixtures.building(project, "1号楼"), "1-0101", "OCCUPIED");
-		long trade = jdbc.queryForObject("select id from repair_trade where code = 'WATERPROOF'", Long.class);
-		long company = fixtures.as(manager, () -> contractors.create(new Contractors.Form(Fixtures.unique("防水"),
-				Contractors.Kind.CONTRACTOR, "联系人", "13900000000", "", null, null, "", List.of(trade), true)));
 		contractor = fixtures.staffWithRole("CONTRACTOR");
-		fixtures.as(manager, () -> contractors.addMember(company, contractor));
-		order = fixtures.as(manager, () -> orders.raise(new WorkOrderManagement.RaiseForm(project, unit, null, null, null,
-				Source.CALL, trade, null, "主卫", "卫生间地面渗水", Urgency.NORMAL, "", "", null, null, null, company)));
+		order = repair.dispatchedOrder(manager, Fixtures.unique("照片项目"), "1号楼", Fixtures.unique("防水"), contractor).id();
 	}
 
 	MockHttpServletResponse upload(MockMultipartFile file) throws Exception {

@@ -9,9 +9,7 @@ import java.util.List;
 import io.estatedesk.complaint.Channel;
 import io.estatedesk.complaint.ComplaintManagement;
 import io.estatedesk.complaint.Severity;
-import io.estatedesk.repair.Source;
-import io.estatedesk.repair.Urgency;
-import io.estatedesk.repair.WorkOrderManagement;
+import io.estatedesk.repair.RepairFixtures;
 import io.estatedesk.shared.BusinessClock;
 import io.estatedesk.support.BrowserSession;
 import io.estatedesk.support.BrowserTestData;
@@ -46,13 +44,13 @@ class UploadedFilesBrowserTests {
 	Fixtures fixtures;
 
 	@Autowired
+	RepairFixtures repair;
+
+	@Autowired
 	JdbcTemplate jdbc;
 
 	@Autowired
 	MessageSource messages;
-
-	@Autowired
-	WorkOrderManagement orders;
 
 	@Autowired
 	ComplaintManagement complaints;
@@ -74,17 +72,10 @@ class UploadedFilesBrowserTests {
 		String suffix = BrowserTestData.suffix();
 		manager = fixtures.staffWithRole("MANAGER");
 		office = fixtures.staffWithRole("OFFICE");
-		long project = fixtures.project("上传花园" + suffix);
-		long unit = fixtures.unit(project, fixtures.building(project, "5号楼"), "5-0101", "OCCUPIED");
-		long trade = jdbc.queryForObject("select id from repair_trade where code = 'WATERPROOF'", Long.class);
-		long company = jdbc.queryForObject("""
-				insert into contractor (name, kind, contact_name, contact_phone) values (?, 'CONTRACTOR', '联系人', '13900000000')
-				returning id""", Long.class, "防水公司" + suffix);
-		jdbc.update("insert into contractor_trade (contractor_id, trade_id) values (?, ?)", company, trade);
 		contractor = fixtures.staffWithRole("CONTRACTOR");
-		jdbc.update("insert into contractor_member (staff_id, contractor_id) values (?, ?)", fixtures.staffId(contractor), company);
-		order = fixtures.as(manager, () -> orders.raise(new WorkOrderManagement.RaiseForm(project, unit, null, null, null,
-				Source.CALL, trade, null, "主卫", "卫生间地面渗水", Urgency.NORMAL, "", "", null, null, null, company)));
+		RepairFixtures.Order o = repair.dispatchedOrder(manager, "上传花园" + suffix, "5号楼", "防水公司" + suffix, contractor);
+		order = o.id();
+		long project = o.project();
 		long category = jdbc.queryForObject("select id from complaint_category where name = '房屋质量'", Long.class);
 		complaint = fixtures.as(office, () -> complaints.receive(new ComplaintManagement.Intake(project, "赵先生",
 				BusinessClock.localNow().minusHours(2), null, null, "13900005678", Channel.PHONE, category, Severity.GENERAL,
