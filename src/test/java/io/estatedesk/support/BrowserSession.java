@@ -358,9 +358,13 @@ public final class BrowserSession implements ExecutionCondition, BeforeEachCallb
 				+ input.getDomProperty("value") + "'");
 	}
 
-	/** Submits the form that contains {@code field} with its submit button, as a user would. */
+	/**
+	 * Submits the form that contains {@code field} with its submit button, as a user would, and waits for the page
+	 * that answers it (the button gone from the document), so what is read next is never the page being replaced.
+	 */
 	public void submitFormOf(By field) {
-		click(find(field).findElement(By.xpath("ancestor::form//button[@type='submit' or not(@type)]")));
+		clickAndAwaitPage(find(field).findElement(By.xpath("ancestor::form//button[@type='submit' or not(@type)]")),
+				"the page after submitting the form of " + field);
 	}
 
 	/**
