@@ -126,7 +126,7 @@ class DashboardBrowserTests {
 		assertThat(list).contains(code(leak), "共 1 条").doesNotContain(code(overdue));
 
 		browser.open("/dashboard?projectId=" + project);
-		browser.click(browser.find(By.id("kpi-complaints-overdue")));
+		browser.clickAndAwaitPage(By.id("kpi-complaints-overdue"));
 		assertThat(browser.find(By.tagName("main")).getText()).contains(code(overdue), "共 1 条").doesNotContain(code(leak));
 	}
 

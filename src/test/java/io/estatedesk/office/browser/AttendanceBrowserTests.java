@@ -67,7 +67,7 @@ class AttendanceBrowserTests {
 		browser.select(By.id("note-kind"), "上班未打卡");
 		typeTime(By.id("note-time"), "08:50");
 		browser.type(By.id("note-reason"), "早上到楼盘接待业主，忘记打卡");
-		browser.click(browser.find(By.id("file-note")));
+		browser.clickAndAwaitPage(By.id("file-note"));
 		assertThat(browser.find(By.id("my-notes")).getText()).contains(forgotten.toString(), "上班未打卡", "待审批");
 		browser.logout();
 
@@ -75,7 +75,7 @@ class AttendanceBrowserTests {
 		browser.open("/attendance/notes");
 		WebElement row = browser.find(By.xpath("//table[@id='notes']//tr[td[.='测试FIELD'] and td[.='" + forgotten + "']]"));
 		assertThat(row.getText()).contains("早上到楼盘接待业主，忘记打卡", "08:50");
-		browser.click(row.findElement(By.xpath(".//button[starts-with(@id, 'approve-')]")));
+		browser.clickAndAwaitPage(row.findElement(By.xpath(".//button[starts-with(@id, 'approve-')]")), "the notes after approving");
 		assertThat(browser.find(By.cssSelector(".alert-success")).getText()).isEqualTo("已批准，考勤统计已更新。");
 		browser.open("/attendance?month=" + month);
 		assertThat(missing(clerk)).as("approved: the day counts as punched in at 08:50").isEqualTo("0");
