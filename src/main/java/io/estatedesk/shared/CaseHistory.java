@@ -31,6 +31,31 @@ public class CaseHistory {
 		this.caseColumn = caseColumn;
 	}
 
+	/**
+	 * Writes the steps a case took, all with the version its save produced (call it after the save and flush, with
+	 * the entity's version then) and the business clock's time.
+	 */
+	public void write(long caseId, long version, String actor, Iterable<HistoryStep> steps) {
+		java.sql.Timestamp at = java.sql.Timestamp.from(BusinessClock.now());
+		for (HistoryStep s : steps) {
+			jdbc.update("insert into " + table + " (" + caseColumn
+					+ ", version, occurred_at, actor, kind, field, old_value, new_value, note) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+					caseId, version, at, actor, s.kind().name(), s.field(), s.oldValue(), s.newValue(), s.note());
+		}
+	}
+
+	/** {@link #write(long, long, String, Iterable)} of the steps collected, which it empties. */
+	public void write(long caseId, long version, String actor, HistorySteps steps) {
+		write(caseId, version, actor, steps.drain());
+	}
+
+	/** {@link #write(long, long, String, Iterable)} of one step. */
+	public void write(long caseId, long version, String actor, HistoryStep step) {
+		write(caseId, version, actor, java.util.List.of(step));
+	}
+
+	/** @deprecated untyped; use {@link #write(long, long, String, HistoryStep)} — kept only while callers move. */
+	@Deprecated
 	public void add(long caseId, long version, String actor, String kind, String field, String oldValue, String newValue,
 			String note) {
 		jdbc.update("insert into " + table + " (" + caseColumn

@@ -1,0 +1,49 @@
+package io.estatedesk.shared;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The steps a case has taken since it was loaded, collected by the entity as it performs them ({@code @Transient}
+ * on JPA entities) and written by {@link CaseHistory#write(long, long, String, HistorySteps)} after the save, with
+ * the version the save produced. Writing empties it.
+ */
+public final class HistorySteps {
+
+	private final List<HistoryStep> steps = new ArrayList<>();
+
+	public HistorySteps add(HistoryStep step) {
+		steps.add(step);
+		return this;
+	}
+
+	public HistorySteps state(Enum<?> from, Enum<?> to, String note) {
+		return add(HistoryStep.state(from, to, note));
+	}
+
+	/** Records a field change if the value changed (values as shown; null and blank are the same). */
+	public HistorySteps field(String field, Object oldValue, Object newValue) {
+		String o = Strings.blankToNull(oldValue == null ? null : String.valueOf(oldValue));
+		String n = Strings.blankToNull(newValue == null ? null : String.valueOf(newValue));
+		if (!java.util.Objects.equals(o, n)) {
+			add(HistoryStep.field(field, o, n));
+		}
+		return this;
+	}
+
+	public boolean isEmpty() {
+		return steps.isEmpty();
+	}
+
+	public List<HistoryStep> list() {
+		return List.copyOf(steps);
+	}
+
+	/** The steps so far, leaving none behind. */
+	public List<HistoryStep> drain() {
+		List<HistoryStep> taken = List.copyOf(steps);
+		steps.clear();
+		return taken;
+	}
+
+}
