@@ -262,11 +262,15 @@ public class ComplaintManagement {
 
 	/** Handling is done: the submit action the rules chose takes the complaint on. */
 	private void handled(Complaint c, ComplaintAction submit, String note) {
+		handled(c, submit, note, actor());
+	}
+
+	private void handled(Complaint c, ComplaintAction submit, String note, String actor) {
 		resumeIfWaiting(c);
 		if (c.acknowledgedAt == null) {
 			c.acknowledgedAt = BusinessClock.now();
 		}
-		perform(c, submit, note);
+		perform(c, submit, note, actor);
 		touch(c);
 		complaints.saveAndFlush(c);
 		if (submit == ComplaintAction.SUBMIT_FOR_INSTRUCTION) {
@@ -598,12 +602,21 @@ public class ComplaintManagement {
 	 */
 	@Transactional
 	public void repairOrdered(long id, String workOrderCode) {
+		repairOrdered(id, workOrderCode, actor());
+	}
+
+	/** {@link #repairOrdered(long, String)} on behalf of the one who raised the work order (for event listeners). */
+	@Transactional
+	public void repairOrdered(long id, String workOrderCode, String actor) {
 		Complaint c = get(id);
 		c.check(ComplaintAction.RAISE_WORK_ORDER);
-		acknowledge(c, ComplaintAction.RAISE_WORK_ORDER);
+		perform(c, ComplaintAction.RAISE_WORK_ORDER, null, actor);
+		if (c.acknowledgedAt == null) {
+			c.acknowledgedAt = BusinessClock.now();
+		}
 		touch(c);
 		complaints.saveAndFlush(c);
-		history.add(c.id, c.version, actor(), "REPAIR", null, null, workOrderCode, null);
+		history.add(c.id, c.version, actor, "REPAIR", null, null, workOrderCode, null);
 	}
 
 	/**
@@ -612,18 +625,26 @@ public class ComplaintManagement {
 	 */
 	@Transactional
 	public void repairsDone(long id, String summary) {
+		repairsDone(id, summary, actor());
+	}
+
+	/** {@link #repairsDone(long, String)} on behalf of the one who accepted the last work order (for event listeners). */
+	@Transactional
+	public void repairsDone(long id, String summary, String actor) {
 		Complaint c = get(id);
 		ComplaintAction submit = submitAction(c);
 		if (!ComplaintTransitions.allows(c.state, submit)) {
-			history.add(c.id, c.version, actor(), "REPAIRS_DONE", null, null, null, summary);
+			history.add(c.id, c.version, actor, "REPAIRS_DONE", null, null, null, summary);
 			return;
 		}
 		String old = c.correctiveAction;
 		if (c.correctiveAction.isBlank()) {
 			c.correctiveAction = summary;
 		}
-		handled(c, submit, summary);
-		fieldChange(c, "correctiveAction", old, c.correctiveAction);
+		handled(c, submit, summary, actor);
+		if (!Objects.equals(nz(old), nz(c.correctiveAction))) {
+			history.add(c.id, c.version, actor, "FIELD", "correctiveAction", old, c.correctiveAction, null);
+		}
 		search.index(c.id);
 		notify(List.of(c.handlerId), Texts.zh("complaint.notify.repairsDone", c.code), summary, c);
 	}
@@ -649,10 +670,14 @@ public class ComplaintManagement {
 
 	/** The entity takes the table's transition; a change of state is an entry in the history. */
 	private void perform(Complaint c, ComplaintAction action, String note) {
+		perform(c, action, note, actor());
+	}
+
+	private void perform(Complaint c, ComplaintAction action, String note, String actor) {
 		ComplaintState from = c.perform(action);
 		if (from != c.state) {
 			// the entity's version goes up by one when this transaction flushes
-			history.add(c.id, c.version + 1, actor(), "STATE", "state", from.name(), c.state.name(), note);
+			history.add(c.id, c.version + 1, actor, "STATE", "state", from.name(), c.state.name(), note);
 		}
 	}
 
