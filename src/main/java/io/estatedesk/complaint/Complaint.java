@@ -1,6 +1,9 @@
 package io.estatedesk.complaint;
 
 import io.estatedesk.shared.BusinessClock;
+import io.estatedesk.shared.HistoryKind;
+import io.estatedesk.shared.HistoryStep;
+import io.estatedesk.shared.HistorySteps;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -128,16 +131,39 @@ class Complaint {
 	@Version
 	long version;
 
+	/** The steps taken since it was loaded, written to its history by {@link ComplaintCases#save} after the save. */
+	@jakarta.persistence.Transient
+	final HistorySteps steps = new HistorySteps();
+
 	/** Refuses, with the action's message, an action the transition table does not allow in the current state. */
 	void check(ComplaintAction action) {
 		ComplaintTransitions.require(state, action);
 	}
 
-	/** Takes the action's transition from the table (refused as by {@link #check}); returns the state it left. */
-	ComplaintState perform(ComplaintAction action) {
+	/**
+	 * Takes the action's transition from the table (refused as by {@link #check}); a change of state is a step of its
+	 * history, with the note (may be null). Returns the state it left.
+	 */
+	ComplaintState perform(ComplaintAction action, String note) {
 		ComplaintState from = state;
 		state = ComplaintTransitions.require(state, action);
+		if (from != state) {
+			steps.state(from, state, note);
+		}
 		return from;
+	}
+
+	/** {@link #perform(ComplaintAction, String)} for an action that acknowledges the complaint (受理 → 处理中). */
+	void acknowledge(ComplaintAction action) {
+		perform(action, null);
+		if (acknowledgedAt == null) {
+			acknowledgedAt = BusinessClock.now();
+		}
+	}
+
+	/** A step of its history other than a change of state or field. */
+	void step(HistoryKind kind, String field, String oldValue, String newValue, String note) {
+		steps.add(new HistoryStep(kind, field, oldValue, newValue, note));
 	}
 
 	/** The actions the table allows in the current state, whoever asks. */

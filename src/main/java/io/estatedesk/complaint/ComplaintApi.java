@@ -153,23 +153,9 @@ class ComplaintApi {
 			@RequestBody(required = false) Action body, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		long version = version(ifMatch);
 		Action a = body == null ? new Action(null, null, null, null, null) : body;
-		switch (action) {
-			case "submit" -> management.submit(id, version);
-			case "instruction" -> management.instruct(id, a.text(), !Boolean.FALSE.equals(a.yes()), version);
-			case "reply" -> management.reply(id, a.text(), a.way(), version);
-			case "return-visit" -> management.returnVisit(id, !Boolean.FALSE.equals(a.yes()), a.text(), version);
-			case "close" -> management.close(id, a.text(), version);
-			case "transfer" -> {
-				if (a.handlerId() == null) {
-					throw new BusinessRuleException("handlerId", "complaint.receiver.unknown");
-				}
-				management.transfer(id, a.handlerId(), a.text(), version);
-			}
-			case "appointment" -> management.appoint(id, a.at(), a.text(), version);
-			case "wait" -> management.setWaiting(id, true, version);
-			case "resume" -> management.setWaiting(id, false, version);
-			default -> throw new NotFoundException("complaint.api.unknownAction");
-		}
+		ComplaintAction taken = ComplaintAction.ofPath(action, a.yes())
+			.orElseThrow(() -> new NotFoundException("complaint.api.unknownAction"));
+		management.perform(id, taken, new ComplaintManagement.ActionInput(a.text(), a.way(), a.handlerId(), a.at()), version);
 		return current(id);
 	}
 
@@ -199,18 +185,8 @@ class ComplaintApi {
 		return switch (a) {
 			case EDIT_INTAKE, ANALYSE -> new AllowedAction(a, "PUT", at, null);
 			case FOLLOW_UP -> new AllowedAction(a, "POST", at + "/followups", null);
-			case SUBMIT, SUBMIT_FOR_INSTRUCTION -> new AllowedAction(a, "POST", at + "/actions/submit", null);
-			case INSTRUCT -> new AllowedAction(a, "POST", at + "/actions/instruction", true);
-			case SEND_BACK -> new AllowedAction(a, "POST", at + "/actions/instruction", false);
-			case REPLY -> new AllowedAction(a, "POST", at + "/actions/reply", null);
-			case RETURN_CALL -> new AllowedAction(a, "POST", at + "/actions/return-visit", true);
-			case REOPEN -> new AllowedAction(a, "POST", at + "/actions/return-visit", false);
-			case CLOSE -> new AllowedAction(a, "POST", at + "/actions/close", null);
-			case TRANSFER -> new AllowedAction(a, "POST", at + "/actions/transfer", null);
-			case APPOINT -> new AllowedAction(a, "POST", at + "/actions/appointment", null);
-			case PAUSE -> new AllowedAction(a, "POST", at + "/actions/wait", null);
-			case RESUME -> new AllowedAction(a, "POST", at + "/actions/resume", null);
-			case ATTACH, ADD_PARTY, GROUP, RAISE_WORK_ORDER -> new AllowedAction(a, null, null, null);
+			default -> a.path() == null ? new AllowedAction(a, null, null, null)
+					: new AllowedAction(a, "POST", at + "/actions/" + a.path(), a.yes());
 		};
 	}
 

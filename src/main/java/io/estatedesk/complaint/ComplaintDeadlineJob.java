@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.estatedesk.shared.HistoryKind;
+import io.estatedesk.shared.HistoryStep;
 import io.estatedesk.shared.StaffNotification;
 import io.estatedesk.shared.Texts;
 import io.estatedesk.shared.WorkCalendar;
@@ -50,8 +52,11 @@ class ComplaintDeadlineJob {
 
 	private final TransactionTemplate tx;
 
+	private final ComplaintHistory history;
+
 	ComplaintDeadlineJob(JdbcTemplate jdbc, ComplaintRules rules, StaffManagement staff, ApplicationEventPublisher events,
-			WorkCalendar calendar, TransactionTemplate tx) {
+			WorkCalendar calendar, TransactionTemplate tx, ComplaintHistory history) {
+		this.history = history;
 		this.tx = tx;
 		this.jdbc = jdbc;
 		this.rules = rules;
@@ -79,7 +84,7 @@ class ComplaintDeadlineJob {
 					update complaint c set %1$s_warned_at = ? where c.%1$s_warned_at is null and c.waiting_since is null
 					  and %2$s and c.%1$s_due > ? and c.%1$s_due <= cast(? as timestamptz) + make_interval(mins => ?)
 					returning c.id, c.code, c.handler_id, c.version""".formatted(s.prefix(), s.open()), ts, ts, ts, warn)) {
-				history(h, "WARNED", Texts.zh("complaint.history.warned", Texts.zh(s.name())));
+				history(h, HistoryKind.WARNED, Texts.zh("complaint.history.warned", Texts.zh(s.name())));
 				notify(List.of(h.handlerId()), Texts.zh("complaint.notify.warned", Texts.zh(s.name()), h.code()),
 						Texts.zh("complaint.notify.warned.body"), h);
 				sent++;
@@ -88,7 +93,7 @@ class ComplaintDeadlineJob {
 					update complaint c set %1$s_escalated_at = ? where c.%1$s_escalated_at is null and c.waiting_since is null
 					  and %2$s and c.%1$s_due <= ?
 					returning c.id, c.code, c.handler_id, c.version""".formatted(s.prefix(), s.open()), ts, ts)) {
-				history(h, "ESCALATED", Texts.zh("complaint.history.escalated", Texts.zh(s.name())));
+				history(h, HistoryKind.ESCALATED, Texts.zh("complaint.history.escalated", Texts.zh(s.name())));
 				List<Long> to = new ArrayList<>(managers);
 				if (!to.contains(h.handlerId())) {
 					to.add(h.handlerId());
@@ -113,9 +118,8 @@ class ComplaintDeadlineJob {
 		return jdbc.query(sql, (rs, i) -> new Hit(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)), args);
 	}
 
-	private void history(Hit h, String kind, String note) {
-		jdbc.update("insert into complaint_history (complaint_id, version, actor, kind, note) values (?, ?, 'system', ?, ?)",
-				h.id(), h.version(), kind, note);
+	private void history(Hit h, HistoryKind kind, String note) {
+		history.write(h.id(), h.version(), "system", HistoryStep.note(kind, note));
 	}
 
 	private void notify(List<Long> recipients, String title, String body, Hit h) {

@@ -59,7 +59,7 @@ class ComplaintPanel implements ArchivePanel {
 		return jdbc.query("select c.id, c.code, c.content, c.state, c.complaint_date, " + ComplaintQueries.overdue()
 				+ " overdue from complaint c where " + condition + " order by c.id desc limit 50",
 				new MapSqlParameterSource("id", id),
-				(rs, i) -> new Item(rs.getString("code") + " " + ComplaintManagement.abbreviate(rs.getString("content")),
+				(rs, i) -> new Item(rs.getString("code") + " " + ComplaintNotices.quote(rs.getString("content")),
 						"/complaints/" + rs.getLong("id"),
 						messages.getMessage("complaint.state." + rs.getString("state"), null, locale),
 						rs.getDate("complaint_date").toString(), rs.getBoolean("overdue")));

@@ -21,12 +21,13 @@ public final class HistorySteps {
 		return add(HistoryStep.state(from, to, note));
 	}
 
-	/** Records a field change if the value changed (values as shown; null and blank are the same). */
-	public HistorySteps field(String field, Object oldValue, Object newValue) {
-		String o = Strings.blankToNull(oldValue == null ? null : String.valueOf(oldValue));
-		String n = Strings.blankToNull(newValue == null ? null : String.valueOf(newValue));
-		if (!java.util.Objects.equals(o, n)) {
-			add(HistoryStep.field(field, o, n));
+	/**
+	 * Records a field change if the value changed (values as shown, kept as given; null, blank and surrounding white
+	 * space do not count as a change).
+	 */
+	public HistorySteps field(String field, String oldValue, String newValue) {
+		if (!java.util.Objects.equals(Strings.blankToNull(oldValue), Strings.blankToNull(newValue))) {
+			add(HistoryStep.field(field, oldValue, newValue));
 		}
 		return this;
 	}

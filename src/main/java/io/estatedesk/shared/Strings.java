@@ -27,12 +27,12 @@ public final class Strings {
 		return s == null || s.isBlank() ? null : s.strip();
 	}
 
-	/** The text cut to {@code max} characters with "…" when it is longer; null stays null. */
+	/** The first {@code max} characters of the text and "…" when it is longer; null stays null. */
 	public static String abbreviate(String s, int max) {
 		if (s == null || s.length() <= max) {
 			return s;
 		}
-		return s.substring(0, Math.max(0, max - 1)) + "…";
+		return s.substring(0, max) + "…";
 	}
 
 	/** An instant as yyyy-MM-dd HH:mm in the business zone; "" for null. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.estatedesk.shared.BusinessRuleException;
+import io.estatedesk.shared.HistoryStep;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -81,7 +82,7 @@ class ComplaintTransitionsTests {
 					tests.add(DynamicTest.dynamicTest(from + " refuses " + action + " with its message", () -> {
 						assertThat(ComplaintTransitions.allows(from, action)).isFalse();
 						Complaint c = complaintIn(from);
-						assertThatThrownBy(() -> c.perform(action)).isInstanceOf(BusinessRuleException.class)
+						assertThatThrownBy(() -> c.perform(action, null)).isInstanceOf(BusinessRuleException.class)
 							.hasMessage(action.refusal());
 						assertThatThrownBy(() -> c.check(action)).isInstanceOf(BusinessRuleException.class)
 							.hasMessage(action.refusal());
@@ -95,8 +96,10 @@ class ComplaintTransitionsTests {
 						Complaint c = complaintIn(from);
 						c.check(action);
 						assertThat(c.state).as("checking changes nothing").isEqualTo(from);
-						assertThat(c.perform(action)).as("the state left").isEqualTo(from);
+						assertThat(c.perform(action, "note")).as("the state left").isEqualTo(from);
 						assertThat(c.state).isEqualTo(to);
+						assertThat(c.steps.list()).as("a change of state is a step of the history, a stay is none")
+							.isEqualTo(to == from ? List.of() : List.of(HistoryStep.state(from, to, "note")));
 					}));
 				}
 			}
