@@ -4,6 +4,7 @@ import io.estatedesk.shared.BusinessClock;
 import io.estatedesk.shared.HistoryKind;
 import io.estatedesk.shared.HistoryStep;
 import io.estatedesk.shared.HistorySteps;
+import io.estatedesk.shared.Strings;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -164,6 +165,42 @@ class Complaint {
 	/** A step of its history other than a change of state or field. */
 	void step(HistoryKind kind, String field, String oldValue, String newValue, String note) {
 		steps.add(new HistoryStep(kind, field, oldValue, newValue, note));
+	}
+
+	/** 原因类别, 原因分析, 整改措施, 处理意见 as the form gives them. */
+	void analyse(AnalysisForm form) {
+		ComplaintCause cause = ComplaintCause.parse(form.causeType());
+		causeType = cause == null ? null : cause.name();
+		causeAnalysis = Strings.orEmpty(Strings.stripped(form.causeAnalysis()));
+		correctiveAction = Strings.orEmpty(Strings.stripped(form.correctiveAction()));
+		handlingOpinion = Strings.orEmpty(Strings.stripped(form.handlingOpinion()));
+	}
+
+	/**
+	 * The 投诉处理单's fields as stored, by name, to record in the history each one a change touched (references by
+	 * ID; {@link ComplaintCases#changes} shows them by name).
+	 */
+	java.util.Map<String, String> sheetValues() {
+		java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+		m.put("projectId", String.valueOf(projectId));
+		m.put("complaintDate", String.valueOf(complaintDate));
+		m.put("complainant", complainant);
+		m.put("complainedAt", complainedAt == null ? null : Strings.minute(complainedAt));
+		m.put("unitId", unitId == null ? null : String.valueOf(unitId));
+		m.put("ownerId", ownerId == null ? null : String.valueOf(ownerId));
+		m.put("contactPhone", contactPhone);
+		m.put("receiverId", String.valueOf(receiverId));
+		m.put("channel", channel == null ? null : channel.name());
+		m.put("categoryId", String.valueOf(categoryId));
+		m.put("severity", severity == null ? null : severity.name());
+		m.put("groupCase", String.valueOf(groupCase));
+		m.put("content", content);
+		m.put("remedy", remedy);
+		m.put("causeType", causeType);
+		m.put("causeAnalysis", causeAnalysis);
+		m.put("correctiveAction", correctiveAction);
+		m.put("handlingOpinion", handlingOpinion);
+		return m;
 	}
 
 	/** The actions the table allows in the current state, whoever asks. */

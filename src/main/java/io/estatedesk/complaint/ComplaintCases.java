@@ -1,6 +1,5 @@
 package io.estatedesk.complaint;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.estatedesk.estate.ArchiveLookup;
@@ -73,28 +72,9 @@ class ComplaintCases {
 		search.index(c.id);
 	}
 
-	/** The 投诉处理单's fields as stored, before a change, to record each one that changed ({@link #changes}). */
+	/** The 投诉处理单's fields before a change, to record each one that changed ({@link #changes}). */
 	Map<String, String> fields(Complaint c) {
-		Map<String, String> m = new LinkedHashMap<>();
-		m.put("projectId", String.valueOf(c.projectId));
-		m.put("complaintDate", String.valueOf(c.complaintDate));
-		m.put("complainant", c.complainant);
-		m.put("complainedAt", c.complainedAt == null ? null : Strings.minute(c.complainedAt));
-		m.put("unitId", c.unitId == null ? null : String.valueOf(c.unitId));
-		m.put("ownerId", c.ownerId == null ? null : String.valueOf(c.ownerId));
-		m.put("contactPhone", c.contactPhone);
-		m.put("receiverId", String.valueOf(c.receiverId));
-		m.put("channel", c.channel == null ? null : c.channel.name());
-		m.put("categoryId", String.valueOf(c.categoryId));
-		m.put("severity", c.severity == null ? null : c.severity.name());
-		m.put("groupCase", String.valueOf(c.groupCase));
-		m.put("content", c.content);
-		m.put("remedy", c.remedy);
-		m.put("causeType", c.causeType);
-		m.put("causeAnalysis", c.causeAnalysis);
-		m.put("correctiveAction", c.correctiveAction);
-		m.put("handlingOpinion", c.handlingOpinion);
-		return m;
+		return c.sheetValues();
 	}
 
 	/** Adds a field step for every field that changed since {@code before} (values as staff read them). */

@@ -282,8 +282,7 @@ class ComplaintController {
 	@PostMapping("/{id}/analysis")
 	String analysis(@PathVariable long id, @Valid AnalysisForm form, @RequestParam long version, Model model,
 			RedirectAttributes flash) {
-		return act(id, Map.of("causeType", nz(form.causeType()), "causeAnalysis", nz(form.causeAnalysis()), "correctiveAction", nz(form.correctiveAction()),
-				"handlingOpinion", nz(form.handlingOpinion())), model, flash, "common.saved",
+		return act(id, io.estatedesk.shared.Records.texts(form), model, flash, "common.saved",
 				() -> management.saveAnalysis(id, form, version));
 	}
 

@@ -122,11 +122,7 @@ class ComplaintIntake {
 		access.requireHandlerOrManager(c);
 		c.check(ComplaintAction.ANALYSE);
 		Map<String, String> before = cases.fields(c);
-		ComplaintCause cause = ComplaintCause.parse(form.causeType());
-		c.causeType = cause == null ? null : cause.name();
-		c.causeAnalysis = Strings.orEmpty(Strings.stripped(form.causeAnalysis()));
-		c.correctiveAction = Strings.orEmpty(Strings.stripped(form.correctiveAction()));
-		c.handlingOpinion = Strings.orEmpty(Strings.stripped(form.handlingOpinion()));
+		c.analyse(form);
 		c.acknowledge(ComplaintAction.ANALYSE);
 		cases.changes(c, before);
 		cases.saveAndIndex(c, access.actor());

@@ -44,7 +44,7 @@ class ComplaintPanel implements ArchivePanel {
 
 	@Override
 	public java.util.Optional<Action> ownerAction(long ownerId) {
-		String unit = jdbc.queryForList("select unit_id from ownership where owner_id = :id and active order by id limit 1",
+		String unit = jdbc.queryForList("select unit_id from estate_ownership where owner_id = :id and active order by id limit 1",
 				new MapSqlParameterSource("id", ownerId), Long.class).stream().findFirst().map(u -> "&unitId=" + u).orElse("");
 		return java.util.Optional.of(new Action("complaint.new", "/complaints/new?ownerId=" + ownerId + unit, ComplaintManagement.CREATE));
 	}

@@ -22,6 +22,7 @@ import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.shared.Slice;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -45,13 +46,12 @@ class ComplaintQueries {
 	private static final String ROW_SELECT = """
 			select c.id, c.code, c.complaint_date, c.complainant, c.severity, c.channel, c.state, c.reply_due, c.close_due,
 			       c.appointment_at, c.waiting_since, c.group_case, p.name project_name, cat.name category,
-			       h.display_name handler, b.name building_name, u.room_no, %s overdue
+			       h.display_name handler, u.building_name, u.room_no, %s overdue
 			from complaint c
-			join project p on p.id = c.project_id
+			join estate_project p on p.id = c.project_id
 			join complaint_category cat on cat.id = c.category_id
-			join staff_account h on h.id = c.handler_id
-			left join unit u on u.id = c.unit_id
-			left join building b on b.id = u.building_id
+			join staff_person h on h.id = c.handler_id
+			left join estate_unit_place u on u.id = c.unit_id
 			""";
 
 	private final NamedParameterJdbcTemplate jdbc;
@@ -172,41 +172,23 @@ class ComplaintQueries {
 		return t == null ? null : t.toInstant();
 	}
 
+	/** The whole sheet: the complaint's columns by name into {@link Detail}, with the names of what it refers to. */
 	Optional<Detail> detail(long id) {
 		return jdbc.query("""
 				select c.*, p.name project_name, p.developer_name, cat.name category, r.display_name receiver,
-				       h.display_name handler, l.display_name leader, o.name owner_name,
-				       b.name building_name, u.room_no, %s overdue
+				       h.display_name handler, l.display_name leader, o.name owner_name, u.label unit_label, %s overdue
 				from complaint c
-				join project p on p.id = c.project_id
+				join estate_project p on p.id = c.project_id
 				join complaint_category cat on cat.id = c.category_id
-				join staff_account r on r.id = c.receiver_id
-				join staff_account h on h.id = c.handler_id
-				left join staff_account l on l.id = c.leader_id
-				left join owner o on o.id = c.owner_id
-				left join unit u on u.id = c.unit_id
-				left join building b on b.id = u.building_id
-				where c.id = :id""".formatted(overdue()), new MapSqlParameterSource("id", id), (rs, i) -> {
-			String room = rs.getString("room_no");
-			return new Detail(rs.getLong("id"), rs.getString("code"), rs.getLong("project_id"), rs.getString("project_name"),
-					rs.getString("developer_name"), rs.getDate("complaint_date").toLocalDate(), rs.getString("complainant"),
-					instant(rs, "complained_at"), (Long) rs.getObject("unit_id"),
-					room == null ? null : rs.getString("project_name") + " " + rs.getString("building_name") + " " + room,
-					(Long) rs.getObject("owner_id"), rs.getString("owner_name"), rs.getString("contact_phone"),
-					rs.getLong("receiver_id"), rs.getString("receiver"), rs.getLong("handler_id"), rs.getString("handler"),
-					Channel.valueOf(rs.getString("channel")), rs.getLong("category_id"), rs.getString("category"),
-					Severity.valueOf(rs.getString("severity")), rs.getBoolean("group_case"), rs.getString("content"),
-					rs.getString("remedy"), rs.getString("cause_type"), rs.getString("cause_analysis"), rs.getString("corrective_action"),
-					rs.getString("handling_opinion"), rs.getString("leader_instruction"), rs.getString("leader"),
-					instant(rs, "instructed_at"), rs.getString("reply_content"), rs.getString("reply_way"),
-					ComplaintState.valueOf(rs.getString("state")), instant(rs, "appointment_at"),
-					rs.getString("appointment_note"), instant(rs, "waiting_since"), instant(rs, "ack_due"),
-					instant(rs, "reply_due"), instant(rs, "close_due"), instant(rs, "acknowledged_at"),
-					instant(rs, "replied_at"), instant(rs, "closed_at"), (Boolean) rs.getObject("return_satisfied"),
-					rs.getString("return_result"), rs.getString("lesson"), rs.getInt("reopen_count"), rs.getLong("version"),
-					rs.getBoolean("overdue"));
-		}).stream().findFirst();
+				join staff_person r on r.id = c.receiver_id
+				join staff_person h on h.id = c.handler_id
+				left join staff_person l on l.id = c.leader_id
+				left join estate_owner o on o.id = c.owner_id
+				left join estate_unit_place u on u.id = c.unit_id
+				where c.id = :id""".formatted(overdue()), new MapSqlParameterSource("id", id), DETAIL).stream().findFirst();
 	}
+
+	private static final DataClassRowMapper<Detail> DETAIL = new DataClassRowMapper<>(Detail.class);
 
 	Full full(long id) {
 		Detail d = detail(id).orElseThrow(() -> new NotFoundException("complaint.notFound"));
@@ -260,7 +242,7 @@ class ComplaintQueries {
 		List<Case> rows = jdbc.query("""
 				select c.id, c.code, c.complaint_date, p.name project_name, cat.name category, c.content, c.cause_analysis,
 				       c.corrective_action, c.lesson, c.return_satisfied
-				from complaint c join project p on p.id = c.project_id join complaint_category cat on cat.id = c.category_id"""
+				from complaint c join estate_project p on p.id = c.project_id join complaint_category cat on cat.id = c.category_id"""
 				+ where + " order by c.closed_at desc, c.id desc limit :limit offset :offset", params,
 				(rs, i) -> new Case(rs.getLong("id"), rs.getString("code"), rs.getDate("complaint_date").toLocalDate(),
 						rs.getString("project_name"), rs.getString("category"), rs.getString("content"),

@@ -63,9 +63,9 @@ class ComplaintStatistics {
 						+ where + " group by cat.id, cat.name order by n desc", p, base + "&categoryId="),
 				buckets("select c.channel k, c.channel label, count(*) n from complaint c" + where
 						+ " group by c.channel order by n desc", p, base + "&channel="),
-				buckets("select pr.id k, pr.name label, count(*) n from complaint c join project pr on pr.id = c.project_id" + where
+				buckets("select pr.id k, pr.name label, count(*) n from complaint c join estate_project pr on pr.id = c.project_id" + where
 						+ " group by pr.id, pr.name order by n desc limit 20", p, base + "&projectId="),
-				buckets("select s.id k, s.display_name label, count(*) n from complaint c join staff_account s on s.id = c.handler_id"
+				buckets("select s.id k, s.display_name label, count(*) n from complaint c join staff_person s on s.id = c.handler_id"
 						+ where + " group by s.id, s.display_name order by n desc limit 15", p, base + "&handlerId="),
 				buckets("select c.state k, c.state label, count(*) n from complaint c" + where + " group by c.state", p,
 						base + "&state="),

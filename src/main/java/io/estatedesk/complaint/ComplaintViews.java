@@ -28,12 +28,7 @@ final class ComplaintViews {
 
 		/** The same complaint with the contact phone masked (for roles that may not see full numbers). */
 		Detail withMaskedPhone() {
-			return new Detail(id, code, projectId, projectName, developerName, complaintDate, complainant, complainedAt,
-					unitId, unitLabel, ownerId, ownerName, io.estatedesk.shared.Masking.phone(contactPhone), receiverId,
-					receiver, handlerId, handler, channel, categoryId, category, severity, groupCase, content, remedy,
-					causeType, causeAnalysis, correctiveAction, handlingOpinion, leaderInstruction, leader, instructedAt, replyContent,
-					replyWay, state, appointmentAt, appointmentNote, waitingSince, ackDue, replyDue, closeDue, acknowledgedAt,
-					repliedAt, closedAt, returnSatisfied, returnResult, lesson, reopenCount, version, overdue);
+			return io.estatedesk.shared.Records.with(this, "contactPhone", io.estatedesk.shared.Masking.phone(contactPhone));
 		}
 	}
 
