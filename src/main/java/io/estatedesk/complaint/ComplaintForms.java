@@ -26,6 +26,11 @@ record IntakeForm(@NotNull(message = "{complaint.project.required}") Long projec
 record AnalysisForm(String causeType, @Size(max = 10000, message = "{common.tooLong}") String causeAnalysis,
 		@Size(max = 10000, message = "{common.tooLong}") String correctiveAction,
 		@Size(max = 10000, message = "{common.tooLong}") String handlingOpinion) {
+
+	/** The four texts callers outside the form give (demo data, tests); a field added to the form is empty here. */
+	static AnalysisForm of(String causeType, String causeAnalysis, String correctiveAction, String handlingOpinion) {
+		return new AnalysisForm(causeType, causeAnalysis, correctiveAction, handlingOpinion);
+	}
 }
 
 /** 跟进记录 */

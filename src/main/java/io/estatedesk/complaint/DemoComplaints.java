@@ -105,7 +105,7 @@ class DemoComplaints implements ApplicationRunner {
 					management.addFollowup(id, new FollowupForm(at.plusHours(1), "电话", "已与业主电话沟通，安排工程部上门查看。"));
 				}
 				if (stage >= 2) {
-					management.saveAnalysis(id, new AnalysisForm(DEMO_CAUSES[i % DEMO_CAUSES.length].name(), "经现场查看，" + k[1].substring(0, Math.min(12, k[1].length())) + "…属施工遗留问题。",
+					management.saveAnalysis(id, AnalysisForm.of(DEMO_CAUSES[i % DEMO_CAUSES.length].name(), "经现场查看，" + k[1].substring(0, Math.min(12, k[1].length())) + "…属施工遗留问题。",
 							"协调施工单位三个工作日内整改，完成后由客服部验收。", "同意整改方案，整改期间做好业主沟通。"), version(id));
 					management.submit(id, version(id));
 				}

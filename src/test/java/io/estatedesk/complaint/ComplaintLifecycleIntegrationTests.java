@@ -89,7 +89,7 @@ class ComplaintLifecycleIntegrationTests {
 
 		fixtures.as(office, () -> complaints.addFollowup(id, new FollowupForm(null, "电话", "已致电业主，约定明早上门查看")));
 		assertThat(state(id)).isEqualTo(ComplaintState.IN_PROGRESS);
-		fixtures.as(office, () -> complaints.saveAnalysis(id, new AnalysisForm("CONSTRUCTION", "外墙保温层开裂", "施工单位修补外墙", "同意修补"), version(id)));
+		fixtures.as(office, () -> complaints.saveAnalysis(id, AnalysisForm.of("CONSTRUCTION", "外墙保温层开裂", "施工单位修补外墙", "同意修补"), version(id)));
 		fixtures.as(office, () -> complaints.submit(id, version(id)));
 		assertThat(state(id)).isEqualTo(ComplaintState.PENDING_INSTRUCTION);
 
@@ -125,7 +125,7 @@ class ComplaintLifecycleIntegrationTests {
 	void anUnsatisfiedReturnCallReopensTheComplaintForItsOwnerWithNewTimeLimits() {
 		long id = fixtures.as(office, () -> complaints.receive(intake(Severity.GENERAL, "楼道灯不亮")));
 		fixtures.as(office, () -> {
-			complaints.saveAnalysis(id, new AnalysisForm(null, "灯具损坏", "更换灯具", "更换"), version(id));
+			complaints.saveAnalysis(id, AnalysisForm.of(null, "灯具损坏", "更换灯具", "更换"), version(id));
 			complaints.submit(id, version(id));
 			complaints.reply(id, "已更换", "电话", version(id));
 			complaints.returnVisit(id, false, "还是不亮", version(id));
@@ -142,7 +142,7 @@ class ComplaintLifecycleIntegrationTests {
 	void onlyTheOwnerOfTheCaseOrAManagerActsOnItAndOnlyAManagerTransfersIt() {
 		long id = fixtures.as(office, () -> complaints.receive(intake(Severity.GENERAL, "车位划线不清")));
 		long v = version(id);
-		assertThatThrownBy(() -> fixtures.as(otherOffice, () -> complaints.saveAnalysis(id, new AnalysisForm(null, "x", "y", "z"), v)))
+		assertThatThrownBy(() -> fixtures.as(otherOffice, () -> complaints.saveAnalysis(id, AnalysisForm.of(null, "x", "y", "z"), v)))
 			.isInstanceOf(BusinessRuleException.class).hasMessage("complaint.notYours");
 		assertThatThrownBy(() -> fixtures.as(office, () -> complaints.transfer(id, fixtures.staffId(otherOffice), "忙不过来", v)))
 			.isInstanceOf(BusinessRuleException.class).hasMessage("complaint.transfer.managerOnly");
@@ -150,7 +150,7 @@ class ComplaintLifecycleIntegrationTests {
 		fixtures.as(manager, () -> complaints.transfer(id, fixtures.staffId(otherOffice), "原负责人休假", v));
 		assertThat(history.of(id)).filteredOn(h -> h.kind().equals("TRANSFERRED")).singleElement()
 			.satisfies(h -> assertThat(h.note()).isEqualTo("原负责人休假"));
-		fixtures.as(otherOffice, () -> complaints.saveAnalysis(id, new AnalysisForm(null, "划线磨损", "重新划线", "同意"), version(id)));
+		fixtures.as(otherOffice, () -> complaints.saveAnalysis(id, AnalysisForm.of(null, "划线磨损", "重新划线", "同意"), version(id)));
 	}
 
 	@Test
@@ -173,8 +173,8 @@ class ComplaintLifecycleIntegrationTests {
 	void aSecondSaveOnAStaleVersionIsRefusedWithWhatChanged() {
 		long id = fixtures.as(office, () -> complaints.receive(intake(Severity.GENERAL, "水压低")));
 		long loaded = version(id);
-		fixtures.as(manager, () -> complaints.saveAnalysis(id, new AnalysisForm("MATERIAL", "二次供水泵故障", "", ""), loaded));
-		assertThatThrownBy(() -> fixtures.as(office, () -> complaints.saveAnalysis(id, new AnalysisForm(null, "我的分析", "", ""), loaded)))
+		fixtures.as(manager, () -> complaints.saveAnalysis(id, AnalysisForm.of("MATERIAL", "二次供水泵故障", "", ""), loaded));
+		assertThatThrownBy(() -> fixtures.as(office, () -> complaints.saveAnalysis(id, AnalysisForm.of(null, "我的分析", "", ""), loaded)))
 			.isInstanceOfSatisfying(ComplaintConflict.class, e -> assertThat(e.changes())
 				.anySatisfy(h -> {
 					assertThat(h.field()).isEqualTo("causeAnalysis");
