@@ -50,6 +50,38 @@ public final class Records {
 		}
 	}
 
+	/**
+	 * A record from its components by name; a component not given is null, or zero / false for a primitive. For
+	 * records built field by field (a sample sheet), so that a component added later needs no change there.
+	 */
+	public static <R extends Record> R of(Class<R> type, Map<String, ?> values) {
+		RecordComponent[] components = type.getRecordComponents();
+		for (String name : values.keySet()) {
+			if (Arrays.stream(components).noneMatch(c -> c.getName().equals(name))) {
+				throw new IllegalArgumentException(type.getSimpleName() + " has no component " + name);
+			}
+		}
+		Object[] args = new Object[components.length];
+		for (int i = 0; i < components.length; i++) {
+			Class<?> t = components[i].getType();
+			Object v = values.get(components[i].getName());
+			args[i] = v != null || !t.isPrimitive() ? v : t == boolean.class ? false : t == long.class ? 0L
+					: t == int.class ? 0 : t == double.class ? 0d : t == float.class ? 0f : t == short.class ? (short) 0
+					: t == byte.class ? (byte) 0 : '\0';
+		}
+		try {
+			Constructor<R> canonical = type.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
+			canonical.setAccessible(true);
+			return canonical.newInstance(args);
+		}
+		catch (NoSuchMethodException | InstantiationException | IllegalAccessException e) {
+			throw new IllegalStateException(e);
+		}
+		catch (InvocationTargetException e) {
+			throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+		}
+	}
+
 	/** The record's components as text, by name, in their order ("" for null): what a form was given, to show again. */
 	public static Map<String, String> texts(Record record) {
 		Map<String, String> texts = new LinkedHashMap<>();

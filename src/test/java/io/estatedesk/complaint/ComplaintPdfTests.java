@@ -12,11 +12,25 @@ class ComplaintPdfTests {
 
 	static ComplaintViews.Detail sample() {
 		Instant at = Instant.parse("2026-03-10T02:30:00Z");
-		return new ComplaintViews.Detail(1, "TS-2026-000123", 1, "金第家园", "金第房地产开发公司", LocalDate.of(2026, 3, 10), "张三",
-				at, 5L, "金第家园 1号楼 1-0101", 7L, "张三", "138****5678", 2, "陈内勤", 2, "陈内勤", Channel.PHONE, 1, "房屋质量",
-				Severity.MAJOR, false, "厨房顶棚漏水三天", "尽快维修", "CONSTRUCTION", "楼上卫生间防水层破损", "施工单位重做防水", "同意整改",
-				"尽快处理结果报我", "赵总", at, "", null, ComplaintState.PENDING_REPLY, null, null, null, at, at, at, at, null,
-				null, null, "", "", 0, 3, false);
+		// by name, so that a field added to the sheet needs no change here
+		return io.estatedesk.shared.Records.of(ComplaintViews.Detail.class, java.util.Map.ofEntries(
+				java.util.Map.entry("id", 1L), java.util.Map.entry("code", "TS-2026-000123"), java.util.Map.entry("projectId", 1L),
+				java.util.Map.entry("projectName", "金第家园"), java.util.Map.entry("developerName", "金第房地产开发公司"),
+				java.util.Map.entry("complaintDate", LocalDate.of(2026, 3, 10)), java.util.Map.entry("complainant", "张三"),
+				java.util.Map.entry("complainedAt", at), java.util.Map.entry("unitId", 5L),
+				java.util.Map.entry("unitLabel", "金第家园 1号楼 1-0101"), java.util.Map.entry("ownerId", 7L),
+				java.util.Map.entry("ownerName", "张三"), java.util.Map.entry("contactPhone", "138****5678"),
+				java.util.Map.entry("receiverId", 2L), java.util.Map.entry("receiver", "陈内勤"), java.util.Map.entry("handlerId", 2L),
+				java.util.Map.entry("handler", "陈内勤"), java.util.Map.entry("channel", Channel.PHONE),
+				java.util.Map.entry("categoryId", 1L), java.util.Map.entry("category", "房屋质量"),
+				java.util.Map.entry("severity", Severity.MAJOR), java.util.Map.entry("content", "厨房顶棚漏水三天"),
+				java.util.Map.entry("remedy", "尽快维修"), java.util.Map.entry("causeType", "CONSTRUCTION"),
+				java.util.Map.entry("causeAnalysis", "楼上卫生间防水层破损"), java.util.Map.entry("correctiveAction", "施工单位重做防水"),
+				java.util.Map.entry("handlingOpinion", "同意整改"), java.util.Map.entry("leaderInstruction", "尽快处理结果报我"),
+				java.util.Map.entry("leader", "赵总"), java.util.Map.entry("instructedAt", at), java.util.Map.entry("replyContent", ""),
+				java.util.Map.entry("state", ComplaintState.PENDING_REPLY), java.util.Map.entry("ackDue", at),
+				java.util.Map.entry("replyDue", at), java.util.Map.entry("closeDue", at), java.util.Map.entry("acknowledgedAt", at),
+				java.util.Map.entry("returnResult", ""), java.util.Map.entry("lesson", ""), java.util.Map.entry("version", 3L)));
 	}
 
 	/** The text a PDF reader extracts (PDFBox, independent of the library that wrote the file). */

@@ -36,6 +36,14 @@ class RecordsTests {
 	}
 
 	@Test
+	void ofBuildsARecordFromNamedComponentsWithTheRestEmpty() {
+		assertThat(Records.of(Sheet.class, Map.of("id", 7L, "note", "漏水"))).isEqualTo(new Sheet(7, null, "漏水", null));
+		assertThat(Records.of(Sheet.class, Map.of())).isEqualTo(new Sheet(0, null, null, null));
+		assertThatThrownBy(() -> Records.of(Sheet.class, Map.of("mobile", "x"))).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("mobile");
+	}
+
+	@Test
 	void textsAreTheComponentsByNameInOrderWithNullAsEmpty() {
 		assertThat(Records.texts(new Sheet(7, null, " 原样 ", 3)))
 			.containsExactly(Map.entry("id", "7"), Map.entry("phone", ""), Map.entry("note", " 原样 "), Map.entry("count", "3"));
