@@ -65,9 +65,7 @@ public final class Records {
 		for (int i = 0; i < components.length; i++) {
 			Class<?> t = components[i].getType();
 			Object v = values.get(components[i].getName());
-			args[i] = v != null || !t.isPrimitive() ? v : t == boolean.class ? false : t == long.class ? 0L
-					: t == int.class ? 0 : t == double.class ? 0d : t == float.class ? 0f : t == short.class ? (short) 0
-					: t == byte.class ? (byte) 0 : '\0';
+			args[i] = v != null || !t.isPrimitive() ? v : zero(t);
 		}
 		try {
 			Constructor<R> canonical = type.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
@@ -80,6 +78,32 @@ public final class Records {
 		catch (InvocationTargetException e) {
 			throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
 		}
+	}
+
+	/** The default value of a primitive type, boxed (a conditional expression would widen them all to one type). */
+	private static Object zero(Class<?> primitive) {
+		if (primitive == boolean.class) {
+			return Boolean.FALSE;
+		}
+		if (primitive == char.class) {
+			return Character.valueOf('\0');
+		}
+		if (primitive == long.class) {
+			return Long.valueOf(0);
+		}
+		if (primitive == double.class) {
+			return Double.valueOf(0);
+		}
+		if (primitive == float.class) {
+			return Float.valueOf(0);
+		}
+		if (primitive == short.class) {
+			return Short.valueOf((short) 0);
+		}
+		if (primitive == byte.class) {
+			return Byte.valueOf((byte) 0);
+		}
+		return Integer.valueOf(0);
 	}
 
 	/** The record's components as text, by name, in their order ("" for null): what a form was given, to show again. */
