@@ -663,7 +663,8 @@ class RoleCrawlIntegrationTests {
 				"/api/v1/supervision/inspections", "/api/v1/supervision/inspections/{id}")) {
 			API.put(s, has("LIFECYCLE_VIEW"));
 		}
-		for (String s : List.of("/api/v1/handover-batches", "/api/v1/handover-batches/{id}", "/api/v1/handover-units/{id}")) {
+		for (String s : List.of("/api/v1/handover-batches", "/api/v1/handover-batches/{id}", "/api/v1/handover-units/{id}",
+				"/api/v1/handover-units/{id}/actions")) {
 			API.put(s, has("HANDOVER_VIEW"));
 		}
 		API.put("/api/v1/me", SIGNED_IN);

@@ -86,6 +86,33 @@ class HandoverApi {
 		return unit(id);
 	}
 
+	/** An action the caller may take now, with the call that takes it. */
+	record AllowedAction(HandoverAction action, String method, String path) {
+	}
+
+	/** What the caller may do to the unit now: the transition table's actions for its state and this caller. */
+	record Actions(long id, HandoverState state, long version, List<AllowedAction> actions) {
+	}
+
+	@GetMapping("/handover-units/{id}/actions")
+	@Operation(summary = "当前可进行的交房动作：按房屋的交房状态和调用者权限，与页面显示的按钮一致；method、path 为对应的接口调用")
+	ResponseEntity<Actions> actions(@PathVariable long id) {
+		HandoverQueries.UnitDetail u = queries.unit(id).orElseThrow(() -> new NotFoundException("handover.unit.notFound"));
+		List<AllowedAction> allowed = management.allowedActions(id).stream().map(a -> call(a, u)).toList();
+		return ResponseEntity.ok().eTag("\"" + u.version() + "\"").body(new Actions(id, u.state(), u.version(), allowed));
+	}
+
+	private static AllowedAction call(HandoverAction a, HandoverQueries.UnitDetail u) {
+		String at = "/api/v1/handover-units/" + u.id();
+		return switch (a) {
+			case BOOK -> new AllowedAction(a, "POST", at + "/book");
+			case INSPECT -> new AllowedAction(a, "POST", at + "/inspection");
+			case ACCEPT -> new AllowedAction(a, "POST", at + "/accept");
+			case REFUSE -> new AllowedAction(a, "POST", at + "/refuse");
+			case READD -> new AllowedAction(a, "POST", "/api/v1/handover-batches/" + u.batchId() + "/units");
+		};
+	}
+
 	record BookBody(Long slotId, String noticeWay) {
 	}
 

@@ -1,5 +1,7 @@
 package io.estatedesk.handover;
 
+import static io.estatedesk.shared.Strings.orEmpty;
+
 import io.estatedesk.shared.BusinessClock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -15,6 +17,7 @@ import io.estatedesk.shared.BusinessRuleException;
 import io.estatedesk.shared.ChangedMeanwhile;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.NotFoundException;
+import io.estatedesk.shared.Texts;
 import io.estatedesk.staff.StaffManagement;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -36,7 +39,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** 交房 pages: batches with their progress and slots, one unit's booking, inspection and handover, the checklist. */
+/** 交房 pages: batches with their progress and slots, one unit's booking, inspection and handover. */
 @Controller
 @RequestMapping("/handover")
 @PreAuthorize("hasAuthority('HANDOVER_VIEW')")
@@ -155,6 +158,7 @@ class HandoverController {
 		model.addAttribute("slots", queries.slots(u.batchId()));
 		model.addAttribute("results", queries.results(id));
 		model.addAttribute("history", management.history().of(id));
+		model.addAttribute("allowed", management.allowedActions(id));
 		model.addAttribute("today", BusinessClock.today());
 		model.addAttribute("names", staff.displayNamesByUsername());
 		model.addAttribute("zone", BusinessClock.ZONE);
@@ -225,11 +229,11 @@ class HandoverController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate handoverDate,
 			@RequestParam long version, Model model, RedirectAttributes flash) {
 		Map<String, String> draft = new LinkedHashMap<>();
-		draft.put("keysCount", nz(keysCount));
-		draft.put("waterReading", nz(waterReading));
-		draft.put("electricityReading", nz(electricityReading));
-		draft.put("gasReading", nz(gasReading));
-		draft.put("confirmedBy", nz(confirmedBy));
+		draft.put("keysCount", orEmpty(keysCount));
+		draft.put("waterReading", orEmpty(waterReading));
+		draft.put("electricityReading", orEmpty(electricityReading));
+		draft.put("gasReading", orEmpty(gasReading));
+		draft.put("confirmedBy", orEmpty(confirmedBy));
 		return act(id, draft, model, flash, "handover.accepted", () -> {
 			Map<String, String> errors = new LinkedHashMap<>();
 			Integer keys = integer(keysCount, "keysCount", errors);
@@ -247,7 +251,7 @@ class HandoverController {
 	@PostMapping("/units/{id}/refuse")
 	String refuse(@PathVariable long id, @RequestParam(required = false) String reason, @RequestParam long version,
 			Model model, RedirectAttributes flash) {
-		return act(id, Map.of("refusedReason", nz(reason)), model, flash, "handover.refused",
+		return act(id, Map.of("refusedReason", orEmpty(reason)), model, flash, "handover.refused",
 				() -> management.refuse(id, reason, version));
 	}
 
@@ -257,37 +261,10 @@ class HandoverController {
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-				.filename("交房确认书-" + u.unitLabel().replace(' ', '-') + ".pdf", java.nio.charset.StandardCharsets.UTF_8)
+				.filename(Texts.zh("handover.pdf.fileName", u.unitLabel().replace(' ', '-')), java.nio.charset.StandardCharsets.UTF_8)
 				.build()
 				.toString())
 			.body(pdf.render(u, queries.results(id)));
-	}
-
-	// ---------------------------------------------------------------- the checklist
-
-	@GetMapping("/checklist")
-	@PreAuthorize("hasAuthority('HANDOVER_MANAGE')")
-	String checklist(Model model) {
-		model.addAttribute("items", queries.checklist());
-		model.addAttribute("trades", List.of("CIVIL", "WATERPROOF", "PLUMBING_ELECTRIC", "DOOR_WINDOW", "ELEVATOR", "FITOUT",
-				"HVAC", "FIRE", "LANDSCAPE", "OTHER"));
-		return "handover/checklist";
-	}
-
-	@PostMapping("/checklist")
-	@PreAuthorize("hasAuthority('HANDOVER_MANAGE')")
-	String saveCheckItem(@RequestParam(required = false) Long id, @RequestParam(required = false) String room,
-			@RequestParam(required = false) String item, @RequestParam(required = false) String tradeCode,
-			@RequestParam(required = false) Integer sortOrder, @RequestParam(defaultValue = "false") boolean active,
-			RedirectAttributes flash) {
-		try {
-			management.saveCheckItem(id, room, item, tradeCode, sortOrder, id == null || active);
-			flash.addFlashAttribute("flashSuccess", "common.saved");
-		}
-		catch (InvalidInputException e) {
-			flash.addFlashAttribute("flashError", e.errors().values().iterator().next());
-		}
-		return "redirect:/handover/checklist";
 	}
 
 	private static Integer integer(String s, String field, Map<String, String> errors) {
@@ -308,10 +285,6 @@ class HandoverController {
 			errors.put(field, "handover.accept.reading");
 			return null;
 		}
-	}
-
-	private static String nz(String s) {
-		return s == null ? "" : s;
 	}
 
 }

@@ -46,14 +46,14 @@ class HandoverPanel implements ArchivePanel {
 	private List<Item> items(String condition, long id) {
 		var locale = LocaleContextHolder.getLocale();
 		return jdbc.query("""
-				select h.id, h.state, h.handover_date, hb.name, hb.starts_on, b.name building, u.room_no
-				from handover_unit h join handover_batch hb on hb.id = h.batch_id join unit u on u.id = h.unit_id
-				join building b on b.id = u.building_id where """ + " " + condition + " order by h.id desc limit 20",
+				select h.id, h.state, h.handover_date, hb.name, hb.starts_on, u.building_name building, u.room_no
+				from handover_unit h join handover_batch hb on hb.id = h.batch_id
+				join estate_unit_place u on u.id = h.unit_id where """ + " " + condition + " order by h.id desc limit 20",
 				(rs, i) -> new Item(rs.getString("name") + " " + rs.getString("building") + " " + rs.getString("room_no"),
 						"/handover/units/" + rs.getLong("id"),
 						messages.getMessage("handover.state." + rs.getString("state"), null, locale),
 						String.valueOf(rs.getObject("handover_date") != null ? rs.getObject("handover_date") : rs.getObject("starts_on")),
-						"REFUSED".equals(rs.getString("state"))), id);
+						HandoverState.REFUSED.name().equals(rs.getString("state"))), id);
 	}
 
 }

@@ -1,9 +1,7 @@
 package io.estatedesk.handover;
 
-import io.estatedesk.shared.BusinessClock;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import com.lowagie.text.Document;
@@ -17,6 +15,8 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import io.estatedesk.shared.PdfForms;
+import io.estatedesk.shared.Strings;
+import io.estatedesk.shared.Texts;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -26,8 +26,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class HandoverPdf {
-
-	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessClock.ZONE);
 
 	private final PdfForms forms;
 
@@ -45,29 +43,31 @@ class HandoverPdf {
 		Font label = new Font(bf, 10.5f, Font.BOLD);
 		Font value = new Font(bf, 10.5f);
 		Font small = new Font(bf, 9);
-		Paragraph t = new Paragraph(u.developerName() + "交房确认书", title);
+		Paragraph t = new Paragraph(Texts.zh("handover.pdf.title", Strings.orEmpty(u.developerName())), title);
 		t.setAlignment(Element.ALIGN_CENTER);
 		t.setSpacingAfter(12);
 		doc.add(t);
 
 		PdfPTable head = new PdfPTable(new float[] { 1.5f, 2f, 1.5f, 2f });
 		head.setWidthPercentage(100);
-		PdfForms.pair(head, "房屋", u.unitLabel(), label, value);
-		PdfForms.pair(head, "建筑面积", u.area() == null ? "" : u.area().stripTrailingZeros().toPlainString() + " ㎡", label, value);
-		PdfForms.pair(head, "业主", u.ownerName(), label, value);
-		PdfForms.pair(head, "交房批次", u.batchName(), label, value);
-		PdfForms.pair(head, "验房时间", u.inspectedAt() == null ? "" : DATE_TIME.format(u.inspectedAt()), label, value);
-		PdfForms.pair(head, "交房日期", u.handoverDate() == null ? "" : u.handoverDate().toString(), label, value);
+		PdfForms.pair(head, Texts.zh("handover.pdf.unit"), u.unitLabel(), label, value);
+		PdfForms.pair(head, Texts.zh("handover.pdf.area"),
+				u.area() == null ? "" : Texts.zh("handover.pdf.areaValue", u.area().stripTrailingZeros().toPlainString()), label, value);
+		PdfForms.pair(head, Texts.zh("handover.pdf.owner"), u.ownerName(), label, value);
+		PdfForms.pair(head, Texts.zh("handover.pdf.batch"), u.batchName(), label, value);
+		PdfForms.pair(head, Texts.zh("handover.pdf.inspectedAt"), Strings.minute(u.inspectedAt()), label, value);
+		PdfForms.pair(head, Texts.zh("handover.pdf.handoverDate"), u.handoverDate() == null ? "" : u.handoverDate().toString(), label, value);
 		doc.add(head);
 
-		Paragraph checks = new Paragraph("验房情况", label);
+		Paragraph checks = new Paragraph(Texts.zh("handover.pdf.inspection"), label);
 		checks.setSpacingBefore(10);
 		checks.setSpacingAfter(4);
 		doc.add(checks);
 		PdfPTable list = new PdfPTable(new float[] { 1.1f, 3.2f, 0.8f, 2.6f });
 		list.setWidthPercentage(100);
-		for (String h : new String[] { "部位", "检查项目", "结果", "问题及维修工单" }) {
-			PdfPCell c = new PdfPCell(new Phrase(h, label));
+		for (String h : new String[] { "handover.pdf.col.room", "handover.pdf.col.item", "handover.pdf.col.result",
+				"handover.pdf.col.defect" }) {
+			PdfPCell c = new PdfPCell(new Phrase(Texts.zh(h), label));
 			c.setPadding(4);
 			list.addCell(c);
 		}
@@ -77,37 +77,38 @@ class HandoverPdf {
 			}
 			list.addCell(cell(r.room(), small));
 			list.addCell(cell(r.item(), small));
-			list.addCell(cell(r.ok() ? "合格" : "不合格", small));
-			list.addCell(cell(r.ok() ? "" : r.note() + (r.workOrderCode() == null ? "" : "（" + r.workOrderCode() + "）"), small));
+			list.addCell(cell(Texts.zh(r.ok() ? "handover.pdf.ok" : "handover.pdf.failed"), small));
+			list.addCell(cell(r.ok() ? "" : r.workOrderCode() == null ? r.note()
+					: Texts.zh("handover.pdf.defectOrder", r.note(), r.workOrderCode()), small));
 		}
 		doc.add(list);
 
-		Paragraph handed = new Paragraph("移交资料、钥匙和表底数", label);
+		Paragraph handed = new Paragraph(Texts.zh("handover.pdf.handed"), label);
 		handed.setSpacingBefore(10);
 		handed.setSpacingAfter(4);
 		doc.add(handed);
 		PdfPTable docs = new PdfPTable(new float[] { 1.5f, 2f, 1.5f, 2f });
 		docs.setWidthPercentage(100);
-		PdfForms.pair(docs, "住宅质量保证书", u.qualityGuarantee() ? "已交付" : "", label, value);
-		PdfForms.pair(docs, "住宅使用说明书", u.usageManual() ? "已交付" : "", label, value);
-		PdfForms.pair(docs, "钥匙", u.keysCount() == null ? "" : u.keysCount() + " 把", label, value);
-		PdfForms.pair(docs, "水表读数", reading(u.waterReading()), label, value);
-		PdfForms.pair(docs, "电表读数", reading(u.electricityReading()), label, value);
-		PdfForms.pair(docs, "燃气表读数", reading(u.gasReading()), label, value);
+		PdfForms.pair(docs, Texts.zh("handover.pdf.qualityGuarantee"), u.qualityGuarantee() ? Texts.zh("handover.pdf.delivered") : "", label, value);
+		PdfForms.pair(docs, Texts.zh("handover.pdf.usageManual"), u.usageManual() ? Texts.zh("handover.pdf.delivered") : "", label, value);
+		PdfForms.pair(docs, Texts.zh("handover.pdf.keys"),
+				u.keysCount() == null ? "" : Texts.zh("handover.pdf.keysValue", u.keysCount()), label, value);
+		PdfForms.pair(docs, Texts.zh("handover.pdf.water"), reading(u.waterReading()), label, value);
+		PdfForms.pair(docs, Texts.zh("handover.pdf.electricity"), reading(u.electricityReading()), label, value);
+		PdfForms.pair(docs, Texts.zh("handover.pdf.gas"), reading(u.gasReading()), label, value);
 		doc.add(docs);
 
-		Paragraph note = new Paragraph("业主已验收上述房屋并收到上述资料和钥匙。验房中发现的问题由开发商负责维修，维修进度可向客户服务部查询。"
-				+ "房屋保修期自交房日期起计算。", small);
+		Paragraph note = new Paragraph(Texts.zh("handover.pdf.statement"), small);
 		note.setSpacingBefore(10);
 		doc.add(note);
 
 		PdfPTable sign = new PdfPTable(2);
 		sign.setWidthPercentage(100);
 		sign.setSpacingBefore(24);
-		sign.addCell(plain("业主签字：" + (u.confirmedBy() == null ? "" : u.confirmedBy()), value));
-		sign.addCell(plain("开发商（客户服务部）签字：", value));
-		sign.addCell(plain("日期：" + (u.handoverDate() == null ? "" : u.handoverDate()), value));
-		sign.addCell(plain("日期：", value));
+		sign.addCell(plain(Texts.zh("handover.pdf.ownerSignature", Strings.orEmpty(u.confirmedBy())), value));
+		sign.addCell(plain(Texts.zh("handover.pdf.developerSignature"), value));
+		sign.addCell(plain(Texts.zh("handover.pdf.date", u.handoverDate() == null ? "" : u.handoverDate().toString()), value));
+		sign.addCell(plain(Texts.zh("handover.pdf.date", ""), value));
 		doc.add(sign);
 		doc.close();
 		return out.toByteArray();

@@ -37,12 +37,12 @@ class HandoverQueries {
 
 	}
 
-	record UnitRow(long id, long unitId, String unitLabel, Long ownerId, String ownerName, HandoverManagement.State state,
+	record UnitRow(long id, long unitId, String unitLabel, Long ownerId, String ownerName, HandoverState state,
 			Instant slotStartsAt, LocalDate handoverDate, long defects, long openDefects) {
 	}
 
 	record UnitDetail(long id, long batchId, String batchName, long projectId, long unitId, String unitLabel, BigDecimal area,
-			Long ownerId, String ownerName, HandoverManagement.State state, Long slotId, Instant slotStartsAt,
+			Long ownerId, String ownerName, HandoverState state, Long slotId, Instant slotStartsAt,
 			Instant notifiedAt, String noticeWay, Instant inspectedAt, String inspectedBy, Instant acceptedAt,
 			LocalDate handoverDate, String refusedReason, boolean qualityGuarantee, boolean usageManual, Integer keysCount,
 			BigDecimal waterReading, BigDecimal electricityReading, BigDecimal gasReading, String confirmedBy,
@@ -60,9 +60,9 @@ class HandoverQueries {
 	private static final String BATCH_SELECT = """
 			select b.*, p.name project_name, u.units, u.booked, u.inspected, u.accepted, u.refused,
 			  (select count(*) from handover_result r join handover_unit h on h.id = r.handover_unit_id
-			     join work_order w on w.id = r.work_order_id
+			     join repair_work_order w on w.id = r.work_order_id
 			   where h.batch_id = b.id and w.state not in ('COMPLETED', 'CANCELLED')) open_defects
-			from handover_batch b join project p on p.id = b.project_id
+			from handover_batch b join estate_project p on p.id = b.project_id
 			cross join lateral (select count(*) units, count(*) filter (where h.state = 'BOOKED') booked,
 			    count(*) filter (where h.state = 'INSPECTED') inspected, count(*) filter (where h.state = 'ACCEPTED') accepted,
 			    count(*) filter (where h.state = 'REFUSED') refused
@@ -105,30 +105,30 @@ class HandoverQueries {
 
 	List<UnitRow> units(long batchId) {
 		return jdbc.query("""
-				select h.id, h.unit_id, b.name || ' ' || u.room_no unit_label, h.owner_id, o.name owner_name, h.state,
+				select h.id, h.unit_id, u.building_name || ' ' || u.room_no unit_label, h.owner_id, o.name owner_name, h.state,
 				       s.starts_at, h.handover_date,
 				       (select count(*) from handover_result r where r.handover_unit_id = h.id and not r.ok) defects,
-				       (select count(*) from handover_result r join work_order w on w.id = r.work_order_id
+				       (select count(*) from handover_result r join repair_work_order w on w.id = r.work_order_id
 				        where r.handover_unit_id = h.id and w.state not in ('COMPLETED', 'CANCELLED')) open_defects
-				from handover_unit h join unit u on u.id = h.unit_id join building b on b.id = u.building_id
-				left join owner o on o.id = h.owner_id left join handover_slot s on s.id = h.slot_id
-				where h.batch_id = ? order by b.name, u.room_no""", (rs, i) -> new UnitRow(rs.getLong("id"),
+				from handover_unit h join estate_unit_place u on u.id = h.unit_id
+				left join estate_owner o on o.id = h.owner_id left join handover_slot s on s.id = h.slot_id
+				where h.batch_id = ? order by u.building_name, u.room_no""", (rs, i) -> new UnitRow(rs.getLong("id"),
 				rs.getLong("unit_id"), rs.getString("unit_label"), (Long) rs.getObject("owner_id"), rs.getString("owner_name"),
-				HandoverManagement.State.valueOf(rs.getString("state")), instant(rs, "starts_at"),
+				HandoverState.valueOf(rs.getString("state")), instant(rs, "starts_at"),
 				rs.getObject("handover_date", LocalDate.class), rs.getLong("defects"), rs.getLong("open_defects")), batchId);
 	}
 
 	Optional<UnitDetail> unit(long id) {
 		return jdbc.query("""
-				select h.*, hb.name batch_name, hb.project_id, p.name || ' ' || b.name || ' ' || u.room_no unit_label, u.area,
+				select h.*, hb.name batch_name, hb.project_id, pl.label unit_label, u.area,
 				       o.name owner_name, s.starts_at slot_starts_at, p.developer_name
-				from handover_unit h join handover_batch hb on hb.id = h.batch_id join project p on p.id = hb.project_id
-				join unit u on u.id = h.unit_id join building b on b.id = u.building_id
-				left join owner o on o.id = h.owner_id left join handover_slot s on s.id = h.slot_id
+				from handover_unit h join handover_batch hb on hb.id = h.batch_id join estate_project p on p.id = hb.project_id
+				join estate_unit_place pl on pl.id = h.unit_id join estate_unit u on u.id = h.unit_id
+				left join estate_owner o on o.id = h.owner_id left join handover_slot s on s.id = h.slot_id
 				where h.id = ?""", (rs, i) -> new UnitDetail(rs.getLong("id"), rs.getLong("batch_id"),
 				rs.getString("batch_name"), rs.getLong("project_id"), rs.getLong("unit_id"), rs.getString("unit_label"),
 				rs.getBigDecimal("area"), (Long) rs.getObject("owner_id"), rs.getString("owner_name"),
-				HandoverManagement.State.valueOf(rs.getString("state")), (Long) rs.getObject("slot_id"),
+				HandoverState.valueOf(rs.getString("state")), (Long) rs.getObject("slot_id"),
 				instant(rs, "slot_starts_at"), instant(rs, "notified_at"), rs.getString("notice_way"),
 				instant(rs, "inspected_at"), rs.getString("inspected_by"), instant(rs, "accepted_at"),
 				rs.getObject("handover_date", LocalDate.class), rs.getString("refused_reason"),
@@ -143,7 +143,7 @@ class HandoverQueries {
 				select i.id, i.room, i.item, r.ok, r.note, r.work_order_id, w.code, w.state
 				from handover_check_item i
 				left join handover_result r on r.check_item_id = i.id and r.handover_unit_id = ?
-				left join work_order w on w.id = r.work_order_id
+				left join repair_work_order w on w.id = r.work_order_id
 				where i.active or r.id is not null order by i.sort_order, i.id""", (rs, i) -> new Result(rs.getLong(1),
 				rs.getString(2), rs.getString(3), (Boolean) rs.getObject(4), rs.getString(5), (Long) rs.getObject(6),
 				rs.getString(7), rs.getString(8)), handoverUnitId);

@@ -10,6 +10,8 @@ import java.util.Map;
 import io.estatedesk.shared.ChangedMeanwhile;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.NotFoundException;
+import io.estatedesk.shared.Strings;
+import io.estatedesk.shared.Texts;
 import io.estatedesk.staff.Permissions;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -27,14 +29,19 @@ class Takeovers {
 	/** SPEC: the property company takes over at least 15 days before the homes are handed over. */
 	static final int MIN_DAYS = 15;
 
-	static final List<String[]> STANDARD_ITEMS = List.of(new String[] { "SYSTEM", "供配电系统" },
-			new String[] { "SYSTEM", "给排水系统" }, new String[] { "SYSTEM", "消防系统" }, new String[] { "SYSTEM", "电梯" },
-			new String[] { "SYSTEM", "供暖系统" }, new String[] { "SYSTEM", "安防监控与门禁" },
-			new String[] { "SYSTEM", "道路与停车场" }, new String[] { "SYSTEM", "绿化景观" }, new String[] { "SYSTEM", "公共照明" },
-			new String[] { "SYSTEM", "垃圾收集设施" }, new String[] { "DOCUMENT", "竣工验收备案资料" },
-			new String[] { "DOCUMENT", "竣工图纸" }, new String[] { "DOCUMENT", "设备说明书与保修卡" },
-			new String[] { "DOCUMENT", "住宅质量保证书、住宅使用说明书样本" }, new String[] { "DOCUMENT", "业主清册" },
-			new String[] { "DOCUMENT", "钥匙移交清单" });
+	/**
+	 * The standard checklist a takeover starts with: category and the message key of the item, whose text is stored
+	 * in the department's language when the takeover is opened.
+	 */
+	static final List<String[]> STANDARD_ITEMS = List.of(new String[] { "SYSTEM", "takeover.standard.power" },
+			new String[] { "SYSTEM", "takeover.standard.water" }, new String[] { "SYSTEM", "takeover.standard.fire" },
+			new String[] { "SYSTEM", "takeover.standard.elevator" }, new String[] { "SYSTEM", "takeover.standard.heating" },
+			new String[] { "SYSTEM", "takeover.standard.security" }, new String[] { "SYSTEM", "takeover.standard.roads" },
+			new String[] { "SYSTEM", "takeover.standard.landscape" }, new String[] { "SYSTEM", "takeover.standard.lighting" },
+			new String[] { "SYSTEM", "takeover.standard.waste" }, new String[] { "DOCUMENT", "takeover.standard.acceptance" },
+			new String[] { "DOCUMENT", "takeover.standard.drawings" }, new String[] { "DOCUMENT", "takeover.standard.manuals" },
+			new String[] { "DOCUMENT", "takeover.standard.homeDocuments" }, new String[] { "DOCUMENT", "takeover.standard.owners" },
+			new String[] { "DOCUMENT", "takeover.standard.keys" });
 
 	/**
 	 * The takeover and its check: {@code handoverDate} is the day the homes are first delivered — the first handover
@@ -75,7 +82,7 @@ class Takeovers {
 			int order = 0;
 			for (String[] item : STANDARD_ITEMS) {
 				jdbc.update("insert into takeover_item (takeover_id, category, item, sort_order) values (?, ?, ?, ?)", id, item[0],
-						item[1], ++order);
+						Texts.zh(item[1]), ++order);
 			}
 		}
 		LocalDate today = BusinessClock.today();
@@ -117,8 +124,8 @@ class Takeovers {
 		Takeover t = of(projectId);
 		int n = jdbc.update("""
 				update takeover set property_company = ?, planned_handover_date = ?, takeover_date = ?, notes = ?,
-				  version = version + 1 where id = ? and version = ?""", company == null ? "" : company.strip(), planned, taken,
-				notes == null ? "" : notes.strip(), t.id(), version);
+				  version = version + 1 where id = ? and version = ?""", Strings.orEmpty(Strings.stripped(company)), planned, taken,
+				Strings.orEmpty(Strings.stripped(notes)), t.id(), version);
 		if (n == 0) {
 			throw new ChangedMeanwhile(List.of());
 		}
@@ -147,14 +154,14 @@ class Takeovers {
 			throw new InvalidInputException(errors);
 		}
 		jdbc.update("insert into takeover_issue (takeover_id, description, responsible, deadline) values (?, ?, ?, ?)",
-				of(projectId).id(), description.strip(), responsible == null ? "" : responsible.strip(), deadline);
+				of(projectId).id(), description.strip(), Strings.orEmpty(Strings.stripped(responsible)), deadline);
 	}
 
 	@Transactional
 	void rectified(long projectId, long issueId, LocalDate on, String note) {
 		require();
 		int n = jdbc.update("update takeover_issue set rectified_on = ?, note = ? where id = ? and takeover_id = ?",
-				on == null ? BusinessClock.today() : on, note == null ? "" : note.strip(), issueId, of(projectId).id());
+				on == null ? BusinessClock.today() : on, Strings.orEmpty(Strings.stripped(note)), issueId, of(projectId).id());
 		if (n == 0) {
 			throw new NotFoundException("takeover.issue.notFound");
 		}

@@ -251,4 +251,40 @@ class HandoverIntegrationTests {
 			.andExpect(status().isOk());
 	}
 
+	@Test
+	void theActionsApiAndTheUnitPageOfferWhatTheStateAndThePermissionsAllow() throws Exception {
+		long slot = slot(5);
+		long id = units().get(0);
+		fixtures.as(field, () -> handover.book(id, slot, "电话", version(id)));
+		mvc.perform(get("/api/v1/handover-units/" + id + "/actions").with(httpBasic(field, Fixtures.PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.state").value("BOOKED"))
+			.andExpect(jsonPath("$.version").value(version(id)))
+			.andExpect(jsonPath("$.actions[*].action").value(org.hamcrest.Matchers.contains("BOOK", "INSPECT", "REFUSE")))
+			.andExpect(jsonPath("$.actions[1].path").value("/api/v1/handover-units/" + id + "/inspection"));
+		// a refusal is then the only way on, and re-adding it to the batch needs HANDOVER_MANAGE
+		fixtures.as(field, () -> handover.refuse(id, "业主认为层高与合同不符", version(id)));
+		mvc.perform(get("/api/v1/handover-units/" + id + "/actions").with(httpBasic(field, Fixtures.PASSWORD)))
+			.andExpect(jsonPath("$.actions[*].action").value(org.hamcrest.Matchers.contains("BOOK")));
+		mvc.perform(get("/api/v1/handover-units/" + id + "/actions").with(httpBasic(manager, Fixtures.PASSWORD)))
+			.andExpect(jsonPath("$.actions[*].action").value(org.hamcrest.Matchers.hasItem("READD")));
+		assertThatThrownBy(() -> fixtures.as(field, () -> handover.accept(id, new HandoverManagement.AcceptForm(true, true, 2,
+				null, null, null, "业主", null), version(id))))
+			.isInstanceOf(BusinessRuleException.class).hasMessage("handover.accept.notInspected");
+		// one who may only look sees no form to book, inspect, hand over or refuse
+		String leader = fixtures.staffWithRole("LEADER");
+		String page = mvc.perform(get("/handover/units/" + id).with(user(leader)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(page).doesNotContain("id=\"book-form\"", "id=\"save-inspection\"", "id=\"accept-form\"");
+		assertThat(mvc.perform(get("/handover/units/" + id).with(user(field)))
+			.andReturn().getResponse().getContentAsString()).contains("id=\"book-form\"").doesNotContain("id=\"accept-form\"");
+		// the refused unit added to its batch again waits for a new appointment, with the step in its history
+		assertThat(fixtures.as(manager, () -> handover.addUnits(batch, null, jdbc.queryForObject(
+				"select unit_id from handover_unit where id = ?", Long.class, id)))).isEqualTo(1);
+		assertThat(jdbc.queryForMap("select state, slot_id from handover_unit where id = ?", id))
+			.containsEntry("state", "ADDED").containsEntry("slot_id", null);
+		assertThat(handover.history().of(id)).extracting(e -> e.kind() + " " + e.oldValue() + " " + e.newValue() + " " + e.version())
+			.containsExactly("CREATED null ADDED 0", "STATE ADDED BOOKED 1", "STATE BOOKED REFUSED 2", "STATE REFUSED ADDED 3");
+	}
+
 }

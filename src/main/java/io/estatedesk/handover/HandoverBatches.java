@@ -1,0 +1,124 @@
+package io.estatedesk.handover;
+
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.estatedesk.estate.ArchiveLookup;
+import io.estatedesk.shared.BusinessClock;
+import io.estatedesk.shared.InvalidInputException;
+import io.estatedesk.shared.NotFoundException;
+import io.estatedesk.shared.Strings;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Batches of units to hand over, the units in them and the appointment slots the owners are booked into. */
+@Component
+class HandoverBatches {
+
+	private final JdbcTemplate jdbc;
+
+	private final ArchiveLookup archive;
+
+	private final HandoverUnits units;
+
+	private final HandoverAccess access;
+
+	HandoverBatches(JdbcTemplate jdbc, ArchiveLookup archive, HandoverUnits units, HandoverAccess access) {
+		this.jdbc = jdbc;
+		this.archive = archive;
+		this.units = units;
+		this.access = access;
+	}
+
+	long create(HandoverManagement.BatchForm form) {
+		access.require(HandoverManagement.MANAGE);
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (form.projectId() == null || archive.project(form.projectId()).isEmpty()) {
+			errors.put("projectId", "handover.project.required");
+		}
+		if (form.name() == null || form.name().isBlank()) {
+			errors.put("name", "handover.batch.name.required");
+		}
+		if (form.startsOn() == null) {
+			errors.put("startsOn", "handover.batch.startsOn.required");
+		}
+		if (form.endsOn() == null || (form.startsOn() != null && form.endsOn().isBefore(form.startsOn()))) {
+			errors.put("endsOn", "handover.batch.endsOn.invalid");
+		}
+		if (errors.isEmpty() && jdbc.queryForObject("select count(*) from handover_batch where project_id = ? and name = ?",
+				Integer.class, form.projectId(), form.name().strip()) > 0) {
+			errors.put("name", "handover.batch.name.taken");
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		return jdbc.queryForObject("""
+				insert into handover_batch (project_id, name, starts_on, ends_on, notes, created_by) values (?, ?, ?, ?, ?, ?)
+				returning id""", Long.class, form.projectId(), form.name().strip(), form.startsOn(), form.endsOn(),
+				Strings.orEmpty(Strings.stripped(form.notes())), access.actor());
+	}
+
+	/**
+	 * Adds the units of a building (or one unit) that are sold and not yet handed over, with their current owner;
+	 * returns how many were added. Units already in another batch that is not finished with them are skipped; a unit
+	 * refused in this batch before is added again, waiting for a new appointment.
+	 */
+	int addUnits(long batchId, Long buildingId, Long unitId) {
+		access.require(HandoverManagement.MANAGE);
+		long projectId = projectOf(batchId);
+		if (buildingId == null && unitId == null) {
+			throw new InvalidInputException(Map.of("buildingId", "handover.units.required"));
+		}
+		List<Long> homes = jdbc.queryForList("""
+				select u.id from estate_unit u
+				where u.project_id = ? and (cast(? as bigint) is null or u.building_id = ?) and (cast(? as bigint) is null or u.id = ?)
+				  and u.handover_date is null and u.status = 'SOLD'
+				  and not exists (select 1 from handover_unit h where h.unit_id = u.id and h.state <> 'REFUSED')
+				order by u.building_id, u.room_no""", Long.class, projectId, buildingId, buildingId, unitId, unitId);
+		String actor = access.actor();
+		for (Long home : homes) {
+			Long before = units.inBatch(batchId, home);
+			if (before != null) {
+				HandoverUnit u = units.get(before);
+				u.readd();
+				units.save(u, actor);
+			}
+			else {
+				Long owner = archive.ownersOf(home).stream().findFirst().map(ArchiveLookup.OwnerRef::id).orElse(null);
+				units.create(batchId, home, owner, actor);
+			}
+		}
+		return homes.size();
+	}
+
+	void addSlot(long batchId, LocalDateTime startsAt, LocalDateTime endsAt, Integer capacity) {
+		access.require(HandoverManagement.MANAGE);
+		projectOf(batchId);
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (startsAt == null) {
+			errors.put("slotStartsAt", "handover.slot.startsAt.required");
+		}
+		if (endsAt == null || (startsAt != null && !endsAt.isAfter(startsAt))) {
+			errors.put("slotEndsAt", "handover.slot.endsAt.invalid");
+		}
+		if (capacity == null || capacity < 1) {
+			errors.put("slotCapacity", "handover.slot.capacity.invalid");
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		jdbc.update("insert into handover_slot (batch_id, starts_at, ends_at, capacity) values (?, ?, ?, ?)", batchId,
+				Timestamp.from(startsAt.atZone(BusinessClock.ZONE).toInstant()),
+				Timestamp.from(endsAt.atZone(BusinessClock.ZONE).toInstant()), capacity);
+	}
+
+	/** The project of the batch; refused when there is no such batch. */
+	long projectOf(long batchId) {
+		return jdbc.queryForList("select project_id from handover_batch where id = ?", Long.class, batchId).stream().findFirst()
+			.orElseThrow(() -> new NotFoundException("handover.batch.notFound"));
+	}
+
+}
