@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -22,7 +20,6 @@ import io.estatedesk.staff.AuditTrail;
 import io.estatedesk.staff.ConfidentialNumbers;
 import io.estatedesk.staff.Permissions;
 import io.estatedesk.staff.StaffManagement;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -37,7 +34,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 投诉 pages: the list, intake, one complaint with every step of its handling, printing and export. */
@@ -62,14 +58,14 @@ class ComplaintController {
 
 	private final AuditTrail audit;
 
-	private final ComplaintSections sections;
-
 	private final ConfidentialNumbers numbers;
+
+	private final ComplaintDetailPage page;
 
 	ComplaintController(ComplaintManagement management, ComplaintQueries queries, ArchiveLookup archive,
 			StaffManagement staff, Permissions permissions, ComplaintPdf pdf, ComplaintSheets sheets, AuditTrail audit,
-			ComplaintSections sections, ConfidentialNumbers numbers) {
-		this.sections = sections;
+			ConfidentialNumbers numbers, ComplaintDetailPage page) {
+		this.page = page;
 		this.numbers = numbers;
 		this.management = management;
 		this.queries = queries;
@@ -169,14 +165,14 @@ class ComplaintController {
 	@PreAuthorize("hasAuthority('COMPLAINT_HANDLE')")
 	String editForm(@PathVariable long id, Model model) {
 		ComplaintViews.Detail d = detail(id);
-		boolean revealed = revealed(model);
+		boolean revealed = page.revealed(model);
 		// the input carries the masked number unless it was revealed; sent back unchanged it keeps the stored one
 		model.addAttribute("form", new IntakeForm(d.projectId(), d.complaintDate(), d.complainant(),
 				LocalDateTime.ofInstant(d.complainedAt(), BusinessClock.ZONE), d.unitId(), d.ownerId(),
 				ConfidentialNumbers.phone(d.contactPhone(), revealed), d.receiverId(), d.channel(), d.categoryId(),
 				d.severity(), d.groupCase(), d.content(), d.remedy()));
 		model.addAttribute("version", d.version());
-		revealOptions(model, d, revealed);
+		page.revealOptions(model, d, revealed);
 		return intakePage(model, d.withMaskedPhone());
 	}
 
@@ -203,7 +199,7 @@ class ComplaintController {
 				model.addAttribute("names", staff.displayNamesByUsername());
 			}
 		}
-		revealOptions(model, detail(id), false);
+		page.revealOptions(model, detail(id), false);
 		return intakePage(model, detail(id).withMaskedPhone());
 	}
 
@@ -215,35 +211,7 @@ class ComplaintController {
 
 	@GetMapping("/{id}")
 	String show(@PathVariable long id, Model model) {
-		ComplaintViews.Full full = queries.full(id);
-		boolean revealed = revealed(model);
-		ComplaintViews.Detail shown = revealed ? full.detail() : full.detail().withMaskedPhone();
-		model.addAttribute("c", shown);
-		model.addAttribute("full", new ComplaintViews.Full(shown, full.followups(), full.attachments(), full.parties(),
-				full.history()));
-		revealOptions(model, full.detail(), revealed);
-		model.addAttribute("mayAct", management.mayAct(full.detail().handlerId()));
-		// the buttons shown are the transition table's actions for this state that this user may take
-		model.addAttribute("allowed", management.allowedActions(id));
-		model.addAttribute("group", queries.group(id));
-		model.addAttribute("sections", sections.shown(id, full.detail().state()));
-		model.addAttribute("names", staff.displayNamesByUsername());
-		model.addAttribute("staffList", staff.activeWithPermission(ComplaintManagement.HANDLE));
-		if (!model.containsAttribute("draft")) {
-			model.addAttribute("draft", Map.of());
-		}
-		return "complaint/detail";
-	}
-
-	/** Whether this page follows a reveal (显示完整号码), which was recorded when it was asked for. */
-	private boolean revealed(Model model) {
-		return Boolean.TRUE.equals(model.getAttribute("revealPhone")) && numbers.mayReveal();
-	}
-
-	private void revealOptions(Model model, ComplaintViews.Detail d, boolean revealed) {
-		model.addAttribute("revealed", revealed);
-		model.addAttribute("mayReveal", numbers.mayReveal() && !revealed && d.contactPhone() != null
-				&& !d.contactPhone().isBlank());
+		return page.render(id, model);
 	}
 
 	/** 显示完整号码: the contact phone in full on the page (or in the edit form), recorded. */
@@ -257,145 +225,11 @@ class ComplaintController {
 		return "redirect:/complaints/" + id + (edit ? "/edit" : "");
 	}
 
-	/** Runs an action; on a rule, input or version problem shows the page again with the user's input kept. */
-	private String act(long id, Map<String, String> draft, Model model, RedirectAttributes flash, String success,
-			Runnable action) {
-		try {
-			action.run();
-			flash.addFlashAttribute("flashSuccess", success);
-			return "redirect:/complaints/" + id;
-		}
-		catch (InvalidInputException e) {
-			model.addAttribute("fieldErrors", e.errors());
-		}
-		catch (BusinessRuleException e) {
-			model.addAttribute("actionError", e.getMessage());
-			model.addAttribute("actionErrorArgs", e.args());
-		}
-		catch (ComplaintConflict e) {
-			model.addAttribute("changes", e.changes());
-		}
-		model.addAttribute("draft", draft);
-		return show(id, model);
-	}
-
-	@PostMapping("/{id}/analysis")
-	String analysis(@PathVariable long id, @Valid AnalysisForm form, @RequestParam long version, Model model,
-			RedirectAttributes flash) {
-		return act(id, io.estatedesk.shared.Records.texts(form), model, flash, "common.saved",
-				() -> management.saveAnalysis(id, form, version));
-	}
-
-	@PostMapping("/{id}/followups")
-	String followup(@PathVariable long id, @RequestParam(required = false) String way,
-			@RequestParam(required = false) String content,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime occurredAt,
-			Model model, RedirectAttributes flash) {
-		Map<String, String> draft = Map.of("followupWay", nz(way), "followupContent", nz(content));
-		return act(id, draft, model, flash, "followup.added", () -> {
-			Map<String, String> errors = new HashMap<>();
-			if (way == null || way.isBlank()) {
-				errors.put("followupWay", "followup.way.required");
-			}
-			if (content == null || content.isBlank()) {
-				errors.put("followupContent", "followup.content.required");
-			}
-			if (!errors.isEmpty()) {
-				throw new InvalidInputException(errors);
-			}
-			management.addFollowup(id, new FollowupForm(occurredAt, way, content));
-		});
-	}
-
-	@PostMapping("/{id}/submit")
-	String submit(@PathVariable long id, @RequestParam long version, Model model, RedirectAttributes flash) {
-		return act(id, Map.of(), model, flash, "complaint.submitted", () -> management.submit(id, version));
-	}
-
-	@PostMapping("/{id}/instruction")
-	String instruct(@PathVariable long id, @RequestParam(required = false) String leaderInstruction,
-			@RequestParam(defaultValue = "true") boolean approve, @RequestParam long version, Model model,
-			RedirectAttributes flash) {
-		return act(id, Map.of("leaderInstruction", nz(leaderInstruction)), model, flash, "complaint.instructed",
-				() -> management.instruct(id, leaderInstruction, approve, version));
-	}
-
-	@PostMapping("/{id}/reply")
-	String reply(@PathVariable long id, @RequestParam(required = false) String replyContent,
-			@RequestParam(required = false) String replyWay, @RequestParam long version, Model model,
-			RedirectAttributes flash) {
-		return act(id, Map.of("replyContent", nz(replyContent)), model, flash, "complaint.replied",
-				() -> management.reply(id, replyContent, replyWay, version));
-	}
-
-	@PostMapping("/{id}/return-visit")
-	String returnVisit(@PathVariable long id, @RequestParam(defaultValue = "true") boolean satisfied,
-			@RequestParam(required = false) String returnResult, @RequestParam long version, Model model,
-			RedirectAttributes flash) {
-		return act(id, Map.of("returnResult", nz(returnResult)), model, flash,
-				satisfied ? "complaint.returnVisited" : "complaint.reopened",
-				() -> management.returnVisit(id, satisfied, returnResult, version));
-	}
-
-	@PostMapping("/{id}/close")
-	String close(@PathVariable long id, @RequestParam(required = false) String lesson, @RequestParam long version,
-			Model model, RedirectAttributes flash) {
-		return act(id, Map.of("lesson", nz(lesson)), model, flash, "complaint.closedDone",
-				() -> management.close(id, lesson, version));
-	}
-
-	@PostMapping("/{id}/transfer")
-	String transfer(@PathVariable long id, @RequestParam(required = false) Long handlerId,
-			@RequestParam(required = false) String reason, @RequestParam long version, Model model,
-			RedirectAttributes flash) {
-		return act(id, Map.of("transferReason", nz(reason)), model, flash, "complaint.transferred", () -> {
-			if (handlerId == null) {
-				throw new InvalidInputException(Map.of("handlerId", "complaint.receiver.unknown"));
-			}
-			management.transfer(id, handlerId, reason, version);
-		});
-	}
-
-	@PostMapping("/{id}/appointment")
-	String appointment(@PathVariable long id,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime appointmentAt,
-			@RequestParam(required = false) String note, @RequestParam long version, Model model, RedirectAttributes flash) {
-		return act(id, Map.of("appointmentNote", nz(note)), model, flash, "complaint.appointed",
-				() -> management.appoint(id, appointmentAt, note, version));
-	}
-
-	@PostMapping("/{id}/waiting")
-	String waiting(@PathVariable long id, @RequestParam boolean waiting, @RequestParam long version, Model model,
-			RedirectAttributes flash) {
-		return act(id, Map.of(), model, flash, waiting ? "complaint.paused" : "complaint.resumed",
-				() -> management.setWaiting(id, waiting, version));
-	}
-
-	@PostMapping("/{id}/attachments")
-	String attach(@PathVariable long id, @RequestParam(required = false) MultipartFile file, Model model,
-			RedirectAttributes flash) {
-		return act(id, Map.of(), model, flash, "attachment.added", () -> management.attach(id, file));
-	}
-
 	@GetMapping("/{id}/attachments/{attachmentId}")
 	ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable long attachmentId) {
 		ComplaintQueries.AttachmentContent a = queries.attachment(id, attachmentId)
 			.orElseThrow(() -> new NotFoundException("attachment.notFound"));
 		return Uploads.serve(a.fileName(), a.contentType(), a.checked(), a.data());
-	}
-
-	@PostMapping("/{id}/parties")
-	String party(@PathVariable long id, @RequestParam(required = false) Long unitId,
-			@RequestParam(required = false) Long ownerId, @RequestParam long version, Model model,
-			RedirectAttributes flash) {
-		return act(id, Map.of(), model, flash, "complaint.partyAdded", () -> management.addParty(id, ownerId, unitId, version));
-	}
-
-	@PostMapping("/{id}/group")
-	String group(@PathVariable long id, @RequestParam(required = false) String otherCode, @RequestParam long version,
-			Model model, RedirectAttributes flash) {
-		return act(id, Map.of("otherCode", nz(otherCode)), model, flash, "complaint.grouped",
-				() -> management.mergeIntoGroup(id, otherCode, version));
 	}
 
 	@GetMapping(value = "/{id}/form.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
@@ -415,10 +249,6 @@ class ComplaintController {
 	String unitOwners(@RequestParam(required = false) Long unitId, Model model) {
 		model.addAttribute("unitOwners", unitId == null ? List.of() : archive.ownersOf(unitId));
 		return "complaint/form :: ownerOptions";
-	}
-
-	private static String nz(String s) {
-		return s == null ? "" : s;
 	}
 
 }
