@@ -10,7 +10,6 @@ import java.util.Set;
 
 import io.estatedesk.shared.BusinessClock;
 import io.estatedesk.shared.CaseHistory;
-import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.shared.Slice;
 import io.estatedesk.staff.Permissions;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -2,14 +2,10 @@ package io.estatedesk.community;
 
 import static io.estatedesk.community.CommunityForms.*;
 
-import io.estatedesk.shared.BusinessClock;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import io.estatedesk.estate.ArchiveLookup;

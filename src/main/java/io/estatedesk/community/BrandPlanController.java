@@ -4,23 +4,12 @@ import static io.estatedesk.community.CommunityForms.*;
 
 import io.estatedesk.shared.BusinessClock;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-import io.estatedesk.estate.ArchiveLookup;
-import io.estatedesk.shared.BusinessRuleException;
 import io.estatedesk.shared.ChangedMeanwhile;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.NotFoundException;
-import io.estatedesk.shared.Uploads;
-import io.estatedesk.shared.Paged;
-import io.estatedesk.staff.StaffManagement;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,7 +17,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 品牌推广计划 pages: the plans with what their activities cost and drew. */

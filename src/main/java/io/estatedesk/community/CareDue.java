@@ -1,31 +1,19 @@
 package io.estatedesk.community;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import io.estatedesk.complaint.ComplaintFigures;
 import io.estatedesk.estate.ArchiveLookup;
 import io.estatedesk.shared.Strings;
-import io.estatedesk.shared.ChangedMeanwhile;
-import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.Masking;
-import io.estatedesk.shared.NotFoundException;
-import io.estatedesk.staff.Permissions;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 import io.estatedesk.shared.Texts;
 
