@@ -142,6 +142,7 @@ class RoleCrawlIntegrationTests {
 		ids.put("duty", one("select min(id) from duty_item"));
 		ids.put("dutyProject", one("select project_id from duty_item where id = ?", ids.get("duty")));
 		ids.put("inspection", one("select min(id) from supervision_inspection"));
+		ids.put("notice", one("select min(id) from rectification_notice"));
 		ids.put("call", one("select id from call_log where caller_phone <> '' and owner_id is not null order by id limit 1"));
 		ids.put("visit", one("select id from visit where phone <> '' order by time_in desc, id limit 1"));
 		ids.put("returnCall", one("select id from return_call where contact_phone <> '' order by id limit 1"));
@@ -561,7 +562,7 @@ class RoleCrawlIntegrationTests {
 		p.add(new Page("/care/rules/new", has("COMMUNITY_VIEW", "COMMUNITY_MANAGE")));
 		// the project's life
 		for (String s : List.of("/lifecycle", "/lifecycle/projects/{dutyProject}", "/lifecycle/duties/{duty}", "/supervision",
-				"/supervision/{inspection}")) {
+				"/supervision/{inspection}", "/supervision/notices/{notice}")) {
 			p.add(new Page(s, has("LIFECYCLE_VIEW")));
 		}
 		p.add(new Page("/supervision/new?projectId={project}", has("LIFECYCLE_VIEW", "SUPERVISION_EDIT")));

@@ -9,6 +9,7 @@ import java.util.Map;
 import io.estatedesk.estate.ArchiveLookup;
 import io.estatedesk.shared.ChangedMeanwhile;
 import io.estatedesk.shared.InvalidInputException;
+import io.estatedesk.shared.Texts;
 import io.estatedesk.shared.NotFoundException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -51,13 +52,13 @@ class CareController {
 			@RequestParam(required = false) String occasion, @RequestParam(required = false) CarePlans.Outcome outcome,
 			@RequestParam(required = false) String note, RedirectAttributes flash) {
 		Map<String, String> parseErrors = new LinkedHashMap<>();
-		LocalDate day = ActivityController.date(occasion, "occasion", parseErrors);
+		LocalDate day = CommunityForms.date(occasion, "occasion", parseErrors);
 		try {
 			care.record(ruleId, ownerId, unitId, day, outcome, note);
 			flash.addFlashAttribute("flashSuccess", outcome == CarePlans.Outcome.SKIPPED ? "community.care.skipped" : "community.care.done");
 		}
 		catch (InvalidInputException e) {
-			flash.addFlashAttribute("flashError", ActivityController.merge(e.errors(), parseErrors).values().iterator().next());
+			flash.addFlashAttribute("flashError", CommunityForms.merge(e.errors(), parseErrors).values().iterator().next());
 		}
 		return "redirect:/care";
 	}
@@ -75,7 +76,7 @@ class CareController {
 		draft.put("kind", "BIRTHDAY");
 		draft.put("daysAhead", "7");
 		draft.put("active", "true");
-		draft.put("template", "尊敬的{姓名}业主：值此生日之际，金第房地产客户服务部祝您生日快乐、阖家幸福！");
+		draft.put("template", Texts.zh("community.care.rule.defaultTemplate"));
 		model.addAttribute("draft", draft);
 		return rulePage(model, null);
 	}
@@ -101,7 +102,7 @@ class CareController {
 			return "redirect:/care/rules";
 		}
 		catch (InvalidInputException e) {
-			model.addAttribute("fieldErrors", ActivityController.merge(e.errors(), parseErrors));
+			model.addAttribute("fieldErrors", CommunityForms.merge(e.errors(), parseErrors));
 		}
 		model.addAttribute("draft", p);
 		return rulePage(model, null);
@@ -128,12 +129,12 @@ class CareController {
 		CarePlans.Rule r = care.rule(id).orElseThrow(() -> new NotFoundException("community.care.rule.notFound"));
 		Map<String, String> parseErrors = new LinkedHashMap<>();
 		try {
-			care.updateRule(id, form(p, parseErrors), ActivityController.version(p));
+			care.updateRule(id, form(p, parseErrors), CommunityForms.version(p));
 			flash.addFlashAttribute("flashSuccess", "common.saved");
 			return "redirect:/care/rules";
 		}
 		catch (InvalidInputException e) {
-			model.addAttribute("fieldErrors", ActivityController.merge(e.errors(), parseErrors));
+			model.addAttribute("fieldErrors", CommunityForms.merge(e.errors(), parseErrors));
 		}
 		catch (ChangedMeanwhile e) {
 			model.addAttribute("actionError", "community.changedMeanwhile");
@@ -150,8 +151,8 @@ class CareController {
 		catch (IllegalArgumentException e) {
 			parseErrors.put("kind", "community.care.kind.required");
 		}
-		return new CarePlans.RuleForm(p.get("name"), kind, ActivityController.date(p.get("festivalDate"), "festivalDate",
-				parseErrors), p.get("daysAhead"), p.get("template"), ActivityController.id(p.get("projectId")),
+		return new CarePlans.RuleForm(p.get("name"), kind, CommunityForms.date(p.get("festivalDate"), "festivalDate",
+				parseErrors), p.get("daysAhead"), p.get("template"), CommunityForms.id(p.get("projectId")),
 				"true".equals(p.get("active")) || "on".equals(p.get("active")));
 	}
 

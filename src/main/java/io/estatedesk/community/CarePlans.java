@@ -4,21 +4,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
-import io.estatedesk.complaint.ComplaintFigures;
 import io.estatedesk.estate.ArchiveLookup;
+import io.estatedesk.shared.Strings;
 import io.estatedesk.shared.ChangedMeanwhile;
 import io.estatedesk.shared.InvalidInputException;
-import io.estatedesk.shared.Masking;
 import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.staff.Permissions;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -75,13 +69,13 @@ class CarePlans {
 
 	private final ArchiveLookup archive;
 
-	private final ComplaintFigures complaints;
+	private final CareDue dueOwners;
 
-	CarePlans(JdbcTemplate jdbc, Permissions permissions, ArchiveLookup archive, ComplaintFigures complaints) {
+	CarePlans(JdbcTemplate jdbc, Permissions permissions, ArchiveLookup archive, CareDue dueOwners) {
 		this.jdbc = jdbc;
 		this.permissions = permissions;
 		this.archive = archive;
-		this.complaints = complaints;
+		this.dueOwners = dueOwners;
 	}
 
 	// ---------------------------------------------------------------- rules
@@ -113,7 +107,7 @@ class CarePlans {
 
 	private int validate(RuleForm f) {
 		Map<String, String> errors = new LinkedHashMap<>();
-		if (Activities.blank(f.name())) {
+		if ((Strings.blankToNull(f.name()) == null)) {
 			errors.put("name", "community.care.name.required");
 		}
 		else if (f.name().strip().length() > 100) {
@@ -127,7 +121,7 @@ class CarePlans {
 		}
 		Integer days = null;
 		try {
-			days = Activities.blank(f.daysAhead()) ? null : Integer.valueOf(f.daysAhead().strip());
+			days = (Strings.blankToNull(f.daysAhead()) == null) ? null : Integer.valueOf(f.daysAhead().strip());
 		}
 		catch (NumberFormatException e) {
 			days = -1;
@@ -142,7 +136,7 @@ class CarePlans {
 		else if (days < 0 || days > MAX_DAYS_AHEAD) {
 			errors.put("daysAhead", "community.care.daysAhead.invalid");
 		}
-		if (Activities.blank(f.template())) {
+		if ((Strings.blankToNull(f.template()) == null)) {
 			errors.put("template", "community.care.template.required");
 		}
 		else if (f.template().strip().length() > 500) {
@@ -157,7 +151,7 @@ class CarePlans {
 		return days;
 	}
 
-	private static final String RULE_SELECT = "select r.*, p.name project_name from care_rule r left join project p on p.id = r.project_id";
+	private static final String RULE_SELECT = "select r.*, p.name project_name from care_rule r left join estate_project p on p.id = r.project_id";
 
 	List<Rule> rules() {
 		return jdbc.query(RULE_SELECT + " order by r.active desc, r.id", (rs, i) -> rule(rs));
@@ -179,145 +173,14 @@ class CarePlans {
 	/** For every active rule, the owners whose occasion falls from today to today + the rule's days, not yet handled. */
 	List<RuleDue> due(LocalDate today, int limitPerRule) {
 		return rules().stream().filter(Rule::active).map(r -> {
-			List<Due> d = due(r, today, limitPerRule + 1);
+			List<Due> d = dueOwners.due(r, today, limitPerRule + 1);
 			return new RuleDue(r, d.size() > limitPerRule ? d.subList(0, limitPerRule) : d, d.size() > limitPerRule);
 		}).toList();
 	}
 
-	private static final String PLACE = """
-			left join unit u on u.id = x.unit_id left join building b on b.id = u.building_id
-			left join project p on p.id = u.project_id""";
-
-	/**
-	 * The owners due under one rule, found in the database: birthdays by the month and day of the 18-digit ID number,
-	 * anniversaries by the unit's handover day (from the first anniversary on), a festival for every current owner.
-	 * 29 February falls on 28 February in a common year.
-	 */
+	/** The owners due under one rule from {@code today}, at most {@code limit}. */
 	List<Due> due(Rule rule, LocalDate today, int limit) {
-		if (rule.kind() == Kind.LONG_OPEN) {
-			return longOpen(rule, today, limit);
-		}
-		LocalDate last = today.plusDays(rule.daysAhead());
-		List<Object> args = new ArrayList<>();
-		String inner;
-		switch (rule.kind()) {
-			case BIRTHDAY -> {
-				inner = """
-						select o.id owner_id, o.name owner_name, o.mobile, s.unit_id,
-						       community_next(substr(o.id_number, 11, 2)::int, substr(o.id_number, 13, 2)::int, ?) occasion
-						from owner o join lateral (select unit_id from ownership s where s.owner_id = o.id and s.active %s
-						                           order by s.id limit 1) s on true
-						where o.id_number ~ '^[0-9]{17}[0-9Xx]$' and substr(o.id_number, 11, 4) = any(?)"""
-					.formatted(rule.projectId() == null ? "" : "and s.project_id = ?");
-				args.add(today);
-				if (rule.projectId() != null) {
-					args.add(rule.projectId());
-				}
-				args.add(monthDays(today, last).stream().map(md -> "%04d".formatted(md)).toArray(String[]::new));
-			}
-			case HANDOVER -> {
-				inner = """
-						select o.id owner_id, o.name owner_name, o.mobile, u.id unit_id,
-						       community_next(extract(month from u.handover_date)::int, extract(day from u.handover_date)::int, ?) occasion,
-						       u.handover_date
-						from unit u join ownership s on s.unit_id = u.id and s.active join owner o on o.id = s.owner_id
-						where u.handover_date is not null
-						  and (extract(month from u.handover_date)::int * 100 + extract(day from u.handover_date)::int) = any(?) %s"""
-					.formatted(rule.projectId() == null ? "" : "and u.project_id = ?");
-				args.add(today);
-				args.add(monthDays(today, last).toArray(Integer[]::new));
-				if (rule.projectId() != null) {
-					args.add(rule.projectId());
-				}
-			}
-			default -> {
-				if (rule.festivalDate() == null || rule.festivalDate().isBefore(today) || rule.festivalDate().isAfter(last)) {
-					return List.of();
-				}
-				inner = """
-						select o.id owner_id, o.name owner_name, o.mobile, s.unit_id, ?::date occasion
-						from owner o join lateral (select unit_id from ownership s where s.owner_id = o.id and s.active %s
-						                           order by s.id limit 1) s on true"""
-					.formatted(rule.projectId() == null ? "" : "and s.project_id = ?");
-				args.add(rule.festivalDate());
-				if (rule.projectId() != null) {
-					args.add(rule.projectId());
-				}
-			}
-		}
-		boolean perUnit = rule.kind() == Kind.HANDOVER;
-		String sql = """
-				select x.*, p.name || ' ' || b.name || ' ' || u.room_no unit_label from (%s) x %s
-				where x.occasion between ? and ? %s
-				  and not exists (select 1 from care_record r where r.rule_id = ? and r.owner_id = x.owner_id
-				                  and coalesce(r.unit_id, 0) = %s and r.year = extract(year from x.occasion)::int)
-				order by x.occasion, x.owner_name, x.owner_id, x.unit_id limit ?"""
-			.formatted(inner, PLACE, perUnit ? "and extract(year from x.occasion) > extract(year from x.handover_date)" : "",
-					perUnit ? "coalesce(x.unit_id, 0)" : "0");
-		args.add(today);
-		args.add(last);
-		args.add(rule.id());
-		args.add(limit);
-		return jdbc.query(sql, (rs, i) -> {
-			LocalDate occasion = rs.getObject("occasion", LocalDate.class);
-			String name = rs.getString("owner_name");
-			String label = rs.getString("unit_label");
-			return new Due(rule.id(), rs.getLong("owner_id"), name, perUnit ? (Long) rs.getObject("unit_id") : null,
-					label == null ? "" : label, Masking.phone(rs.getString("mobile")), occasion,
-					ChronoUnit.DAYS.between(today, occasion), render(rule.template(), name, label, occasion));
-		}, args.toArray());
-	}
-
-	/**
-	 * Owners whose complaint has been open for the rule's days or more (from the complaint module, the oldest first),
-	 * once per owner and year; the occasion is the day the complaint reached that age.
-	 */
-	private List<Due> longOpen(Rule rule, LocalDate today, int limit) {
-		List<Due> due = new ArrayList<>();
-		Set<Long> seen = new java.util.HashSet<>();
-		// owner and year of every record of this rule, read once
-		Set<String> recorded = new java.util.HashSet<>(jdbc.queryForList(
-				"select owner_id || ':' || year from care_record where rule_id = ?", String.class, rule.id()));
-		for (ComplaintFigures.LongOpen c : complaints.longOpen(rule.projectId(), rule.daysAhead(), today, limit * 4)) {
-			LocalDate occasion = c.receivedOn().plusDays(rule.daysAhead());
-			if (!seen.add(c.ownerId()) || recorded.contains(c.ownerId() + ":" + occasion.getYear())) {
-				continue;
-			}
-			ArchiveLookup.OwnerRef owner = archive.owner(c.ownerId()).orElse(null);
-			if (owner == null) {
-				continue;
-			}
-			String label = c.unitId() == null ? "" : archive.unit(c.unitId()).map(ArchiveLookup.UnitRef::label).orElse("");
-			due.add(new Due(rule.id(), owner.id(), owner.name(), null, label, Masking.phone(owner.mobile()), occasion,
-					ChronoUnit.DAYS.between(today, occasion),
-					render(rule.template(), owner.name(), label, occasion).replace("{编号}", c.code())));
-			if (due.size() == limit) {
-				break;
-			}
-		}
-		return due;
-	}
-
-	/** Month × 100 + day of each day in the window; 29 February joins 28 February of a common year. */
-	static Set<Integer> monthDays(LocalDate from, LocalDate to) {
-		Set<Integer> days = new LinkedHashSet<>();
-		for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-			days.add(d.getMonthValue() * 100 + d.getDayOfMonth());
-			if (d.getMonthValue() == 2 && d.getDayOfMonth() == 28 && !d.isLeapYear()) {
-				days.add(229);
-			}
-			if (days.size() > 370) {
-				break;
-			}
-		}
-		return days;
-	}
-
-	/** The message with {姓名}, {房号} and {日期} filled in. */
-	static String render(String template, String name, String unitLabel, LocalDate occasion) {
-		return template.replace("{姓名}", name == null ? "" : name)
-			.replace("{房号}", unitLabel == null ? "" : unitLabel)
-			.replace("{日期}", occasion.format(DateTimeFormatter.ofPattern("M月d日")));
+		return dueOwners.due(rule, today, limit);
 	}
 
 	// ---------------------------------------------------------------- what was done
@@ -334,7 +197,7 @@ class CarePlans {
 		if (outcome == null) {
 			errors.put("outcome", "community.care.outcome.required");
 		}
-		else if (outcome == Outcome.SKIPPED && Activities.blank(note)) {
+		else if (outcome == Outcome.SKIPPED && (Strings.blankToNull(note) == null)) {
 			errors.put("note", "community.care.note.required");
 		}
 		if (note != null && note.strip().length() > 300) {
@@ -350,7 +213,7 @@ class CarePlans {
 				insert into care_record (rule_id, owner_id, unit_id, year, occasion, outcome, note, recorded_by)
 				values (?, ?, ?, ?, ?, ?, ?, ?)
 				on conflict (rule_id, owner_id, coalesce(unit_id, 0), year) do nothing""", ruleId, ownerId,
-				r.kind() == Kind.HANDOVER ? unitId : null, occasion.getYear(), occasion, outcome.name(), Activities.nz(note),
+				r.kind() == Kind.HANDOVER ? unitId : null, occasion.getYear(), occasion, outcome.name(), Strings.orEmpty(Strings.stripped(note)),
 				permissions.currentUsername());
 	}
 
@@ -368,7 +231,7 @@ class CarePlans {
 		return jdbc.queryForList("""
 				select c.id, r.name rule_name, o.name owner_name, c.owner_id, c.occasion, c.outcome, c.note, c.recorded_by,
 				       c.recorded_at
-				from care_record c join care_rule r on r.id = c.rule_id join owner o on o.id = c.owner_id
+				from care_record c join care_rule r on r.id = c.rule_id join estate_owner o on o.id = c.owner_id
 				order by c.recorded_at desc, c.id desc limit ?""", limit);
 	}
 

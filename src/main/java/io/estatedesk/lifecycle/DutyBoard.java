@@ -13,12 +13,17 @@ import java.util.Optional;
 
 import io.estatedesk.estate.ArchiveLookup;
 import io.estatedesk.estate.ProjectCreated;
+import io.estatedesk.shared.CaseHistory;
 import io.estatedesk.shared.ChangedMeanwhile;
+import io.estatedesk.shared.HistoryKind;
+import io.estatedesk.shared.HistoryStep;
+import io.estatedesk.shared.Strings;
+import io.estatedesk.staff.StaffManagement;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.shared.Uploads;
 import io.estatedesk.staff.Permissions;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -75,15 +80,25 @@ class DutyBoard {
 
 	private final Uploads uploads;
 
-	DutyBoard(JdbcTemplate jdbc, Permissions permissions, ArchiveLookup archive, Uploads uploads) {
+	private final DutyHistory history;
+
+	private final StaffManagement staff;
+
+	DutyBoard(JdbcTemplate jdbc, Permissions permissions, ArchiveLookup archive, Uploads uploads, DutyHistory history,
+			StaffManagement staff) {
 		this.uploads = uploads;
 		this.jdbc = jdbc;
 		this.permissions = permissions;
 		this.archive = archive;
+		this.history = history;
+		this.staff = staff;
 	}
 
-	/** A new project gets the charter's duties at once. */
-	@EventListener
+	/**
+	 * A new project gets the charter's duties once the project is saved, in a transaction of its own (a failure here
+	 * leaves the project and is delivered again from the event registry).
+	 */
+	@ApplicationModuleListener
 	void on(ProjectCreated event) {
 		ensure(event.projectId());
 	}
@@ -106,6 +121,12 @@ class DutyBoard {
 		return jdbc.query(ITEM_SELECT.formatted(BusinessClock.sqlToday()) + " where d.project_id = ? order by d.sort_order, d.id", (rs, i) -> item(rs), projectId);
 	}
 
+	/** The item, its row locked for the change. */
+	private Item lock(long id) {
+		jdbc.query("select id from duty_item where id = ? for update", (rs, i) -> rs.getLong(1), id);
+		return item(id);
+	}
+
 	Item item(long id) {
 		return jdbc.query(ITEM_SELECT.formatted(BusinessClock.sqlToday()) + " where d.id = ?", (rs, i) -> item(rs), id).stream().findFirst()
 			.orElseThrow(() -> new NotFoundException("duty.notFound"));
@@ -114,7 +135,7 @@ class DutyBoard {
 	private static final String ITEM_SELECT = """
 			select d.*, a.display_name owner_name, (select count(*) from duty_record r where r.duty_item_id = d.id) records,
 			       (d.status in ('TODO', 'IN_PROGRESS') and d.due_date < %s) overdue
-			from duty_item d left join staff_account a on a.id = d.owner_id""";
+			from duty_item d left join staff_person a on a.id = d.owner_id""";
 
 	private static Item item(ResultSet rs) throws SQLException {
 		return new Item(rs.getLong("id"), rs.getLong("project_id"), rs.getString("code"), Phase.valueOf(rs.getString("phase")),
@@ -123,19 +144,46 @@ class DutyBoard {
 				rs.getLong("version"), rs.getLong("records"), rs.getBoolean("overdue"));
 	}
 
+	/**
+	 * Saves owner, due date and notes, and moves the status by the move the table allows to the chosen one; refused
+	 * when someone else saved the item since {@code version} was read, with what they changed.
+	 */
 	@Transactional
 	void save(long id, Long ownerId, LocalDate dueDate, Status status, String notes, long version) {
 		require(EDIT);
 		if (status == null) {
 			throw new InvalidInputException(Map.of("status", "duty.status.required"));
 		}
+		Item before = item(id);
+		if (before.version() != version) {
+			throw new ChangedMeanwhile(history.since(id, version));
+		}
+		DutyCase c = new DutyCase(id, before.status(), before.version());
+		c.check(DutyAction.EDIT);
+		c.moveTo(status);
+		String newNotes = Strings.orEmpty(Strings.stripped(notes));
 		int n = jdbc.update("""
 				update duty_item set owner_id = ?, due_date = ?, status = ?, notes = ?, version = version + 1, updated_at = %s
-				where id = ? and version = ?""".formatted(BusinessClock.sqlNow()), ownerId, dueDate, status.name(), notes == null ? "" : notes.strip(), id, version);
+				where id = ? and version = ?""".formatted(BusinessClock.sqlNow()), ownerId, dueDate, c.status().name(),
+				newNotes, id, version);
 		if (n == 0) {
-			item(id);
-			throw new ChangedMeanwhile(List.of());
+			throw new ChangedMeanwhile(history.since(id, version));
 		}
+		c.steps().field("owner", before.ownerName(),
+				ownerId == null ? null : staff.byId(ownerId).map(StaffManagement.StaffSummary::displayName).orElse(null));
+		c.steps().field("dueDate", before.dueDate(), dueDate);
+		c.steps().field("notes", Strings.abbreviate(before.notes(), 200), Strings.abbreviate(newNotes, 200));
+		history.write(id, version + 1, permissions.currentUsername(), c.steps());
+	}
+
+	/** The item's history (处理经过), oldest first. */
+	List<CaseHistory.Entry> history(long itemId) {
+		return history.of(itemId);
+	}
+
+	/** What the item's status allows, for its page. */
+	static java.util.Set<DutyAction> allowedActions(Item item) {
+		return DutyTransitions.allowed(item.status());
 	}
 
 	List<Record> records(long itemId) {
@@ -153,11 +201,13 @@ class DutyBoard {
 	@Transactional
 	long addRecord(long itemId, RecordForm form, MultipartFile attachment) {
 		require(EDIT);
-		Item item = item(itemId);
+		Item item = lock(itemId);
+		DutyCase c = new DutyCase(itemId, item.status(), item.version());
+		c.perform(DutyAction.RECORD);
 		List<String> fields = DutyKinds.fields(item.kind());
 		Map<String, String> errors = new LinkedHashMap<>();
-		boolean any = (fields.contains("title") && !blank(form.title())) || (fields.contains("content") && !blank(form.content()))
-				|| (fields.contains("counterparty") && !blank(form.counterparty())) || form.amount() != null
+		boolean any = (fields.contains("title") && Strings.blankToNull(form.title()) != null) || (fields.contains("content") && Strings.blankToNull(form.content()) != null)
+				|| (fields.contains("counterparty") && Strings.blankToNull(form.counterparty()) != null) || form.amount() != null
 				|| form.score() != null || (attachment != null && !attachment.isEmpty());
 		if (!any) {
 			errors.put("content", "duty.record.empty");
@@ -186,11 +236,19 @@ class DutyBoard {
 				  amount, score, awarded, attachment_name, attachment_type, attachment, attachment_checked)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class, itemId,
 				permissions.currentUsername(), form.recordDate() != null ? form.recordDate() : BusinessClock.today(),
-				nz(form.title()), nz(form.content()), nz(form.response()), nz(form.counterparty()), nz(form.reference()),
+				Strings.orEmpty(Strings.stripped(form.title())), Strings.orEmpty(Strings.stripped(form.content())), Strings.orEmpty(Strings.stripped(form.response())), Strings.orEmpty(Strings.stripped(form.counterparty())), Strings.orEmpty(Strings.stripped(form.reference())),
 				form.amount(), form.score(), form.awarded(), file ? checked.fileName() : null,
 				file ? checked.contentType() : null, file ? checked.data() : null, file);
-		jdbc.update("update duty_item set status = 'IN_PROGRESS', version = version + 1, updated_at = " + BusinessClock.sqlNow() + " where id = ? and status = 'TODO'",
-				itemId);
+		long version = item.version();
+		if (c.status() != item.status()) {
+			jdbc.update("update duty_item set status = ?, version = version + 1, updated_at = " + BusinessClock.sqlNow()
+					+ " where id = ?", c.status().name(), itemId);
+			version++;
+		}
+		String what = Strings.blankToNull(form.title()) != null ? form.title() : Strings.blankToNull(form.content());
+		history.write(itemId, version, permissions.currentUsername(), c.steps()
+			.add(HistoryStep.note(HistoryKind.RECORD, Strings.abbreviate(what != null ? what.strip()
+					: file ? checked.fileName() : Strings.blankToNull(form.counterparty()), 200))));
 		return id;
 	}
 
@@ -230,14 +288,5 @@ class DutyBoard {
 			throw new AccessDeniedException(permission);
 		}
 	}
-
-	private static boolean blank(String s) {
-		return s == null || s.isBlank();
-	}
-
-	private static String nz(String s) {
-		return s == null ? "" : s.strip();
-	}
-
 
 }

@@ -82,7 +82,11 @@ class LifecycleController {
 		model.addAttribute("fields", DutyKinds.fields(item.kind()));
 		model.addAttribute("workPage", DutyKinds.workPage(item.kind(), item.projectId()));
 		model.addAttribute("staffList", staff.activeStaff());
-		model.addAttribute("statuses", DutyBoard.Status.values());
+		// the status field offers what the item's transition table allows from where it is
+		model.addAttribute("statuses", DutyTransitions.choices(item.status()));
+		model.addAttribute("allowed", DutyBoard.allowedActions(item));
+		model.addAttribute("history", board.history(id));
+		model.addAttribute("names", staff.displayNamesByUsername());
 		model.addAttribute("today", BusinessClock.today());
 		if ("ASSEMBLY".equals(item.kind())) {
 			model.addAttribute("assembly", board.assembly(item.projectId()));
@@ -110,6 +114,9 @@ class LifecycleController {
 		}
 		catch (ChangedMeanwhile e) {
 			model.addAttribute("actionError", "duty.changedMeanwhile");
+		}
+		catch (BusinessRuleException e) {
+			model.addAttribute("actionError", e.getMessage());
 		}
 		model.addAttribute("draft", Map.of("notes", notes == null ? "" : notes));
 		return item(id, model);

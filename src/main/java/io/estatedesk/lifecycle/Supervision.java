@@ -8,7 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.estatedesk.shared.CaseHistory;
 import io.estatedesk.shared.ChangedMeanwhile;
+import io.estatedesk.shared.HistoryKind;
+import io.estatedesk.shared.HistoryStep;
+import io.estatedesk.shared.Strings;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.staff.Permissions;
@@ -45,15 +49,24 @@ class Supervision {
 
 	record Notice(long id, long inspectionId, long projectId, String projectName, String item, String requirement,
 			LocalDate deadline, String state, LocalDate reinspectedOn, String result, long version, boolean overdue) {
+
+		/** What the notice's state allows, for its page and the inspection's. */
+		public java.util.Set<NoticeAction> allowedActions() {
+			return NoticeTransitions.allowed(NoticeState.valueOf(state));
+		}
+
 	}
 
 	private final JdbcTemplate jdbc;
 
 	private final Permissions permissions;
 
-	Supervision(JdbcTemplate jdbc, Permissions permissions) {
+	private final NoticeHistory history;
+
+	Supervision(JdbcTemplate jdbc, Permissions permissions, NoticeHistory history) {
 		this.jdbc = jdbc;
 		this.permissions = permissions;
+		this.history = history;
 	}
 
 	List<ChecklistItem> checklist() {
@@ -67,7 +80,7 @@ class Supervision {
 			String overall) {
 		require();
 		Map<String, String> errors = new LinkedHashMap<>();
-		if (jdbc.queryForObject("select count(*) from project where id = ?", Integer.class, projectId) == 0) {
+		if (jdbc.queryForObject("select count(*) from estate_project where id = ?", Integer.class, projectId) == 0) {
 			errors.put("projectId", "handover.project.required");
 		}
 		if (on == null) {
@@ -112,7 +125,7 @@ class Supervision {
 	private static final String INSPECTION_SELECT = """
 			select i.*, p.name project_name,
 			  (select count(*) from rectification_notice r where r.inspection_id = i.id and r.state <> 'PASSED') open_notices
-			from supervision_inspection i join project p on p.id = i.project_id""";
+			from supervision_inspection i join estate_project p on p.id = i.project_id""";
 
 	private static Inspection inspection(java.sql.ResultSet rs) throws java.sql.SQLException {
 		return new Inspection(rs.getLong("id"), rs.getLong("project_id"), rs.getString("project_name"),
@@ -142,16 +155,24 @@ class Supervision {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		jdbc.update("insert into rectification_notice (inspection_id, project_id, item_id, requirement, deadline) values (?, ?, ?, ?, ?)",
-				inspectionId, i.projectId(), itemId, requirement.strip(), deadline);
+		long id = jdbc.queryForObject("""
+				insert into rectification_notice (inspection_id, project_id, item_id, requirement, deadline)
+				values (?, ?, ?, ?, ?) returning id""", Long.class, inspectionId, i.projectId(), itemId, requirement.strip(),
+				deadline);
+		history.write(id, 0, permissions.currentUsername(),
+				new HistoryStep(HistoryKind.NOTICE, "deadline", null, deadline.toString(), requirement.strip()));
 	}
 
-	/** 复查: passed closes the notice; failed keeps it open with a new deadline. */
+	/** 复查: passed closes the notice; failed keeps it open with a new deadline. Refused once it has passed. */
 	@Transactional
 	void reinspect(long noticeId, boolean passed, String result, LocalDate on, LocalDate newDeadline, long version) {
 		require();
+		Notice before = notice(noticeId);
+		NoticeCase c = new NoticeCase(noticeId, NoticeState.valueOf(before.state()), before.version());
+		NoticeAction action = passed ? NoticeAction.PASS : NoticeAction.FAIL;
+		c.check(action);
 		Map<String, String> errors = new LinkedHashMap<>();
-		if (result == null || result.isBlank()) {
+		if (Strings.blankToNull(result) == null) {
 			errors.put("result", "supervision.notice.resultRequired");
 		}
 		if (!passed && newDeadline == null) {
@@ -160,25 +181,46 @@ class Supervision {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
+		c.perform(action, result.strip());
 		int n = jdbc.update("""
 				update rectification_notice set state = ?, result = ?, reinspected_on = ?, deadline = coalesce(?, deadline),
-				  version = version + 1 where id = ? and version = ?""", passed ? "PASSED" : "FAILED", result.strip(),
+				  version = version + 1 where id = ? and version = ?""", c.state().name(), result.strip(),
 				on == null ? BusinessClock.today() : on, passed ? null : newDeadline, noticeId, version);
 		if (n == 0) {
-			throw new ChangedMeanwhile(List.of());
+			throw new ChangedMeanwhile(history.since(noticeId, version));
 		}
+		if (!passed) {
+			c.steps().field("deadline", before.deadline(), newDeadline);
+		}
+		history.write(noticeId, version + 1, permissions.currentUsername(), c.steps());
+	}
+
+	Notice notice(long id) {
+		return query(" r.id = ?", id).stream().findFirst()
+			.orElseThrow(() -> new NotFoundException("supervision.notice.notFound"));
+	}
+
+	/** The notice's history (处理经过), oldest first. */
+	List<CaseHistory.Entry> history(long noticeId) {
+		return history.of(noticeId);
 	}
 
 	List<Notice> notices(Long projectId, Long inspectionId) {
+		return query(" (cast(? as bigint) is null or r.project_id = ?) and (cast(? as bigint) is null or r.inspection_id = ?)",
+				projectId, projectId, inspectionId, inspectionId);
+	}
+
+	private List<Notice> query(String where, Object... args) {
 		return jdbc.query("""
 				select r.*, p.name project_name, i.item item_name, (r.state <> 'PASSED' and r.deadline < %s) overdue
-				from rectification_notice r join project p on p.id = r.project_id left join supervision_item i on i.id = r.item_id
-				where (cast(? as bigint) is null or r.project_id = ?) and (cast(? as bigint) is null or r.inspection_id = ?)
-				order by (r.state = 'PASSED'), r.deadline, r.id""".formatted(BusinessClock.sqlToday()), (rs, n) -> new Notice(rs.getLong("id"),
-				rs.getLong("inspection_id"), rs.getLong("project_id"), rs.getString("project_name"), rs.getString("item_name"),
-				rs.getString("requirement"), rs.getObject("deadline", LocalDate.class), rs.getString("state"),
-				rs.getObject("reinspected_on", LocalDate.class), rs.getString("result"), rs.getLong("version"),
-				rs.getBoolean("overdue")), projectId, projectId, inspectionId, inspectionId);
+				from rectification_notice r join estate_project p on p.id = r.project_id
+				left join supervision_item i on i.id = r.item_id
+				where %s order by (r.state = 'PASSED'), r.deadline, r.id""".formatted(BusinessClock.sqlToday(), where),
+				(rs, n) -> new Notice(rs.getLong("id"), rs.getLong("inspection_id"), rs.getLong("project_id"),
+						rs.getString("project_name"), rs.getString("item_name"), rs.getString("requirement"),
+						rs.getObject("deadline", LocalDate.class), rs.getString("state"),
+						rs.getObject("reinspected_on", LocalDate.class), rs.getString("result"), rs.getLong("version"),
+						rs.getBoolean("overdue")), args);
 	}
 
 	private void require() {

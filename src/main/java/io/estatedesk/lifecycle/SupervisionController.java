@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.estatedesk.estate.ArchiveLookup;
+import io.estatedesk.shared.BusinessRuleException;
 import io.estatedesk.shared.ChangedMeanwhile;
+import io.estatedesk.staff.StaffManagement;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,9 +36,12 @@ class SupervisionController {
 
 	private final ArchiveLookup archive;
 
-	SupervisionController(Supervision supervision, ArchiveLookup archive) {
+	private final StaffManagement staff;
+
+	SupervisionController(Supervision supervision, ArchiveLookup archive, StaffManagement staff) {
 		this.supervision = supervision;
 		this.archive = archive;
+		this.staff = staff;
 	}
 
 	@GetMapping
@@ -132,12 +137,22 @@ class SupervisionController {
 		return "redirect:/supervision/" + id;
 	}
 
+	@GetMapping("/notices/{noticeId}")
+	String notice(@PathVariable long noticeId, Model model) {
+		Supervision.Notice n = supervision.notice(noticeId);
+		model.addAttribute("n", n);
+		model.addAttribute("inspection", supervision.inspection(n.inspectionId()));
+		model.addAttribute("history", supervision.history(noticeId));
+		model.addAttribute("names", staff.displayNamesByUsername());
+		return "lifecycle/notice";
+	}
+
 	@PostMapping("/notices/{noticeId}/reinspection")
 	@PreAuthorize("hasAuthority('SUPERVISION_EDIT')")
 	String reinspect(@PathVariable long noticeId, @RequestParam long inspectionId, @RequestParam boolean passed,
 			@RequestParam(required = false) String result,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate newDeadline,
-			@RequestParam long version, RedirectAttributes flash) {
+			@RequestParam long version, @RequestParam(required = false) String back, RedirectAttributes flash) {
 		try {
 			supervision.reinspect(noticeId, passed, result, BusinessClock.today(), newDeadline, version);
 			flash.addFlashAttribute("flashSuccess", passed ? "supervision.notice.passed" : "supervision.notice.failed");
@@ -148,7 +163,11 @@ class SupervisionController {
 		catch (ChangedMeanwhile e) {
 			flash.addFlashAttribute("flashError", "duty.changedMeanwhile");
 		}
-		return "redirect:/supervision/" + inspectionId;
+		catch (BusinessRuleException e) {
+			flash.addFlashAttribute("flashError", e.getMessage());
+		}
+		// from the notice's own page back to it, otherwise to the inspection
+		return "notice".equals(back) ? "redirect:/supervision/notices/" + noticeId : "redirect:/supervision/" + inspectionId;
 	}
 
 }

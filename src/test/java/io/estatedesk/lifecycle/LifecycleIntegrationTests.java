@@ -1,6 +1,7 @@
 package io.estatedesk.lifecycle;
 
 import io.estatedesk.shared.BusinessClock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -76,8 +78,9 @@ class LifecycleIntegrationTests {
 		long projectId = ((Number) JsonPath.read(created, "$.id")).longValue();
 		// a project created without a region is Beijing's, where this company builds
 		assertThat((String) JsonPath.read(created, "$.region")).isEqualTo("BEIJING");
-		// created with the project, before anyone opens the board
-		assertThat(jdbc.queryForObject("select count(*) from duty_item where project_id = ?", Long.class, projectId)).isEqualTo(15);
+		// created with the project, before anyone opens the board (by the module listener, once the project is saved)
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+				jdbc.queryForObject("select count(*) from duty_item where project_id = ?", Long.class, projectId)).isEqualTo(15));
 
 		String json = mvc.perform(get("/api/v1/projects/" + projectId + "/duties").with(httpBasic(manager, Fixtures.PASSWORD)))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -146,8 +149,10 @@ class LifecycleIntegrationTests {
 		long half = unit(project, building, "1-0101", "100.00");
 		long more = unit(project, building, "1-0102", "1.00");
 		unit(project, building, "1-0201", "99.00");
-		long item = jdbc.queryForObject("select id from duty_item where project_id = ? and code = 'OWNERS_ASSEMBLY'", Long.class,
-				project);
+		// the board comes with the project, from the module listener after the project was saved
+		long item = await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForList(
+				"select id from duty_item where project_id = ? and code = 'OWNERS_ASSEMBLY'", Long.class, project), l -> !l.isEmpty())
+			.get(0);
 		fixtures.as(manager, () -> archive.handedOver(half, BusinessClock.today().minusYears(3)));
 		// exactly half, three years after the first delivery: neither is enough under the national rule
 		assertAssembly(manager, item, "50.00 %", "尚未达到召开条件");

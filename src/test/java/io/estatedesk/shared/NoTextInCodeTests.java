@@ -56,9 +56,7 @@ class NoTextInCodeTests {
 	 * descriptions, audit-trail subjects, history notes of repair and handover, the PDFs of handover and front desk.
 	 */
 	static final Map<String, Integer> NOT_YET_MOVED = Map.ofEntries(
-			Map.entry("community/Activities.java", 2),
-			Map.entry("community/CareController.java", 1),
-			Map.entry("community/CarePlans.java", 5),
+			Map.entry("community/CommunityInput.java", 1),
 			Map.entry("estate/ArchiveImporter.java", 159),
 			Map.entry("estate/ArchiveSheets.java", 66),
 			Map.entry("estate/Confidential.java", 7),

@@ -1,0 +1,59 @@
+package io.estatedesk.community;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.estatedesk.staff.StaffManagement;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/**
+ * The activity's page as every controller renders it: the summary, its history (处理经过), and the buttons of the
+ * state moves its transition table allows.
+ */
+@Component
+class ActivityPage {
+
+	/** A button that moves the activity: the action posted and the state it leads to (for its label). */
+	record Move(ActivityAction action, Activities.State to) {
+	}
+
+	private final Activities activities;
+
+	private final StaffManagement staff;
+
+	ActivityPage(Activities activities, StaffManagement staff) {
+		this.activities = activities;
+		this.staff = staff;
+	}
+
+	String show(long id, Model model) {
+		Activities.Summary summary = activities.summary(id);
+		Activities.Activity a = summary.activity();
+		Set<ActivityAction> allowed = activities.allowedActions(a);
+		model.addAttribute("s", summary);
+		model.addAttribute("a", a);
+		model.addAttribute("allowed", allowed);
+		model.addAttribute("moves", moves(a, allowed));
+		model.addAttribute("history", activities.history(id));
+		model.addAttribute("names", staff.displayNamesByUsername());
+		if (!model.containsAttribute("fieldErrors")) {
+			model.addAttribute("fieldErrors", Map.of());
+		}
+		if (!model.containsAttribute("draft")) {
+			model.addAttribute("draft", Map.of());
+		}
+		return "community/activity";
+	}
+
+	/** The allowed state moves; back to 计划中 only while nobody has signed up. */
+	static List<Move> moves(Activities.Activity a, Set<ActivityAction> allowed) {
+		return ActivityTransitions.MOVES.stream()
+			.filter(allowed::contains)
+			.filter(m -> m != ActivityAction.BACK_TO_PLANNED || a.confirmed() + a.waiting() == 0)
+			.map(m -> new Move(m, ActivityTransitions.next(a.state(), m).orElseThrow()))
+			.toList();
+	}
+
+}
