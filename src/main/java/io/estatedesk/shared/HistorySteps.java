@@ -32,6 +32,11 @@ public final class HistorySteps {
 		return this;
 	}
 
+	/** {@link #field(String, String, String)} for a value that is not text (a date, a number): its text. */
+	public HistorySteps field(String field, Object oldValue, Object newValue) {
+		return field(field, oldValue == null ? null : String.valueOf(oldValue), newValue == null ? null : String.valueOf(newValue));
+	}
+
 	public boolean isEmpty() {
 		return steps.isEmpty();
 	}
