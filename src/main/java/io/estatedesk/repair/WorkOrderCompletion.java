@@ -122,13 +122,14 @@ class WorkOrderCompletion {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
+		if (satisfied) {
+			// before the call is recorded: one return call per acceptance
+			w.perform(WorkOrderAction.RETURN_CALL, null);
+		}
 		w.returnCallAt = BusinessClock.now();
 		w.returnSatisfied = satisfied;
 		w.returnResult = result;
-		if (satisfied) {
-			w.perform(WorkOrderAction.RETURN_CALL, null);
-		}
-		else {
+		if (!satisfied) {
 			// not satisfied: the repair is reopened for rework by the same team
 			w.reworkCount++;
 			w.acceptedAt = null;

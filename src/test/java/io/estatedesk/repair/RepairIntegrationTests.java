@@ -315,6 +315,24 @@ class RepairIntegrationTests {
 			.isTrue();
 	}
 
+	@Test
+	void aSatisfiedReturnCallIsRecordedOnceAndTheWorkOrderStaysCompleted() {
+		long a = contractor("己防水", "WATERPROOF");
+		long id = raise(office, null, "WET_ROOM_WATERPROOF", null, a);
+		fixtures.as(manager, () -> orders.finish(id, "已重做防水", null, version(id)));
+		fixtures.as(office, () -> orders.reject(id, "仍有渗水", version(id)));
+		fixtures.as(manager, () -> orders.finish(id, "返工完毕", null, version(id)));
+		fixtures.as(office, () -> orders.accept(id, 5, null, version(id)));
+		fixtures.as(office, () -> orders.returnCall(id, true, "业主满意", version(id)));
+		assertThat(jdbc.queryForObject("select state || ' ' || return_satisfied from work_order where id = ?", String.class, id))
+			.isEqualTo("COMPLETED true");
+		assertThat(jdbc.queryForObject("""
+				select count(*) from work_order_history where work_order_id = ? and kind = 'RETURN_CALL' and note = '业主满意'
+				  and version = (select version from work_order where id = ?)""", Long.class, id, id)).isEqualTo(1);
+		assertThatThrownBy(() -> fixtures.as(office, () -> orders.returnCall(id, true, "再次回访", version(id))))
+			.isInstanceOf(io.estatedesk.shared.BusinessRuleException.class);
+	}
+
 	@Autowired
 	WarrantyRules warranty;
 
