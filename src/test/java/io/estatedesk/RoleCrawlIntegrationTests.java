@@ -655,6 +655,7 @@ class RoleCrawlIntegrationTests {
 			API.put(s, has("REPAIR_VIEW", "REPAIR_ALL"));
 		}
 		for (String s : List.of("/api/v1/work-orders", "/api/v1/work-orders/{id}", "/api/v1/work-orders/{id}/history",
+				"/api/v1/work-orders/{id}/actions",
 				"/api/v1/units/{id}/warranty")) {
 			API.put(s, has("REPAIR_VIEW"));
 		}

@@ -1,5 +1,8 @@
 package io.estatedesk.repair;
 
+import static io.estatedesk.shared.Strings.orEmpty;
+import static io.estatedesk.shared.Strings.stripped;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -85,7 +88,7 @@ class Contractors {
 		Map<Long, List<Scope>> scopes = new HashMap<>();
 		jdbc.query("""
 				select s.contractor_id, s.id, s.project_id, p.name, s.building_id, b.name from contractor_scope s
-				join project p on p.id = s.project_id left join building b on b.id = s.building_id
+				join estate_project p on p.id = s.project_id left join estate_building b on b.id = s.building_id
 				where s.contractor_id = any(?) order by p.name, b.name nulls first""", rs -> {
 			scopes.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Scope(rs.getLong(2), rs.getLong(3),
 					rs.getString(4), (Long) rs.getObject(5), rs.getString(6)));
@@ -93,7 +96,7 @@ class Contractors {
 		Map<Long, List<Member>> members = new HashMap<>();
 		jdbc.query("""
 				select m.contractor_id, a.id, a.username, a.display_name from contractor_member m
-				join staff_account a on a.id = m.staff_id where m.contractor_id = any(?) order by a.username""", rs -> {
+				join staff_person a on a.id = m.staff_id where m.contractor_id = any(?) order by a.username""", rs -> {
 			members.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Member(rs.getLong(2), rs.getString(3),
 					rs.getString(4)));
 		}, (Object) any);
@@ -129,7 +132,7 @@ class Contractors {
 	/** Staff member IDs acting for a contractor (to notify them). */
 	List<Long> memberIds(long contractorId) {
 		return jdbc.queryForList("""
-				select m.staff_id from contractor_member m join staff_account a on a.id = m.staff_id
+				select m.staff_id from contractor_member m join staff_person a on a.id = m.staff_id
 				where m.contractor_id = ? and a.enabled""", Long.class, contractorId);
 	}
 
@@ -140,8 +143,8 @@ class Contractors {
 		long id = jdbc.queryForObject("""
 				insert into contractor (name, kind, contact_name, contact_phone, email, retention_amount, retention_until,
 				  notes, active) values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class, form.name().strip(),
-				form.kind().name(), nz(form.contactName()), nz(form.contactPhone()), nz(form.email()),
-				form.retentionAmount(), form.retentionUntil(), nz(form.notes()), !Boolean.FALSE.equals(form.active()));
+				form.kind().name(), orEmpty(stripped(form.contactName())), orEmpty(stripped(form.contactPhone())), orEmpty(stripped(form.email())),
+				form.retentionAmount(), form.retentionUntil(), orEmpty(stripped(form.notes())), !Boolean.FALSE.equals(form.active()));
 		saveTrades(id, form.tradeIds());
 		return id;
 	}
@@ -153,8 +156,8 @@ class Contractors {
 		int n = jdbc.update("""
 				update contractor set name = ?, kind = ?, contact_name = ?, contact_phone = ?, email = ?,
 				  retention_amount = ?, retention_until = ?, notes = ?, active = ?, version = version + 1
-				where id = ? and version = ?""", form.name().strip(), form.kind().name(), nz(form.contactName()),
-				nz(form.contactPhone()), nz(form.email()), form.retentionAmount(), form.retentionUntil(), nz(form.notes()),
+				where id = ? and version = ?""", form.name().strip(), form.kind().name(), orEmpty(stripped(form.contactName())),
+				orEmpty(stripped(form.contactPhone())), orEmpty(stripped(form.email())), form.retentionAmount(), form.retentionUntil(), orEmpty(stripped(form.notes())),
 				!Boolean.FALSE.equals(form.active()), id, version);
 		if (n == 0) {
 			if (get(id).isEmpty()) {
@@ -218,7 +221,7 @@ class Contractors {
 	@Transactional
 	void addMember(long id, String username) {
 		requireSettings();
-		List<Long> staff = jdbc.queryForList("select id from staff_account where username = ?", Long.class,
+		List<Long> staff = jdbc.queryForList("select id from staff_person where username = ?", Long.class,
 				username == null ? "" : username.strip());
 		if (staff.isEmpty()) {
 			throw new InvalidInputException(Map.of("memberUsername", "contractor.member.unknown"));
@@ -240,8 +243,5 @@ class Contractors {
 		}
 	}
 
-	private static String nz(String s) {
-		return s == null ? "" : s.strip();
-	}
 
 }

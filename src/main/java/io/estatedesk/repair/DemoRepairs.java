@@ -182,9 +182,31 @@ class DemoRepairs implements ApplicationRunner {
 
 	private long raise(long project, Long[] home, Long complaintId, String trade, String component, String location,
 			String description, Urgency urgency, Charge charge, Long contractorId) {
-		return management.raise(new WorkOrderManagement.RaiseForm(project, home[0], home[1], null, complaintId,
+		long id = management.raise(new WorkOrderManagement.RaiseForm(project, home[0], home[1], null, complaintId,
 				complaintId != null ? Source.COMPLAINT : Source.CALL, trade(trade), component, location, description, urgency,
 				"", "", charge, null, null, contractorId));
+		awaitComplaint();
+		return id;
+	}
+
+	/**
+	 * Waits (up to 10 s) until the complaint has taken in what its work orders told it, which it does in its own
+	 * time: the demo's next steps, and the loaders after it, see the complaint as a user later would.
+	 */
+	private void awaitComplaint() {
+		long until = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+		while (System.nanoTime() < until && jdbc.queryForObject("""
+				select count(*) from event_publication where completion_date is null
+				  and (event_type like '%.WorkOrderRaisedFromComplaint' or event_type like '%.WorkOrdersCompleted')""",
+				Long.class) > 0) {
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
 	}
 
 	/** The contractor starts and (if {@code finish}) reports completion, as its own account would. */
@@ -200,6 +222,7 @@ class DemoRepairs implements ApplicationRunner {
 	private void accept(long id, int rating, String note) {
 		signIn.as("field");
 		management.accept(id, rating, note, version(id));
+		awaitComplaint();
 	}
 
 	/** Moves a work order's dates back, as if it had been reported {@code days} ago. */

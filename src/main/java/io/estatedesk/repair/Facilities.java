@@ -1,5 +1,8 @@
 package io.estatedesk.repair;
 
+import static io.estatedesk.shared.Strings.orEmpty;
+import static io.estatedesk.shared.Strings.stripped;
+
 import io.estatedesk.shared.BusinessClock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -58,7 +61,7 @@ class Facilities {
 		return jdbc.query("""
 				select f.*, p.name project_name, c.name contractor_name,
 				       (f.state = 'UNFINISHED' and f.due_date < %s) overdue
-				from public_facility f join project p on p.id = f.project_id left join contractor c on c.id = f.contractor_id
+				from public_facility f join estate_project p on p.id = f.project_id left join contractor c on c.id = f.contractor_id
 				where (cast(? as bigint) is null or f.project_id = ?) and (cast(? as varchar) is null or f.state = ?)
 				order by p.name, case f.state when 'UNFINISHED' then 0 when 'FINISHED' then 1 else 2 end,
 				         f.due_date nulls last, f.id""".formatted(BusinessClock.sqlToday()), (rs, i) -> new Facility(rs.getLong("id"), rs.getLong("project_id"),
@@ -82,8 +85,8 @@ class Facilities {
 		return jdbc.queryForObject("""
 				insert into public_facility (project_id, name, description, contractor_id, responsible, due_date, state,
 				  finished_on, handed_over_on, notes) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
-				form.projectId(), form.name().strip(), nz(form.description()), form.contractorId(), nz(form.responsible()),
-				form.dueDate(), state(form).name(), form.finishedOn(), form.handedOverOn(), nz(form.notes()));
+				form.projectId(), form.name().strip(), orEmpty(stripped(form.description())), form.contractorId(), orEmpty(stripped(form.responsible())),
+				form.dueDate(), state(form).name(), form.finishedOn(), form.handedOverOn(), orEmpty(stripped(form.notes())));
 	}
 
 	@Transactional
@@ -94,9 +97,9 @@ class Facilities {
 				update public_facility set project_id = ?, name = ?, description = ?, contractor_id = ?, responsible = ?,
 				  due_date = ?, state = ?, finished_on = ?, handed_over_on = ?, notes = ?, version = version + 1,
 				  updated_at = %s
-				where id = ? and version = ?""".formatted(BusinessClock.sqlNow()), form.projectId(), form.name().strip(), nz(form.description()),
-				form.contractorId(), nz(form.responsible()), form.dueDate(), state(form).name(), form.finishedOn(),
-				form.handedOverOn(), nz(form.notes()), id, version);
+				where id = ? and version = ?""".formatted(BusinessClock.sqlNow()), form.projectId(), form.name().strip(), orEmpty(stripped(form.description())),
+				form.contractorId(), orEmpty(stripped(form.responsible())), form.dueDate(), state(form).name(), form.finishedOn(),
+				form.handedOverOn(), orEmpty(stripped(form.notes())), id, version);
 		if (n == 0) {
 			get(id);
 			throw new ChangedMeanwhile(List.of());
@@ -135,8 +138,5 @@ class Facilities {
 		}
 	}
 
-	private static String nz(String s) {
-		return s == null ? "" : s.strip();
-	}
 
 }

@@ -217,6 +217,54 @@ class RepairApi {
 		return current(id);
 	}
 
+	@PostMapping("/work-orders/{id}/actions/{name}")
+	@Operation(summary = "处理动作（与页面按钮相同的转换表）：dispatch（contractorId, note）、start、progress（note）、finish（note, materials）、"
+			+ "accept（ownerRating, note）、reject（note=原因）、pause（note=原因, resumeOn）、resume、cancel（note=原因）、"
+			+ "return-call（satisfied, note=回访结果）、reopen / reopen-undispatched（note）、appoint（from, to）；需要 If-Match")
+	ResponseEntity<WorkOrderViews.Detail> act(@PathVariable long id, @PathVariable String name,
+			@RequestBody(required = false) WorkOrderInput body,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
+		WorkOrderAction action = action(name);
+		// a progress note conflicts with nothing: it needs no version
+		long version = action == WorkOrderAction.PROGRESS && ifMatch == null ? -1 : ChangedMeanwhile.ifMatch(ifMatch);
+		management.perform(id, action, body, version);
+		return current(id);
+	}
+
+	/** An action's name in a path: its constant in lower case with hyphens (return-call). */
+	static String pathName(WorkOrderAction a) {
+		return a.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+	}
+
+	private static WorkOrderAction action(String name) {
+		for (WorkOrderAction a : WorkOrderAction.values()) {
+			if (a != WorkOrderAction.ATTACH_PHOTO && pathName(a).equals(name)) {
+				return a;
+			}
+		}
+		throw new NotFoundException("workorder.api.unknownAction");
+	}
+
+	/** One action the caller may take now and the call that takes it; a photo is sent to the page's upload. */
+	record AllowedAction(WorkOrderAction action, String method, String path) {
+	}
+
+	/** What the caller may do to the work order now: the transition table's actions for its state and this caller. */
+	record Actions(long id, WorkOrderState state, long version, List<AllowedAction> actions) {
+	}
+
+	@GetMapping("/work-orders/{id}/actions")
+	@Operation(summary = "当前可进行的处理动作：按工单状态和调用者权限，与页面显示的按钮一致；method、path 为对应的接口调用")
+	ResponseEntity<Actions> actions(@PathVariable long id) {
+		WorkOrder w = management.get(id);
+		String at = "/api/v1/work-orders/" + id + "/actions/";
+		List<AllowedAction> allowed = management.allowedActions(id).stream()
+			.map(a -> a == WorkOrderAction.ATTACH_PHOTO ? new AllowedAction(a, null, null)
+					: new AllowedAction(a, "POST", at + pathName(a)))
+			.toList();
+		return ResponseEntity.ok().eTag("\"" + w.version + "\"").body(new Actions(id, w.state, w.version, allowed));
+	}
+
 	// ---------------------------------------------------------------- contractors
 
 	@GetMapping("/contractors")

@@ -1,6 +1,7 @@
 package io.estatedesk.repair;
 
 import io.estatedesk.shared.BusinessClock;
+import io.estatedesk.shared.HistorySteps;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +13,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 /** A repair work order (维修工单): one item, one trade, one contractor. Other modules' records are held by ID. */
@@ -126,6 +128,10 @@ class WorkOrder {
 
 	Instant updatedAt = BusinessClock.now();
 
+	/** The history steps taken since the work order was loaded; {@link WorkOrderStore#save} writes them. */
+	@Transient
+	final HistorySteps steps = new HistorySteps();
+
 	/** Refuses, with the action's message, an action the transition table does not allow in the current state. */
 	void check(WorkOrderAction action) {
 		WorkOrderTransitions.require(state, action);
@@ -152,6 +158,37 @@ class WorkOrder {
 		}
 		state = to;
 		return from;
+	}
+
+	/**
+	 * Takes the action as {@link #perform(WorkOrderAction)} and records the change of state, with the note, among the
+	 * steps; an action that stays (a note, a photo, a return call the owner was satisfied with) records none, a
+	 * dispatch to another unit does.
+	 */
+	WorkOrderState perform(WorkOrderAction action, String note) {
+		WorkOrderState from = perform(action);
+		if (from != state || action == WorkOrderAction.DISPATCH) {
+			steps.state(from, state, note);
+		}
+		updatedAt = BusinessClock.now();
+		return from;
+	}
+
+	/** Out-of-warranty work is never booked as warranty. */
+	void checkCharge() {
+		if (warrantyStatus == Warranty.Status.EXPIRED && charge == Charge.WARRANTY) {
+			throw new io.estatedesk.shared.InvalidInputException(java.util.Map.of("charge", "workorder.charge.expired"));
+		}
+	}
+
+	/** Sets the window agreed with the owner, or puts the error next to its end when it ends before it starts. */
+	void appointment(java.time.LocalDateTime from, java.time.LocalDateTime to, java.util.Map<String, String> errors) {
+		if (from != null && to != null && !to.isAfter(from)) {
+			errors.put("appointmentTo", "workorder.appointment.order");
+			return;
+		}
+		appointmentFrom = from == null ? null : from.atZone(BusinessClock.ZONE).toInstant();
+		appointmentTo = to == null ? null : to.atZone(BusinessClock.ZONE).toInstant();
 	}
 
 	/** The actions the table allows in the current state, whoever asks. */

@@ -1,5 +1,7 @@
 package io.estatedesk.repair;
 
+import static io.estatedesk.shared.Strings.orEmpty;
+
 import io.estatedesk.shared.Texts;
 import io.estatedesk.shared.BusinessClock;
 import java.io.IOException;
@@ -274,19 +276,19 @@ class WorkOrderController {
 	@PostMapping("/{id}/dispatch")
 	String dispatch(@PathVariable long id, @RequestParam(required = false) Long contractorId,
 			@RequestParam(required = false) String note, @RequestParam long version, Model model, RedirectAttributes flash) {
-		return act(id, Map.of("dispatchNote", nz(note)), model, flash, "workorder.dispatched",
-				() -> management.dispatch(id, contractorId, note, version));
+		return act(id, Map.of("dispatchNote", orEmpty(note)), model, flash, "workorder.dispatched",
+				() -> management.perform(id, WorkOrderAction.DISPATCH, WorkOrderInput.dispatch(contractorId, note), version));
 	}
 
 	@PostMapping("/{id}/start")
 	String start(@PathVariable long id, @RequestParam long version, Model model, RedirectAttributes flash) {
-		return act(id, Map.of(), model, flash, "workorder.started", () -> management.start(id, version));
+		return act(id, Map.of(), model, flash, "workorder.started", () -> management.perform(id, WorkOrderAction.START, WorkOrderInput.none(), version));
 	}
 
 	@PostMapping("/{id}/progress")
 	String progress(@PathVariable long id, @RequestParam(required = false) String note, Model model,
 			RedirectAttributes flash) {
-		return act(id, Map.of("progressNote", nz(note)), model, flash, "workorder.progressAdded",
+		return act(id, Map.of("progressNote", orEmpty(note)), model, flash, "workorder.progressAdded",
 				() -> management.progress(id, note));
 	}
 
@@ -294,50 +296,50 @@ class WorkOrderController {
 	String finish(@PathVariable long id, @RequestParam(required = false) String note,
 			@RequestParam(required = false) String materials, @RequestParam long version, Model model,
 			RedirectAttributes flash) {
-		return act(id, Map.of("finishNote", nz(note), "materials", nz(materials)), model, flash, "workorder.finished",
-				() -> management.finish(id, note, materials, version));
+		return act(id, Map.of("finishNote", orEmpty(note), "materials", orEmpty(materials)), model, flash, "workorder.finished",
+				() -> management.perform(id, WorkOrderAction.FINISH, WorkOrderInput.finish(note, materials), version));
 	}
 
 	@PostMapping("/{id}/accept")
 	String accept(@PathVariable long id, @RequestParam(required = false) Integer ownerRating,
 			@RequestParam(required = false) String note, @RequestParam long version, Model model, RedirectAttributes flash) {
-		return act(id, Map.of("acceptanceNote", nz(note)), model, flash, "workorder.accepted",
-				() -> management.accept(id, ownerRating, note, version));
+		return act(id, Map.of("acceptanceNote", orEmpty(note)), model, flash, "workorder.accepted",
+				() -> management.perform(id, WorkOrderAction.ACCEPT, WorkOrderInput.accept(ownerRating, note), version));
 	}
 
 	@PostMapping("/{id}/reject")
 	String reject(@PathVariable long id, @RequestParam(required = false) String reason, @RequestParam long version,
 			Model model, RedirectAttributes flash) {
-		return act(id, Map.of("rejectReason", nz(reason)), model, flash, "workorder.rejected",
-				() -> management.reject(id, reason, version));
+		return act(id, Map.of("rejectReason", orEmpty(reason)), model, flash, "workorder.rejected",
+				() -> management.perform(id, WorkOrderAction.REJECT, WorkOrderInput.note(reason), version));
 	}
 
 	@PostMapping("/{id}/pause")
 	String pause(@PathVariable long id, @RequestParam(required = false) String reason,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate resumeOn,
 			@RequestParam long version, Model model, RedirectAttributes flash) {
-		return act(id, Map.of("pauseReason", nz(reason)), model, flash, "workorder.paused",
-				() -> management.pause(id, reason, resumeOn, version));
+		return act(id, Map.of("pauseReason", orEmpty(reason)), model, flash, "workorder.paused",
+				() -> management.perform(id, WorkOrderAction.PAUSE, WorkOrderInput.pause(reason, resumeOn), version));
 	}
 
 	@PostMapping("/{id}/resume")
 	String resume(@PathVariable long id, @RequestParam long version, Model model, RedirectAttributes flash) {
-		return act(id, Map.of(), model, flash, "workorder.resumed", () -> management.resume(id, version));
+		return act(id, Map.of(), model, flash, "workorder.resumed", () -> management.perform(id, WorkOrderAction.RESUME, WorkOrderInput.none(), version));
 	}
 
 	@PostMapping("/{id}/cancel")
 	String cancel(@PathVariable long id, @RequestParam(required = false) String reason, @RequestParam long version,
 			Model model, RedirectAttributes flash) {
-		return act(id, Map.of("cancelReason", nz(reason)), model, flash, "workorder.cancelled",
-				() -> management.cancel(id, reason, version));
+		return act(id, Map.of("cancelReason", orEmpty(reason)), model, flash, "workorder.cancelled",
+				() -> management.perform(id, WorkOrderAction.CANCEL, WorkOrderInput.note(reason), version));
 	}
 
 	@PostMapping("/{id}/return-call")
 	String returnCall(@PathVariable long id, @RequestParam(required = false) Boolean satisfied,
 			@RequestParam(required = false) String result, @RequestParam long version, Model model,
 			RedirectAttributes flash) {
-		return act(id, Map.of("returnResult", nz(result)), model, flash, "workorder.returnCalled",
-				() -> management.returnCall(id, satisfied, result, version));
+		return act(id, Map.of("returnResult", orEmpty(result)), model, flash, "workorder.returnCalled",
+				() -> management.perform(id, WorkOrderAction.RETURN_CALL, WorkOrderInput.returnCall(satisfied, result), version));
 	}
 
 	@PostMapping("/{id}/charge")
@@ -345,8 +347,8 @@ class WorkOrderController {
 			@RequestParam(required = false) String materials, @RequestParam(required = false) String cost,
 			@RequestParam long version, Model model, RedirectAttributes flash) {
 		Map<String, String> draft = new LinkedHashMap<>();
-		draft.put("materials", nz(materials));
-		draft.put("cost", nz(cost));
+		draft.put("materials", orEmpty(materials));
+		draft.put("cost", orEmpty(cost));
 		return act(id, draft, model, flash, "common.saved", () -> {
 			BigDecimal amount = null;
 			if (cost != null && !cost.isBlank()) {
@@ -366,7 +368,7 @@ class WorkOrderController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime to,
 			@RequestParam long version, Model model, RedirectAttributes flash) {
-		return act(id, Map.of(), model, flash, "workorder.appointed", () -> management.appoint(id, from, to, version));
+		return act(id, Map.of(), model, flash, "workorder.appointed", () -> management.perform(id, WorkOrderAction.APPOINT, WorkOrderInput.appointment(from, to), version));
 	}
 
 	@PostMapping("/{id}/photos")
@@ -395,8 +397,5 @@ class WorkOrderController {
 		return "repair/warranty-hint :: hint";
 	}
 
-	private static String nz(String s) {
-		return s == null ? "" : s;
-	}
 
 }

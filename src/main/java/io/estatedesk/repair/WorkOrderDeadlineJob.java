@@ -7,7 +7,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.estatedesk.shared.HistoryKind;
+import io.estatedesk.shared.HistoryStep;
 import io.estatedesk.shared.StaffNotification;
+import io.estatedesk.shared.Strings;
 import io.estatedesk.shared.Texts;
 import io.estatedesk.staff.StaffManagement;
 import org.springframework.context.ApplicationEventPublisher;
@@ -27,6 +30,9 @@ class WorkOrderDeadlineJob {
 
 	private static final String RUNNING = WorkOrderQueries.RUNNING;
 
+	/** The actor of the job's steps in the history. */
+	private static final String SYSTEM = "system";
+
 	private record Hit(long id, String code, Long contractorId, Long createdBy, long version) {
 	}
 
@@ -40,7 +46,9 @@ class WorkOrderDeadlineJob {
 
 	private final WorkOrderRepository orders;
 
-	private final WorkOrderManagement management;
+	private final WorkOrderDispatch dispatch;
+
+	private final WorkOrderStore store;
 
 	private final WorkOrderHistory history;
 
@@ -49,7 +57,7 @@ class WorkOrderDeadlineJob {
 	private final TransactionTemplate tx;
 
 	WorkOrderDeadlineJob(JdbcTemplate jdbc, RepairRules rules, StaffManagement staff, Contractors contractors,
-			WorkOrderRepository orders, WorkOrderManagement management, WorkOrderHistory history,
+			WorkOrderRepository orders, WorkOrderDispatch dispatch, WorkOrderStore store, WorkOrderHistory history,
 			ApplicationEventPublisher events, TransactionTemplate tx) {
 		this.tx = tx;
 		this.jdbc = jdbc;
@@ -57,7 +65,8 @@ class WorkOrderDeadlineJob {
 		this.staff = staff;
 		this.contractors = contractors;
 		this.orders = orders;
-		this.management = management;
+		this.dispatch = dispatch;
+		this.store = store;
 		this.history = history;
 		this.events = events;
 	}
@@ -78,7 +87,7 @@ class WorkOrderDeadlineJob {
 				  and w.due_at > ? and w.due_at <= cast(? as timestamptz) + make_interval(mins => ?)
 				returning w.id, w.code, w.contractor_id, w.created_by, w.version""".formatted(RUNNING), ts, ts, ts,
 				rules.warnMinutes())) {
-			history.add(h.id(), h.version(), "system", "WARNED", null, null, null, Texts.zh("repair.history.warned"));
+			history.write(h.id(), h.version(), SYSTEM, HistoryStep.note(HistoryKind.WARNED, Texts.zh("repair.history.warned")));
 			List<Long> to = new ArrayList<>();
 			if (h.contractorId() != null) {
 				to.addAll(contractors.memberIds(h.contractorId()));
@@ -92,7 +101,8 @@ class WorkOrderDeadlineJob {
 		for (Hit h : claim("""
 				update work_order w set escalated_at = ? where w.escalated_at is null and %s and w.due_at <= ?
 				returning w.id, w.code, w.contractor_id, w.created_by, w.version""".formatted(RUNNING), ts, ts)) {
-			history.add(h.id(), h.version(), "system", "ESCALATED", null, null, null, Texts.zh("repair.history.escalated"));
+			history.write(h.id(), h.version(), SYSTEM,
+					HistoryStep.note(HistoryKind.ESCALATED, Texts.zh("repair.history.escalated")));
 			List<Long> to = new ArrayList<>(staff.idsWithPermission(WorkOrderManagement.ESCALATION));
 			if (h.contractorId() != null) {
 				contractors.memberIds(h.contractorId()).stream().filter(i -> !to.contains(i)).forEach(to::add);
@@ -105,11 +115,11 @@ class WorkOrderDeadlineJob {
 				update work_order w set resume_on = null where w.state = 'PAUSED' and w.resume_on <= ?
 				returning w.id, w.code, w.contractor_id, w.created_by, w.version""", java.sql.Date.valueOf(today))) {
 			WorkOrder w = orders.findById(h.id()).orElseThrow();
-			management.resume(w, now, "system");
-			orders.saveAndFlush(w);
+			dispatch.resume(w, now);
+			store.save(w, SYSTEM);
 			if (w.contractorId != null) {
 				notify(contractors.memberIds(w.contractorId), Texts.zh("repair.notify.resumed", h.code()),
-						Texts.zh("repair.notify.resumed.body", WorkOrderManagement.format(w.dueAt)), h);
+						Texts.zh("repair.notify.resumed.body", Strings.minute(w.dueAt)), h);
 			}
 			done++;
 		}

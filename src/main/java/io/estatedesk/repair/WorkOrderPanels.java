@@ -75,7 +75,7 @@ class WorkOrderPanels implements ArchivePanel, ComplaintSection {
 	private List<ArchivePanel.Item> items(String column, long id) {
 		var locale = LocaleContextHolder.getLocale();
 		return queries.linked(column, id, management.restrictedTo()).stream().map(r -> new ArchivePanel.Item(
-				r.code() + " " + r.tradeName() + " " + WorkOrderManagement.abbreviate(r.description()),
+				r.code() + " " + r.tradeName() + " " + WorkOrderManagement.shortened(r.description()),
 				"/work-orders/" + r.id(),
 				messages.getMessage("workorder.state." + r.state(), null, locale)
 						+ (r.contractorName() == null ? "" : " · " + r.contractorName()),

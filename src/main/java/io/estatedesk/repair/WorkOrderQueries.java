@@ -35,15 +35,14 @@ class WorkOrderQueries {
 	}
 
 	private static final String ROW_SELECT = """
-			select w.id, w.code, p.name project_name, b.name building_name, u.room_no, w.public_area, t.name trade_name,
+			select w.id, w.code, p.name project_name, u.building_name, u.room_no, w.public_area, t.name trade_name,
 			       w.description, w.urgency, w.state, c.name contractor_name, w.reported_at, w.due_at, w.warranty_status,
 			       w.charge, w.rework_count, w.owner_rating, w.return_call_due, %s overdue
 			from work_order w
-			join project p on p.id = w.project_id
+			join estate_project p on p.id = w.project_id
 			join repair_trade t on t.id = w.trade_id
 			left join contractor c on c.id = w.contractor_id
-			left join unit u on u.id = w.unit_id
-			left join building b on b.id = u.building_id
+			left join estate_unit_place u on u.id = w.unit_id
 			""";
 
 	private final NamedParameterJdbcTemplate jdbc;
@@ -135,20 +134,18 @@ class WorkOrderQueries {
 
 	Optional<WorkOrderViews.Detail> detail(long id) {
 		return jdbc.query("""
-				select w.*, p.name project_name, b.name building_name, u.room_no, u.handover_date, o.name owner_name,
+				select w.*, p.name project_name, u.label unit_label, u.handover_date, o.name owner_name,
 				       cp.code complaint_code, t.name trade_name, c.name contractor_name, a.display_name created_by_name,
 				       %s overdue
 				from work_order w
-				join project p on p.id = w.project_id
+				join estate_project p on p.id = w.project_id
 				join repair_trade t on t.id = w.trade_id
-				left join unit u on u.id = w.unit_id
-				left join building b on b.id = u.building_id
-				left join owner o on o.id = w.owner_id
-				left join complaint cp on cp.id = w.complaint_id
+				left join estate_unit_place u on u.id = w.unit_id
+				left join estate_owner o on o.id = w.owner_id
+				left join complaint_case cp on cp.id = w.complaint_id
 				left join contractor c on c.id = w.contractor_id
-				left join staff_account a on a.id = w.created_by
+				left join staff_person a on a.id = w.created_by
 				where w.id = :id""".formatted(overdue()), new MapSqlParameterSource("id", id), (rs, i) -> {
-			String room = rs.getString("room_no");
 			String component = rs.getString("component");
 			String componentName = component == null ? null
 					: warranty.rule(component, rs.getTimestamp("reported_at").toInstant().atZone(BusinessClock.ZONE).toLocalDate())
@@ -156,7 +153,7 @@ class WorkOrderQueries {
 			String pausedFrom = rs.getString("paused_from");
 			return new WorkOrderViews.Detail(rs.getLong("id"), rs.getString("code"), rs.getLong("project_id"),
 					rs.getString("project_name"), (Long) rs.getObject("unit_id"),
-					room == null ? null : rs.getString("project_name") + " " + rs.getString("building_name") + " " + room,
+					rs.getString("unit_label"),
 					rs.getObject("handover_date", LocalDate.class), (Long) rs.getObject("owner_id"),
 					rs.getString("owner_name"), rs.getString("public_area"), (Long) rs.getObject("complaint_id"),
 					rs.getString("complaint_code"), Source.valueOf(rs.getString("source")), rs.getLong("trade_id"),

@@ -25,6 +25,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
@@ -292,6 +293,10 @@ class RepairIntegrationTests {
 		long a = contractor("戊防水", "WATERPROOF");
 		long first = raise(office, complaint, "WET_ROOM_WATERPROOF", null, a);
 		long second = raise(office, complaint, "ROOF_WATERPROOF", null, a);
+		// the complaint takes in its work orders in its own time (an event each)
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+				"select count(*) from complaint_history where complaint_id = ? and kind = 'REPAIR'", Long.class, complaint))
+			.isEqualTo(2));
 		assertThat(complaints.summary(complaint).orElseThrow().state()).isEqualTo(ComplaintState.IN_PROGRESS);
 		for (long id : List.of(first, second)) {
 			fixtures.as(manager, () -> orders.finish(id, "已重做防水", "防水涂料", version(id)));
@@ -301,12 +306,31 @@ class RepairIntegrationTests {
 		fixtures.as(office, () -> orders.reject(second, "仍有渗水", version(second)));
 		fixtures.as(manager, () -> orders.finish(second, "返工完毕", null, version(second)));
 		fixtures.as(office, () -> orders.accept(second, 4, null, version(second)));
-		assertThat(complaints.summary(complaint).orElseThrow().state()).isEqualTo(ComplaintState.PENDING_REPLY);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(
+				() -> assertThat(complaints.summary(complaint).orElseThrow().state()).isEqualTo(ComplaintState.PENDING_REPLY));
 		assertThat(jdbc.queryForObject("select corrective_action from complaint where id = ?", String.class, complaint))
 			.contains("维修已完成并经业主验收");
 		// a reworked repair always gets a return call
 		assertThat(jdbc.queryForObject("select return_call_due is not null from work_order where id = ?", Boolean.class, second))
 			.isTrue();
+	}
+
+	@Test
+	void aSatisfiedReturnCallIsRecordedOnceAndTheWorkOrderStaysCompleted() {
+		long a = contractor("己防水", "WATERPROOF");
+		long id = raise(office, null, "WET_ROOM_WATERPROOF", null, a);
+		fixtures.as(manager, () -> orders.finish(id, "已重做防水", null, version(id)));
+		fixtures.as(office, () -> orders.reject(id, "仍有渗水", version(id)));
+		fixtures.as(manager, () -> orders.finish(id, "返工完毕", null, version(id)));
+		fixtures.as(office, () -> orders.accept(id, 5, null, version(id)));
+		fixtures.as(office, () -> orders.returnCall(id, true, "业主满意", version(id)));
+		assertThat(jdbc.queryForObject("select state || ' ' || return_satisfied from work_order where id = ?", String.class, id))
+			.isEqualTo("COMPLETED true");
+		assertThat(jdbc.queryForObject("""
+				select count(*) from work_order_history where work_order_id = ? and kind = 'RETURN_CALL' and note = '业主满意'
+				  and version = (select version from work_order where id = ?)""", Long.class, id, id)).isEqualTo(1);
+		assertThatThrownBy(() -> fixtures.as(office, () -> orders.returnCall(id, true, "再次回访", version(id))))
+			.isInstanceOf(io.estatedesk.shared.BusinessRuleException.class);
 	}
 
 	@Autowired

@@ -74,7 +74,6 @@ class NoTextInCodeTests {
 			Map.entry("office/Attendance.java", 8),
 			Map.entry("repair/FacilityController.java", 1),
 			Map.entry("repair/RepairApi.java", 11),
-			Map.entry("repair/WorkOrderManagement.java", 10),
 			Map.entry("shared/ServerErrorAnswers.java", 3),
 			Map.entry("shared/Uploads.java", 2),
 			Map.entry("staff/AdminBootstrap.java", 8),

@@ -111,6 +111,7 @@ class RepairBrowserTests {
 		raise("防水", "卫生间、有防水要求的房间和外墙面的防渗漏", "主卫", "卫生间地面渗水到楼下厨房顶棚", waterproofName,
 				"repair-01-first-order");
 		raise("水电", "给排水管道", "厨房", "厨房水管接口滴水", plumbingName, "repair-02-second-order");
+		awaitComplaintState("处理中");
 		assertThat(browser.find(By.id("complaint-state")).getText()).as("the complaint is being handled").isEqualTo("处理中");
 		List<WebElement> links = browser.findAll(By.cssSelector("#complaint-sections table a[href*='/work-orders/']"));
 		assertThat(links).as("both work orders on the complaint's page").hasSize(2);
@@ -165,7 +166,7 @@ class RepairBrowserTests {
 			.anySatisfy(row -> assertThat(row).contains("待验收", "已完成", "业主评分 4"));
 		browser.screenshot("repair-07-completed");
 
-		browser.open("/complaints/" + complaintId);
+		awaitComplaintState("待回复");
 		assertThat(browser.find(By.id("complaint-state")).getText()).as("every repair accepted").isEqualTo("待回复");
 		assertThat(browser.find(By.id("complaint-sections")).getText()).contains("已完成");
 		assertThat(browser.find(By.id("correctiveAction")).getDomProperty("value")).as("整改措施 from the repairs")
@@ -191,6 +192,18 @@ class RepairBrowserTests {
 		browser.clickAndAwaitPage(button, "the complaint page after raising");
 		assertThat(browser.errorMessages()).isEmpty();
 		assertThat(browser.find(By.cssSelector(".alert-success")).getText()).isEqualTo("维修工单已提交。");
+	}
+
+	/**
+	 * Opens the complaint's page until it shows the state (up to 10 s): the complaint takes in its work orders' news
+	 * in its own time.
+	 */
+	private void awaitComplaintState(String state) {
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).pollInterval(java.time.Duration.ofMillis(500))
+			.until(() -> {
+				browser.open("/complaints/" + complaintId);
+				return browser.find(By.id("complaint-state")).getText().equals(state);
+			});
 	}
 
 	private static String path(WebElement link) {
