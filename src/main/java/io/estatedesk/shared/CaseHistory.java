@@ -54,15 +54,6 @@ public class CaseHistory {
 		write(caseId, version, actor, java.util.List.of(step));
 	}
 
-	/** @deprecated untyped; use {@link #write(long, long, String, HistoryStep)} — kept only while callers move. */
-	@Deprecated
-	public void add(long caseId, long version, String actor, String kind, String field, String oldValue, String newValue,
-			String note) {
-		jdbc.update("insert into " + table + " (" + caseColumn
-				+ ", version, actor, kind, field, old_value, new_value, note) values (?, ?, ?, ?, ?, ?, ?, ?)", caseId,
-				version, actor, kind, field, oldValue, newValue, note);
-	}
-
 	public List<Entry> of(long caseId) {
 		return jdbc.query("select * from " + table + " where " + caseColumn + " = ? order by id", (rs, i) -> entry(rs),
 				caseId);
