@@ -157,12 +157,12 @@ class Attendance {
 			}
 			Long staffId = byName.get(name);
 			if (staffId == null) {
-				rejected.add((r + 1) + "：" + name + " 不是在职员工");
+				rejected.add(Texts.zh("attendance.import.notStaff", r + 1, name));
 				continue;
 			}
 			LocalDateTime at = parse(time);
 			if (at == null) {
-				rejected.add((r + 1) + "：打卡时间“" + time + "”无法识别");
+				rejected.add(Texts.zh("attendance.import.badTime", r + 1, time));
 				continue;
 			}
 			added += jdbc.update("""
@@ -278,7 +278,7 @@ class Attendance {
 
 	List<Note> notes(Long staffId, String state, Long id) {
 		return jdbc.query("""
-				select n.*, a.display_name from attendance_note n join staff_account a on a.id = n.staff_id
+				select n.*, a.display_name from attendance_note n join staff_person a on a.id = n.staff_id
 				where (cast(? as bigint) is null or n.staff_id = ?) and (cast(? as varchar) is null or n.state = ?)
 				  and (cast(? as bigint) is null or n.id = ?)
 				order by n.state = 'PENDING' desc, n.day desc, n.id desc limit 200""", (rs, i) -> new Note(rs.getLong("id"),

@@ -177,7 +177,7 @@ class ReturnCalls {
 		if (call.version != version) {
 			throw new ChangedMeanwhile(attempts(id));
 		}
-		String note = Strings.stripped(comment);
+		String note = Strings.orEmpty(comment).strip();
 		String actor = permissions.currentUsername();
 		if (!reached) {
 			call.notReached(note, actor);
