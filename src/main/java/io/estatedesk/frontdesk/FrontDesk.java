@@ -1,6 +1,7 @@
 package io.estatedesk.frontdesk;
 
 import io.estatedesk.shared.BusinessClock;
+import io.estatedesk.shared.Strings;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -160,8 +161,8 @@ class FrontDesk {
 		else if (f.type() == CallType.REPAIR) {
 			workOrderId = workOrders.raise(new WorkOrderManagement.RaiseForm(projectId, f.unitId(), f.ownerId(),
 					// not in a home: the location said on the phone is the public area (raise asks for it when missing)
-					f.unitId() == null ? nz(f.location()).strip() : null, null,
-					Source.CALL, f.tradeId(), null, nz(f.location()), f.content(),
+					f.unitId() == null ? Strings.orEmpty(f.location()).strip() : null, null,
+					Source.CALL, f.tradeId(), null, Strings.orEmpty(f.location()).strip(), f.content(),
 					Boolean.TRUE.equals(f.emergency()) ? Urgency.EMERGENCY : Urgency.NORMAL, f.callerName(), f.callerPhone(),
 					null, null, null, null));
 		}
@@ -169,17 +170,15 @@ class FrontDesk {
 				insert into call_log (received_at, type, topic, caller_name, caller_phone, owner_id, unit_id, project_id, content,
 				  answer, follow_up, complaint_id, work_order_id, received_by)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
-				Timestamp.from(at.atZone(BusinessClock.ZONE).toInstant()), f.type().name(), nz(f.topic()), f.callerName().strip(),
-				nz(f.callerPhone()), f.ownerId(), f.unitId(), projectId, f.content().strip(), nz(f.answer()),
+				Timestamp.from(at.atZone(BusinessClock.ZONE).toInstant()), f.type().name(), Strings.orEmpty(f.topic()).strip(), f.callerName().strip(),
+				Strings.orEmpty(f.callerPhone()).strip(), f.ownerId(), f.unitId(), projectId, f.content().strip(), Strings.orEmpty(f.answer()).strip(),
 				Boolean.TRUE.equals(f.followUp()), complaintId, workOrderId, permissions.currentUsername());
 	}
 
 	private static final String CALL_SELECT = """
-			select c.*, o.name owner_name, p.name || ' ' || b.name || ' ' || u.room_no unit_label, cp.code complaint_code,
-			       w.code work_order_code
-			from call_log c left join owner o on o.id = c.owner_id left join unit u on u.id = c.unit_id
-			left join building b on b.id = u.building_id left join project p on p.id = u.project_id
-			left join complaint cp on cp.id = c.complaint_id left join work_order w on w.id = c.work_order_id""";
+			select c.*, o.name owner_name, u.label unit_label, cp.code complaint_code, w.code work_order_code
+			from call_log c left join estate_owner o on o.id = c.owner_id left join estate_unit_place u on u.id = c.unit_id
+			left join complaint_case cp on cp.id = c.complaint_id left join repair_work_order w on w.id = c.work_order_id""";
 
 	/** A page of calls, newest first, filtered in the database and never counted in full. */
 	Slice<Call> calls(CallType type, LocalDate from, LocalDate to, Long ownerId, Long unitId, String q, int page, int size) {
@@ -277,9 +276,9 @@ class FrontDesk {
 		return jdbc.queryForObject("""
 				insert into visit (identity, name, gender, employer, phone, reason, people, time_in, time_out, host, owner_id,
 				  unit_id, project_id, recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
-				f.identity().name(), f.name().strip(), nz(f.gender()), nz(f.employer()), nz(f.phone()), f.reason().strip(),
+				f.identity().name(), f.name().strip(), Strings.orEmpty(f.gender()).strip(), Strings.orEmpty(f.employer()).strip(), Strings.orEmpty(f.phone()).strip(), f.reason().strip(),
 				f.people() == null ? 1 : f.people(), Timestamp.from(in.atZone(BusinessClock.ZONE).toInstant()),
-				f.timeOut() == null ? null : Timestamp.from(f.timeOut().atZone(BusinessClock.ZONE).toInstant()), nz(f.host()),
+				f.timeOut() == null ? null : Timestamp.from(f.timeOut().atZone(BusinessClock.ZONE).toInstant()), Strings.orEmpty(f.host()).strip(),
 				f.ownerId(), f.unitId(), projectId, permissions.currentUsername());
 	}
 
@@ -314,10 +313,9 @@ class FrontDesk {
 	}
 
 	private static final String VISIT_SELECT = """
-			select v.*, o.name owner_name, p.name || ' ' || b.name || ' ' || u.room_no unit_label, cp.code complaint_code
-			from visit v left join owner o on o.id = v.owner_id left join unit u on u.id = v.unit_id
-			left join building b on b.id = u.building_id left join project p on p.id = u.project_id
-			left join complaint cp on cp.id = v.complaint_id""";
+			select v.*, o.name owner_name, u.label unit_label, cp.code complaint_code
+			from visit v left join estate_owner o on o.id = v.owner_id left join estate_unit_place u on u.id = v.unit_id
+			left join complaint_case cp on cp.id = v.complaint_id""";
 
 	/** The register of one day, in order of arrival. */
 	List<Visit> visits(LocalDate day) {
@@ -351,7 +349,7 @@ class FrontDesk {
 	}
 
 	Long tradeId(String code) {
-		return jdbc.queryForList("select id from repair_trade where code = ?", Long.class, code).stream().findFirst().orElse(null);
+		return jdbc.queryForList("select id from repair_trade_name where code = ?", Long.class, code).stream().findFirst().orElse(null);
 	}
 
 	private void require(String permission) {
@@ -364,8 +362,5 @@ class FrontDesk {
 		return s == null || s.isBlank();
 	}
 
-	private static String nz(String s) {
-		return s == null ? "" : s.strip();
-	}
 
 }

@@ -1,6 +1,7 @@
 package io.estatedesk.frontdesk;
 
 import io.estatedesk.shared.PageData;
+import io.estatedesk.shared.Strings;
 import io.estatedesk.shared.BusinessClock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -148,13 +149,13 @@ class FrontDeskController {
 		}
 		Map<String, String> draft = new LinkedHashMap<>();
 		draft.put("type", type == null ? "" : type.name());
-		draft.put("topic", nz(topic));
-		draft.put("callerName", nz(callerName));
-		draft.put("callerPhone", nz(callerPhone));
-		draft.put("content", nz(content));
-		draft.put("answer", nz(answer));
-		draft.put("location", nz(location));
-		draft.put("pick", nz(pick));
+		draft.put("topic", Strings.orEmpty(topic));
+		draft.put("callerName", Strings.orEmpty(callerName));
+		draft.put("callerPhone", Strings.orEmpty(callerPhone));
+		draft.put("content", Strings.orEmpty(content));
+		draft.put("answer", Strings.orEmpty(answer));
+		draft.put("location", Strings.orEmpty(location));
+		draft.put("pick", Strings.orEmpty(pick));
 		if (receivedAt != null) {
 			draft.put("receivedAt", receivedAt.toString());
 		}
@@ -236,11 +237,11 @@ class FrontDeskController {
 		catch (InvalidInputException e) {
 			model.addAttribute("fieldErrors", e.errors());
 			Map<String, String> draft = new LinkedHashMap<>();
-			draft.put("name", nz(name));
-			draft.put("employer", nz(employer));
-			draft.put("phone", nz(phone));
-			draft.put("reason", nz(reason));
-			draft.put("host", nz(host));
+			draft.put("name", Strings.orEmpty(name));
+			draft.put("employer", Strings.orEmpty(employer));
+			draft.put("phone", Strings.orEmpty(phone));
+			draft.put("reason", Strings.orEmpty(reason));
+			draft.put("host", Strings.orEmpty(host));
 			if (timeIn != null) {
 				draft.put("timeIn", timeIn.toString());
 			}
@@ -301,8 +302,5 @@ class FrontDeskController {
 			.body(pdf.render(d, full ? visits : visits.stream().map(FrontDesk.Visit::masked).toList()));
 	}
 
-	private static String nz(String s) {
-		return s == null ? "" : s;
-	}
 
 }

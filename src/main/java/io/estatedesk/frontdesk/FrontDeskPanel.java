@@ -1,6 +1,7 @@
 package io.estatedesk.frontdesk;
 
 import io.estatedesk.shared.BusinessClock;
+import io.estatedesk.shared.Strings;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ class FrontDeskPanel implements ArchivePanel {
 			boolean call = "CALL".equals(r.get("kind"));
 			String sub = (String) r.get("sub");
 			String label = messages.getMessage(call ? "call.type." + sub : "visit.identity." + sub, null, locale) + "："
-					+ abbreviate((String) r.get("content"));
+					+ Strings.orEmpty(Strings.abbreviate((String) r.get("content"), 41));
 			java.sql.Timestamp at = (java.sql.Timestamp) r.get("at");
 			String day = at.toInstant().atZone(zone).toLocalDate().toString();
 			return new Item(label, call ? "/calls?from=" + day + "&to=" + day : "/visits?day=" + day,
@@ -61,8 +62,5 @@ class FrontDeskPanel implements ArchivePanel {
 		}).toList();
 	}
 
-	private static String abbreviate(String s) {
-		return s == null ? "" : s.length() <= 40 ? s : s.substring(0, 40) + "…";
-	}
 
 }

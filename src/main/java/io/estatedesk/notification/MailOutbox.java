@@ -1,6 +1,7 @@
 package io.estatedesk.notification;
 
 import io.estatedesk.shared.BusinessClock;
+import io.estatedesk.shared.Texts;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -61,12 +62,12 @@ class MailOutbox {
 			return;
 		}
 		String text = (body == null ? "" : body) + (link == null ? "" : "\n\n" + baseUrl + link)
-				+ "\n\n—— 地产客服管理系统（请勿直接回复此邮件）";
+				+ "\n\n" + Texts.zh("notification.mail.signature");
 		Timestamp now = Timestamp.from(BusinessClock.now());
 		for (Long id : recipients.stream().distinct().toList()) {
 			jdbc.update("""
 					insert into mail_outbox (recipient_id, to_address, subject, body, next_attempt_at, created_at)
-					select id, email, ?, ?, ?, ? from staff_account where id = ? and enabled and email is not null and email <> ''""",
+					select id, email, ?, ?, ?, ? from staff_person where id = ? and enabled and email is not null and email <> ''""",
 					title.length() > 200 ? title.substring(0, 200) : title, text, now, now, id);
 		}
 	}

@@ -100,11 +100,11 @@ class Attendance {
 
 	private final ApplicationEventPublisher events;
 
-	private final ImportLimits limits;
+	private final AttendanceImport punches;
 
 	Attendance(JdbcTemplate jdbc, Permissions permissions, StaffManagement staff, WorkCalendar calendar,
-			ApplicationEventPublisher events, ImportLimits limits) {
-		this.limits = limits;
+			ApplicationEventPublisher events, AttendanceImport punches) {
+		this.punches = punches;
 		this.jdbc = jdbc;
 		this.permissions = permissions;
 		this.staff = staff;
@@ -114,114 +114,9 @@ class Attendance {
 
 	// ---------------------------------------------------------------- import
 
-	/**
-	 * Imports the time clock's export: a row per punch with the staff member (用户名 or 姓名) and the time (打卡时间,
-	 * e.g. 2026-11-02 08:56). The first row holds the headings; a punch already recorded is not added twice.
-	 */
-	@Transactional
+	/** Imports the time clock's export (see {@link AttendanceImport}); a punch already recorded is not added twice. */
 	ImportResult importPunches(String fileName, byte[] content) throws IOException {
-		require(MANAGE);
-		List<String[]> rows = fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".csv")
-				? BoundedCsv.read(content, limits) : xlsx(content);
-		if (rows.isEmpty()) {
-			throw new InvalidInputException(Map.of("file", "attendance.import.empty"));
-		}
-		String[] head = rows.get(0);
-		int who = -1;
-		int when = -1;
-		for (int i = 0; i < head.length; i++) {
-			String h = head[i] == null ? "" : head[i].strip();
-			if (who < 0 && (h.contains("用户名") || h.contains("账号") || h.contains("姓名") || h.equalsIgnoreCase("username"))) {
-				who = i;
-			}
-			if (when < 0 && (h.contains("打卡时间") || h.contains("时间") || h.equalsIgnoreCase("time"))) {
-				when = i;
-			}
-		}
-		if (who < 0 || when < 0) {
-			throw new InvalidInputException(Map.of("file", "attendance.import.headings"));
-		}
-		Map<String, Long> byName = new HashMap<>();
-		staff.activeStaff().forEach(s -> {
-			byName.put(s.username(), s.id());
-			byName.putIfAbsent(s.displayName(), s.id());
-		});
-		List<String> rejected = new ArrayList<>();
-		int added = 0;
-		for (int r = 1; r < rows.size(); r++) {
-			String[] row = rows.get(r);
-			String name = cell(row, who);
-			String time = cell(row, when);
-			if (name.isEmpty() && time.isEmpty()) {
-				continue;
-			}
-			Long staffId = byName.get(name);
-			if (staffId == null) {
-				rejected.add((r + 1) + "：" + name + " 不是在职员工");
-				continue;
-			}
-			LocalDateTime at = parse(time);
-			if (at == null) {
-				rejected.add((r + 1) + "：打卡时间“" + time + "”无法识别");
-				continue;
-			}
-			added += jdbc.update("""
-					insert into attendance_punch (staff_id, punched_at, source) values (?, ?, ?)
-					on conflict (staff_id, punched_at) do nothing""", staffId,
-					Timestamp.from(at.atZone(BusinessClock.ZONE).toInstant()), fileName == null ? "" : fileName);
-		}
-		return new ImportResult(rows.size() - 1, added, rejected);
-	}
-
-	private static String cell(String[] row, int i) {
-		return i < row.length && row[i] != null ? row[i].strip() : "";
-	}
-
-	static LocalDateTime parse(String s) {
-		String t = s.strip().replace('/', '-').replace('T', ' ');
-		for (String pattern : new String[] { "yyyy-M-d H:mm:ss", "yyyy-M-d H:mm" }) {
-			try {
-				return LocalDateTime.parse(t, DateTimeFormatter.ofPattern(pattern));
-			}
-			catch (DateTimeParseException e) {
-				// next pattern
-			}
-		}
-		return null;
-	}
-
-	private List<String[]> xlsx(byte[] content) throws IOException {
-		List<String[]> rows = new ArrayList<>();
-		try (BoundedWorkbook wb = BoundedWorkbook.open(content, limits); Stream<Row> sheet = wb.rows()) {
-			for (Row row : (Iterable<Row>) sheet::iterator) {
-				String[] cells = new String[row.getCellCount()];
-				for (int i = 0; i < cells.length; i++) {
-					var c = row.getCell(i);
-					if (c == null) {
-						cells[i] = "";
-					}
-					else if (c.getType() == org.dhatim.fastexcel.reader.CellType.NUMBER && i > 0) {
-						// a date-time cell: Excel's serial day number
-						LocalDateTime at = row.getCellAsDate(i).orElse(null);
-						cells[i] = at == null ? c.getRawValue() : at.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
-					}
-					else {
-						cells[i] = c.getText();
-					}
-				}
-				rows.add(cells);
-			}
-		}
-		catch (ImportRefused e) {
-			if (e.getMessage().equals("imports.refused.unreadable")) {
-				throw new InvalidInputException(Map.of("file", "attendance.import.unreadable"));
-			}
-			throw e;
-		}
-		catch (IOException | RuntimeException e) {
-			throw new InvalidInputException(Map.of("file", "attendance.import.unreadable"));
-		}
-		return rows;
+		return punches.importPunches(fileName, content);
 	}
 
 	// ---------------------------------------------------------------- 未打卡说明
@@ -278,7 +173,7 @@ class Attendance {
 
 	List<Note> notes(Long staffId, String state, Long id) {
 		return jdbc.query("""
-				select n.*, a.display_name from attendance_note n join staff_account a on a.id = n.staff_id
+				select n.*, a.display_name from attendance_note n join staff_person a on a.id = n.staff_id
 				where (cast(? as bigint) is null or n.staff_id = ?) and (cast(? as varchar) is null or n.state = ?)
 				  and (cast(? as bigint) is null or n.id = ?)
 				order by n.state = 'PENDING' desc, n.day desc, n.id desc limit 200""", (rs, i) -> new Note(rs.getLong("id"),

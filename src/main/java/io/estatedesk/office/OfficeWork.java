@@ -1,6 +1,7 @@
 package io.estatedesk.office;
 
 import io.estatedesk.shared.BusinessClock;
+import io.estatedesk.shared.Strings;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -67,14 +68,14 @@ class OfficeWork {
 		}
 		return jdbc.queryForObject("""
 				insert into meeting (title, held_at, place, attendees, agenda, minutes, created_by) values (?, ?, ?, ?, ?, ?, ?)
-				returning id""", Long.class, title.strip(), Timestamp.from(heldAt.atZone(BusinessClock.ZONE).toInstant()), nz(place),
-				nz(attendees), nz(agenda), nz(minutes), permissions.currentUsername());
+				returning id""", Long.class, title.strip(), Timestamp.from(heldAt.atZone(BusinessClock.ZONE).toInstant()), Strings.orEmpty(place).strip(),
+				Strings.orEmpty(attendees).strip(), Strings.orEmpty(agenda).strip(), Strings.orEmpty(minutes).strip(), permissions.currentUsername());
 	}
 
 	@Transactional
 	void saveMinutes(long id, String minutes) {
 		require();
-		if (jdbc.update("update meeting set minutes = ? where id = ?", nz(minutes), id) == 0) {
+		if (jdbc.update("update meeting set minutes = ? where id = ?", Strings.orEmpty(minutes).strip(), id) == 0) {
 			throw new NotFoundException("meeting.notFound");
 		}
 	}
@@ -93,7 +94,7 @@ class OfficeWork {
 			throw new InvalidInputException(errors);
 		}
 		return jdbc.queryForObject("insert into work_plan (title, period, notes, created_by) values (?, ?, ?, ?) returning id",
-				Long.class, title.strip(), period.strip(), nz(notes), permissions.currentUsername());
+				Long.class, title.strip(), period.strip(), Strings.orEmpty(notes).strip(), permissions.currentUsername());
 	}
 
 	/** An action item of a meeting or an item of a plan; its owner hears of it. */
@@ -163,7 +164,7 @@ class OfficeWork {
 	private static final String TASK_SELECT = """
 			select t.*, a.display_name owner_name, coalesce(m.title, p.title) source,
 			       (t.done_at is null and t.due_date < %s) overdue
-			from office_task t left join staff_account a on a.id = t.owner_id left join meeting m on m.id = t.meeting_id
+			from office_task t left join staff_person a on a.id = t.owner_id left join meeting m on m.id = t.meeting_id
 			left join work_plan p on p.id = t.plan_id""";
 
 	List<Task> tasks(Long meetingId, Long planId, Long ownerId, boolean openOnly) {
@@ -193,8 +194,5 @@ class OfficeWork {
 		}
 	}
 
-	private static String nz(String s) {
-		return s == null ? "" : s.strip();
-	}
 
 }

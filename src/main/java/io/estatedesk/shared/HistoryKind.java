@@ -18,7 +18,9 @@ public enum HistoryKind {
 	/** An activity was planned, signed up for, a sign-up cancelled, a waiting sign-up promoted, attendance taken. */
 	PLANNED, SIGNED_UP, SIGNUP_CANCELLED, PROMOTED, ATTENDANCE,
 	/** A duty item's record, a rectification notice, a re-inspection. */
-	RECORD, NOTICE, REINSPECTED;
+	RECORD, NOTICE, REINSPECTED,
+	/** A return call's attempt to reach the owner: new value {@code true} when reached, the note what was said. */
+	CALL_ATTEMPT;
 
 	/** The message key of its label. */
 	public String messageKey() {

@@ -93,7 +93,9 @@ class DemoSurvey implements ApplicationRunner {
 			if (xiyuan != null) {
 				surveys.createCampaign(moveIn, "金第·熙园入住满意度调查", Surveys.Audience.PROJECT_ALL, xiyuan);
 			}
-			// a few return calls made: satisfied ones
+			// a few return calls made: satisfied ones, once the tasks of the demo cases are there (made after each
+			// case's commit by the return calls' listener)
+			awaitReturnCallTasks();
 			signIn.as("office");
 			for (ReturnCalls.Task t : calls.tasks(false, null, ReturnCalls.Kind.WORK_ORDER, null, null, 0, 3).items()) {
 				calls.record(t.id(), true, true, "业主对维修结果满意。", t.version());
@@ -103,6 +105,21 @@ class DemoSurvey implements ApplicationRunner {
 			signIn.signOut();
 		}
 		log.info("Demo surveys loaded: a finished campaign with {} answers, an open one, return calls", answered);
+	}
+
+	private void awaitReturnCallTasks() {
+		long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+		while (System.nanoTime() < until && jdbc.queryForObject("""
+				select count(*) from event_publication where completion_date is null and listener_id like ?""", Long.class,
+				ReturnCalls.class.getName() + "%") > 0) {
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
 	}
 
 	private Long project(String name) {

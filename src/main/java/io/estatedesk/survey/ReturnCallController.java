@@ -65,6 +65,9 @@ class ReturnCallController {
 		model.addAttribute("revealed", revealed);
 		model.addAttribute("mayReveal", !revealed && numbers.mayReveal() && t.contactPhone() != null && !t.contactPhone().isBlank());
 		model.addAttribute("attempts", calls.attempts(id));
+		// the buttons of the actions its state allows, by name
+		model.addAttribute("allowed", calls.allowed(t).stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()));
+		model.addAttribute("history", calls.history(id));
 		model.addAttribute("names", staff.displayNamesByUsername());
 		model.addAttribute("zone", BusinessClock.ZONE);
 		model.addAttribute("maxAttempts", ReturnCalls.MAX_ATTEMPTS);

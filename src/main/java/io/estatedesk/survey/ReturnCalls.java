@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.estatedesk.complaint.ComplaintManagement;
 import io.estatedesk.complaint.ComplaintReplied;
@@ -18,12 +19,16 @@ import io.estatedesk.complaint.ComplaintReturnVisited;
 import io.estatedesk.repair.WorkOrderAccepted;
 import io.estatedesk.repair.WorkOrderManagement;
 import io.estatedesk.repair.WorkOrderReturnCalled;
+import io.estatedesk.shared.CaseHistory;
 import io.estatedesk.shared.ChangedMeanwhile;
+import io.estatedesk.shared.HistoryKind;
+import io.estatedesk.shared.HistoryStep;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.shared.Slice;
+import io.estatedesk.shared.Strings;
 import io.estatedesk.staff.Permissions;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -51,15 +56,9 @@ class ReturnCalls {
 
 	}
 
-	enum State {
-
-		OPEN, DONE, UNREACHABLE, CLOSED
-
-	}
-
 	record Task(long id, Kind kind, long caseId, String caseCode, Long projectId, String projectName, Long ownerId,
 			Long unitId, String unitLabel, String contactName, String contactPhone, Long assigneeId, String assigneeName,
-			Instant dueAt, State state, int attempts, Instant nextAttemptAt, Boolean satisfied, String comment, Instant doneAt,
+			Instant dueAt, ReturnCallState state, int attempts, Instant nextAttemptAt, Boolean satisfied, String comment, Instant doneAt,
 			String doneBy, long version, boolean overdue) {
 
 		public String caseLink() {
@@ -100,8 +99,11 @@ class ReturnCalls {
 
 	private final WorkOrderManagement workOrders;
 
+	private final CaseHistory history;
+
 	ReturnCalls(JdbcTemplate jdbc, Permissions permissions, ComplaintManagement complaints, WorkOrderManagement workOrders) {
 		this.jdbc = jdbc;
+		this.history = new CaseHistory(jdbc, "return_call_history", "return_call_id");
 		this.permissions = permissions;
 		this.complaints = complaints;
 		this.workOrders = workOrders;
@@ -109,13 +111,13 @@ class ReturnCalls {
 
 	// ---------------------------------------------------------------- tasks from the cases
 
-	@EventListener
+	@ApplicationModuleListener
 	void on(ComplaintReplied e) {
 		create(Kind.COMPLAINT, e.complaintId(), e.code(), e.projectId(), e.ownerId(), e.unitId(), e.complainant(),
 				e.contactPhone(), e.handlerId(), BusinessClock.now().plus(DUE));
 	}
 
-	@EventListener
+	@ApplicationModuleListener
 	void on(WorkOrderAccepted e) {
 		if (e.returnCallDue() != null) {
 			create(Kind.WORK_ORDER, e.workOrderId(), e.code(), e.projectId(), e.ownerId(), e.unitId(), e.contactName(),
@@ -124,12 +126,12 @@ class ReturnCalls {
 	}
 
 	/** The return call was recorded on the complaint's own page: its open task is done there. */
-	@EventListener
+	@ApplicationModuleListener
 	void on(ComplaintReturnVisited e) {
 		closeOpen(Kind.COMPLAINT, e.complaintId(), e.satisfied());
 	}
 
-	@EventListener
+	@ApplicationModuleListener
 	void on(WorkOrderReturnCalled e) {
 		closeOpen(Kind.WORK_ORDER, e.workOrderId(), e.satisfied());
 	}
@@ -137,20 +139,27 @@ class ReturnCalls {
 	private void create(Kind kind, long caseId, String code, Long projectId, Long ownerId, Long unitId, String name,
 			String phone, Long assignee, Instant due) {
 		// a case replied again after a reopening gets a new task; an open one is not duplicated
-		jdbc.update("""
+		List<long[]> created = jdbc.query("""
 				insert into return_call (kind, case_id, case_code, project_id, owner_id, unit_id, contact_name, contact_phone,
-				  assignee_id, due_at)
-				select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-				where not exists (select 1 from return_call where kind = ? and case_id = ? and state = 'OPEN')""", kind.name(),
-				caseId, code, projectId, ownerId, unitId, name == null ? "" : name, phone == null ? "" : phone, assignee,
-				Timestamp.from(due), kind.name(), caseId);
+				  assignee_id, due_at, created_at)
+				select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+				where not exists (select 1 from return_call where kind = ? and case_id = ? and state = 'OPEN')
+				returning id, version""", (rs, i) -> new long[] { rs.getLong(1), rs.getLong(2) }, kind.name(), caseId, code,
+				projectId, ownerId, unitId, Strings.orEmpty(name), Strings.orEmpty(phone), assignee, Timestamp.from(due),
+				Timestamp.from(BusinessClock.now()), kind.name(), caseId);
+		for (long[] c : created) {
+			history.write(c[0], c[1], permissions.currentUsername(), HistoryStep.of(HistoryKind.CREATED));
+		}
 	}
 
 	/** The return call was made on the case's own page: the task ends with the owner's answer. */
 	private void closeOpen(Kind kind, long caseId, boolean satisfied) {
-		jdbc.update("""
-				update return_call set state = 'CLOSED', satisfied = ?, done_at = %s, done_by = ?, version = version + 1
-				where kind = ? and case_id = ? and state = 'OPEN'""".formatted(BusinessClock.sqlNow()), satisfied, permissions.currentUsername(), kind.name(), caseId);
+		for (Long id : jdbc.queryForList("select id from return_call where kind = ? and case_id = ? and state = 'OPEN'",
+				Long.class, kind.name(), caseId)) {
+			ReturnCall call = load(id);
+			call.closedOnCase(satisfied, permissions.currentUsername());
+			save(call);
+		}
 	}
 
 	// ---------------------------------------------------------------- calling
@@ -164,25 +173,19 @@ class ReturnCalls {
 		if (!permissions.has(PERMISSION)) {
 			throw new AccessDeniedException(PERMISSION);
 		}
-		Task t = task(id);
-		if (t.version() != version) {
+		ReturnCall call = load(id);
+		if (call.version != version) {
 			throw new ChangedMeanwhile(attempts(id));
 		}
-		if (t.state() != State.OPEN) {
-			throw new InvalidInputException(Map.of("state", "returnCall.notOpen"));
-		}
-		String note = comment == null ? "" : comment.strip();
+		String note = Strings.orEmpty(comment).strip();
+		String actor = permissions.currentUsername();
 		if (!reached) {
-			int attempts = t.attempts() + 1;
-			boolean last = attempts >= MAX_ATTEMPTS;
-			jdbc.update("insert into return_call_attempt (return_call_id, actor, reached, note) values (?, ?, false, ?)", id,
-					permissions.currentUsername(), note);
-			update(t, """
-					attempts = ?, next_attempt_at = ?, state = ?, done_at = ?, done_by = ?""", attempts,
-					last ? null : Timestamp.from(BusinessClock.now().plus(Duration.ofDays(1))), last ? "UNREACHABLE" : "OPEN",
-					last ? Timestamp.from(BusinessClock.now()) : null, last ? permissions.currentUsername() : null);
+			call.notReached(note, actor);
+			attempt(id, actor, false, note);
+			save(call);
 			return;
 		}
+		ReturnCallTransitions.require(call.state, ReturnCallAction.REACHED);
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (satisfied == null) {
 			errors.put("satisfied", "returnCall.satisfied.required");
@@ -193,37 +196,74 @@ class ReturnCalls {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		jdbc.update("insert into return_call_attempt (return_call_id, actor, reached, note) values (?, ?, true, ?)", id,
-				permissions.currentUsername(), note);
-		update(t, "attempts = attempts + 1, state = 'DONE', satisfied = ?, comment = ?, done_at = " + BusinessClock.sqlNow() + ", done_by = ?", satisfied,
-				note, permissions.currentUsername());
-		if (t.kind() == Kind.COMPLAINT) {
-			long v = complaints.summary(t.caseId()).orElseThrow(() -> new NotFoundException("complaint.notFound")).version();
-			complaints.returnVisit(t.caseId(), satisfied, note, v);
+		call.reached(satisfied, note, actor);
+		attempt(id, actor, true, note);
+		save(call);
+		if (call.kind == Kind.COMPLAINT) {
+			long v = complaints.summary(call.caseId).orElseThrow(() -> new NotFoundException("complaint.notFound")).version();
+			complaints.returnVisit(call.caseId, satisfied, note, v);
 		}
 		else {
-			workOrders.returnCall(t.caseId(), satisfied, note, workOrders.version(t.caseId()));
+			workOrders.returnCall(call.caseId, satisfied, note, workOrders.version(call.caseId));
 		}
 	}
 
-	private void update(Task t, String set, Object... args) {
-		Object[] all = new Object[args.length + 2];
-		System.arraycopy(args, 0, all, 0, args.length);
-		all[args.length] = t.id();
-		all[args.length + 1] = t.version();
-		if (jdbc.update("update return_call set " + set + ", version = version + 1 where id = ? and version = ?", all) == 0) {
-			throw new ChangedMeanwhile(attempts(t.id()));
+	private void attempt(long id, String actor, boolean reached, String note) {
+		jdbc.update("insert into return_call_attempt (return_call_id, actor, reached, note, occurred_at) values (?, ?, ?, ?, ?)",
+				id, actor, reached, note, Timestamp.from(BusinessClock.now()));
+	}
+
+	private ReturnCall load(long id) {
+		return jdbc.query("select * from return_call where id = ?", (rs, i) -> new ReturnCall(rs.getLong("id"),
+				Kind.valueOf(rs.getString("kind")), rs.getLong("case_id"), ReturnCallState.valueOf(rs.getString("state")),
+				rs.getInt("attempts"), instant(rs, "next_attempt_at"), (Boolean) rs.getObject("satisfied"),
+				rs.getString("comment"), instant(rs, "done_at"), rs.getString("done_by"), rs.getLong("version")), id)
+			.stream().findFirst().orElseThrow(() -> new NotFoundException("returnCall.notFound"));
+	}
+
+	/**
+	 * Saves the call only if nobody saved it since it was loaded (two people never overwrite each other), then
+	 * writes its steps with the version the save produced.
+	 */
+	private void save(ReturnCall c) {
+		int n = jdbc.update("""
+				update return_call set state = ?, attempts = ?, next_attempt_at = ?, satisfied = ?, comment = ?, done_at = ?,
+				  done_by = ?, version = version + 1
+				where id = ? and version = ?""", c.state.name(), c.attempts, timestamp(c.nextAttemptAt), c.satisfied,
+				c.comment, timestamp(c.doneAt), c.doneBy, c.id, c.version);
+		if (n == 0) {
+			throw new ChangedMeanwhile(attempts(c.id));
 		}
+		c.version++;
+		history.write(c.id, c.version, permissions.currentUsername(), c.steps);
+	}
+
+	private static Timestamp timestamp(Instant i) {
+		return i == null ? null : Timestamp.from(i);
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp t = rs.getTimestamp(column);
+		return t == null ? null : t.toInstant();
+	}
+
+	/** The steps of a return call, oldest first (处理经过). */
+	List<CaseHistory.Entry> history(long id) {
+		return history.of(id);
+	}
+
+	/** The actions its state allows: the page shows the buttons of these. */
+	Set<ReturnCallAction> allowed(Task t) {
+		return ReturnCallTransitions.allowed(t.state());
 	}
 
 	// ---------------------------------------------------------------- reading
 
 	private static final String SELECT = """
-			select r.*, p.name project_name, a.display_name assignee_name,
-			       pb.name || ' ' || b.name || ' ' || u.room_no unit_label,
+			select r.*, p.name project_name, a.display_name assignee_name, u.label unit_label,
 			       (r.state = 'OPEN' and r.due_at < %s) overdue
-			from return_call r left join project p on p.id = r.project_id left join staff_account a on a.id = r.assignee_id
-			left join unit u on u.id = r.unit_id left join building b on b.id = u.building_id left join project pb on pb.id = u.project_id""";
+			from return_call r left join estate_project p on p.id = r.project_id left join staff_person a on a.id = r.assignee_id
+			left join estate_unit_place u on u.id = r.unit_id""";
 
 	Task task(long id) {
 		return jdbc.query(SELECT.formatted(BusinessClock.sqlNow()) + " where r.id = ?", (rs, i) -> task(rs), id).stream().findFirst()
@@ -271,7 +311,7 @@ class ReturnCalls {
 				       count(*) filter (where r.state = 'UNREACHABLE') unreachable,
 				       count(*) filter (where r.satisfied is not null) rated,
 				       count(*) filter (where r.satisfied) satisfied
-				from return_call r left join project p on p.id = r.project_id left join staff_account a on a.id = r.assignee_id
+				from return_call r left join estate_project p on p.id = r.project_id left join staff_person a on a.id = r.assignee_id
 				where r.due_at >= ? and r.due_at < ? group by 1 order by 1""".formatted(group),
 				(rs, i) -> new Rate(rs.getString("label"), rs.getLong("due"), rs.getLong("done"), rs.getLong("on_time"),
 						rs.getLong("unreachable"), rs.getLong("rated"), rs.getLong("satisfied")),
@@ -286,7 +326,7 @@ class ReturnCalls {
 				(Long) rs.getObject("project_id"), rs.getString("project_name"), (Long) rs.getObject("owner_id"),
 				(Long) rs.getObject("unit_id"), rs.getString("unit_label"), rs.getString("contact_name"),
 				rs.getString("contact_phone"), (Long) rs.getObject("assignee_id"), rs.getString("assignee_name"),
-				rs.getTimestamp("due_at").toInstant(), State.valueOf(rs.getString("state")), rs.getInt("attempts"),
+				rs.getTimestamp("due_at").toInstant(), ReturnCallState.valueOf(rs.getString("state")), rs.getInt("attempts"),
 				next == null ? null : next.toInstant(), (Boolean) rs.getObject("satisfied"), rs.getString("comment"),
 				done == null ? null : done.toInstant(), rs.getString("done_by"), rs.getLong("version"), rs.getBoolean("overdue"));
 	}

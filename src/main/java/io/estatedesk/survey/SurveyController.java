@@ -1,6 +1,7 @@
 package io.estatedesk.survey;
 
 import io.estatedesk.shared.Texts;
+import io.estatedesk.shared.Strings;
 import io.estatedesk.shared.PageData;
 import io.estatedesk.shared.BusinessClock;
 import java.io.IOException;
@@ -116,11 +117,11 @@ class SurveyController {
 			texts.add(request.getParameter("text_" + i));
 			options.add(request.getParameter("options_" + i));
 			draft.put("kind_" + i, k == null ? "" : k);
-			draft.put("text_" + i, nz(request.getParameter("text_" + i)));
-			draft.put("options_" + i, nz(request.getParameter("options_" + i)));
+			draft.put("text_" + i, Strings.orEmpty(request.getParameter("text_" + i)));
+			draft.put("options_" + i, Strings.orEmpty(request.getParameter("options_" + i)));
 		}
-		draft.put("name", nz(name));
-		draft.put("description", nz(description));
+		draft.put("name", Strings.orEmpty(name));
+		draft.put("description", Strings.orEmpty(description));
 		try {
 			surveys.createTemplate(name, description, kinds, texts, options);
 			flash.addFlashAttribute("flashSuccess", "survey.template.created");
@@ -253,8 +254,5 @@ class SurveyController {
 		}
 	}
 
-	private static String nz(String s) {
-		return s == null ? "" : s;
-	}
 
 }

@@ -1,11 +1,14 @@
 package io.estatedesk.survey;
 
 import io.estatedesk.shared.BusinessClock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
+import io.estatedesk.shared.BusinessRuleException;
+import io.estatedesk.shared.CaseHistory;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.support.Fixtures;
 import io.estatedesk.support.IntegrationTest;
@@ -17,6 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -76,12 +80,17 @@ class SurveyIntegrationTests {
 				complaint).stream().findFirst().orElse(null);
 	}
 
+	/** The open task of the complaint, once the return calls' listener (after the reply's commit) has made it. */
+	Long awaitOpenTask(long complaint) {
+		return await().atMost(Duration.ofSeconds(10)).until(() -> openTask(complaint), java.util.Objects::nonNull);
+	}
+
 	@Test
 	void aRepliedComplaintGetsItsReturnCallAndNotSatisfiedReopensIt() throws Exception {
 		office = fixtures.staffWithRole("OFFICE");
 		long project = fixtures.project(Fixtures.unique("回访"));
 		long complaint = repliedComplaint(project);
-		Long task = openTask(complaint);
+		Long task = awaitOpenTask(complaint);
 		assertThat(task).as("a return call is due once the owner has the reply").isNotNull();
 		ReturnCalls.Task t = returnCalls.task(task);
 		assertThat(t.assigneeId()).isEqualTo(fixtures.staffId(office));
@@ -89,21 +98,28 @@ class SurveyIntegrationTests {
 
 		// not reached twice: still open, to be tried again; the third time ends it
 		fixtures.as(office, () -> returnCalls.record(task, false, null, "无人接听", returnCalls.task(task).version()));
-		assertThat(returnCalls.task(task).state()).isEqualTo(ReturnCalls.State.OPEN);
+		assertThat(returnCalls.task(task).state()).isEqualTo(ReturnCallState.OPEN);
 		assertThat(returnCalls.task(task).nextAttemptAt()).isNotNull();
 		// reached but without a result: refused, nothing recorded
 		assertThatThrownBy(() -> fixtures.as(office, () -> returnCalls.record(task, true, null, " ", returnCalls.task(task).version())))
 			.isInstanceOf(InvalidInputException.class);
 		fixtures.as(office, () -> returnCalls.record(task, true, false, "垃圾仍然堆放两天", returnCalls.task(task).version()));
-		assertThat(returnCalls.task(task).state()).isEqualTo(ReturnCalls.State.DONE);
+		assertThat(returnCalls.task(task).state()).isEqualTo(ReturnCallState.DONE);
 		assertThat(jdbc.queryForMap("select state, reopen_count from complaint where id = ?", complaint))
 			.containsEntry("state", "IN_PROGRESS").containsEntry("reopen_count", 1);
 		assertThat(returnCalls.attempts(task)).hasSize(2);
+		// its history, step by step with the version each save produced; a finished call is not called again
+		assertThat(returnCalls.history(task)).extracting(CaseHistory.Entry::kind)
+			.containsExactly("CREATED", "CALL_ATTEMPT", "CALL_ATTEMPT", "STATE", "FIELD");
+		assertThat(returnCalls.history(task).get(3)).extracting(CaseHistory.Entry::oldValue, CaseHistory.Entry::newValue,
+				CaseHistory.Entry::version).containsExactly("OPEN", "DONE", returnCalls.task(task).version());
+		assertThatThrownBy(() -> fixtures.as(office, () -> returnCalls.record(task, false, null, "", returnCalls.task(task).version())))
+			.isInstanceOf(BusinessRuleException.class).hasMessage("returnCall.notOpen");
 
 		// handled and replied again: a new return call; satisfied this time moves it on to its closing
 		step(complaint, "submit", "{}");
 		step(complaint, "reply", "{\"text\":\"已调整清运时间\",\"way\":\"电话\"}");
-		Long second = openTask(complaint);
+		Long second = await().atMost(Duration.ofSeconds(10)).until(() -> openTask(complaint), id -> id != null && !id.equals(task));
 		assertThat(second).isNotNull().isNotEqualTo(task);
 		fixtures.as(office, () -> returnCalls.record(second, true, true, "业主满意", returnCalls.task(second).version()));
 		assertThat(jdbc.queryForObject("select state from complaint where id = ?", String.class, complaint)).isEqualTo("RETURN_VISITED");
@@ -113,9 +129,9 @@ class SurveyIntegrationTests {
 	void aReturnCallRecordedOnTheComplaintItselfEndsItsTask() throws Exception {
 		office = fixtures.staffWithRole("OFFICE");
 		long complaint = repliedComplaint(fixtures.project(Fixtures.unique("回访二")));
-		Long task = openTask(complaint);
+		Long task = awaitOpenTask(complaint);
 		step(complaint, "return-visit", "{\"yes\":true,\"text\":\"满意\"}");
-		assertThat(returnCalls.task(task).state()).isEqualTo(ReturnCalls.State.CLOSED);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(returnCalls.task(task).state()).isEqualTo(ReturnCallState.CLOSED));
 		assertThat(returnCalls.task(task).satisfied()).as("the owner's answer counts in the rates").isTrue();
 		assertThat(openTask(complaint)).isNull();
 	}
