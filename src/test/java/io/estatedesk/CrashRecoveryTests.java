@@ -315,10 +315,23 @@ class CrashRecoveryTests {
 		return m.group(1);
 	}
 
+	/**
+	 * A free port for the application below the kernel's ephemeral range (32768 and up on Linux): a port the system
+	 * handed out and took back could be handed out again before the child binds it — once to the embedded database
+	 * the child starts itself, which failed the start with "port already in use".
+	 */
 	private static int freePort() throws IOException {
-		try (ServerSocket s = new ServerSocket(0)) {
-			return s.getLocalPort();
+		java.util.Random random = new java.util.Random();
+		for (int attempt = 0; attempt < 200; attempt++) {
+			int candidate = 20000 + random.nextInt(10000);
+			try (ServerSocket s = new ServerSocket(candidate)) {
+				return s.getLocalPort();
+			}
+			catch (IOException taken) {
+				// in use: try another
+			}
 		}
+		throw new IOException("no free port between 20000 and 29999");
 	}
 
 	/** The postmaster's pid as its data directory records it. */

@@ -34,7 +34,7 @@ class ActivityPhotos {
 				insert into activity_photo (activity_id, file_name, content_type, size_bytes, data, caption, uploaded_by,
 				  content_checked)
 				values (?, ?, ?, ?, ?, ?, ?, true)""", activityId, photo.fileName(), photo.contentType(), photo.size(),
-				photo.data(), Strings.abbreviate(Strings.orEmpty(Strings.stripped(caption)), 200),
+				photo.data(), Strings.truncate(Strings.orEmpty(Strings.stripped(caption)), 200),
 				permissions.currentUsername());
 	}
 

@@ -211,7 +211,7 @@ class ActivitySignUps {
 
 	/** The stripped text, at most {@code n} characters; "" for none (the columns are not null). */
 	private static String left(String s, int n) {
-		return Strings.abbreviate(Strings.orEmpty(Strings.stripped(s)), n);
+		return Strings.truncate(Strings.orEmpty(Strings.stripped(s)), n);
 	}
 
 }

@@ -53,7 +53,7 @@ class FrontDeskPanel implements ArchivePanel {
 			boolean call = "CALL".equals(r.get("kind"));
 			String sub = (String) r.get("sub");
 			String label = messages.getMessage(call ? "call.type." + sub : "visit.identity." + sub, null, locale) + "："
-					+ Strings.orEmpty(Strings.abbreviate((String) r.get("content"), 41));
+					+ Strings.orEmpty(Strings.abbreviate((String) r.get("content"), 40));
 			java.sql.Timestamp at = (java.sql.Timestamp) r.get("at");
 			String day = at.toInstant().atZone(zone).toLocalDate().toString();
 			return new Item(label, call ? "/calls?from=" + day + "&to=" + day : "/visits?day=" + day,

@@ -50,7 +50,7 @@ public class WorkOrderManagement {
 	static final String ESCALATION = "REPAIR_ESCALATION";
 
 	/** A description in a notification or summary: its first 60 characters and the ellipsis. */
-	private static final int SHORT = 61;
+	private static final int SHORT = 60;
 
 	/**
 	 * A new work order. Boxed types: a missing value is a message next to the field, not a failure.

@@ -35,6 +35,11 @@ public final class Strings {
 		return s.substring(0, max) + "…";
 	}
 
+	/** The first {@code max} characters of the text, cut without a mark (to fit a column); null stays null. */
+	public static String truncate(String s, int max) {
+		return s == null || s.length() <= max ? s : s.substring(0, max);
+	}
+
 	/** An instant as yyyy-MM-dd HH:mm in the business zone; "" for null. */
 	public static String minute(Instant at) {
 		return at == null ? "" : MINUTE.format(at.atZone(BusinessClock.ZONE));
