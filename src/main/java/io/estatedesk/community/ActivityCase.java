@@ -36,10 +36,7 @@ final class ActivityCase {
 	/** Takes the action's transition (refused as by {@link #check}); a change of state becomes a history step. */
 	Activities.State perform(ActivityAction action, String note) {
 		Activities.State from = state;
-		state = ActivityTransitions.require(state, action);
-		if (from != state) {
-			steps.state(from, state, note);
-		}
+		state = steps.move(from, ActivityTransitions.require(state, action), note);
 		return from;
 	}
 

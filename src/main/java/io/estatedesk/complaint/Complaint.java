@@ -147,10 +147,7 @@ class Complaint {
 	 */
 	ComplaintState perform(ComplaintAction action, String note) {
 		ComplaintState from = state;
-		state = ComplaintTransitions.require(state, action);
-		if (from != state) {
-			steps.state(from, state, note);
-		}
+		state = steps.move(from, ComplaintTransitions.require(state, action), note);
 		return from;
 	}
 

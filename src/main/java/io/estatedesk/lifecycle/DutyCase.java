@@ -35,10 +35,7 @@ final class DutyCase {
 	/** Takes the action's transition (refused when the table forbids it); a change of status becomes a history step. */
 	DutyBoard.Status perform(DutyAction action) {
 		DutyBoard.Status from = status;
-		status = DutyTransitions.require(status, action);
-		if (from != status) {
-			steps.state(from, status, null);
-		}
+		status = steps.move(from, DutyTransitions.require(status, action), null);
 		return from;
 	}
 

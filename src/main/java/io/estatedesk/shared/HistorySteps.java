@@ -22,6 +22,17 @@ public final class HistorySteps {
 	}
 
 	/**
+	 * A case moves from one state to the next its transition table gave: records the change of state (none when the
+	 * action stays) and returns the state it is in now — {@code state = steps.move(state, table.require(state, a), note)}.
+	 */
+	public <S extends Enum<S>> S move(S from, S to, String note) {
+		if (from != to) {
+			state(from, to, note);
+		}
+		return to;
+	}
+
+	/**
 	 * Records a field change if the value changed (values as shown, kept as given; null, blank and surrounding white
 	 * space do not count as a change).
 	 */

@@ -57,12 +57,8 @@ final class ReturnCall {
 
 	/** Moves on as the table says, or refuses with the action's message; a change of state goes to the history. */
 	ReturnCallState perform(ReturnCallAction action) {
-		ReturnCallState to = ReturnCallTransitions.require(state, action);
-		if (to != state) {
-			steps.state(state, to, null);
-		}
-		state = to;
-		return to;
+		state = steps.move(state, ReturnCallTransitions.require(state, action), null);
+		return state;
 	}
 
 	Set<ReturnCallAction> allowedActions() {

@@ -37,6 +37,15 @@ class HistoryStepsTests {
 	}
 
 	@Test
+	void aMoveRecordsAChangeOfStateAndNoneWhenTheActionStays() {
+		HistorySteps steps = new HistorySteps();
+		assertThat(steps.move(Light.RED, Light.RED, "stays")).isEqualTo(Light.RED);
+		assertThat(steps.isEmpty()).isTrue();
+		assertThat(steps.move(Light.RED, Light.GREEN, "go")).isEqualTo(Light.GREEN);
+		assertThat(steps.list()).containsExactly(HistoryStep.state(Light.RED, Light.GREEN, "go"));
+	}
+
+	@Test
 	void aStepNeedsAKind() {
 		assertThatThrownBy(() -> new HistoryStep(null, null, null, null, null)).isInstanceOf(IllegalArgumentException.class);
 	}
