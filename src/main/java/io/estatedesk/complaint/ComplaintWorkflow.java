@@ -182,7 +182,7 @@ class ComplaintWorkflow {
 		if (!satisfied) {
 			notices.tell(List.of(c.handlerId), c, c.returnResult, "complaint.notify.reopened", c.code);
 		}
-		notices.publish(new ComplaintReturnVisited(c.id, satisfied));
+		notices.publish(new ComplaintReturnVisited(c.id, satisfied, access.actor()));
 	}
 
 	/** 关闭: needs the satisfied return call and the lesson learned (及时总结经验). */

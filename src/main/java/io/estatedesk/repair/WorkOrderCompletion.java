@@ -151,7 +151,7 @@ class WorkOrderCompletion {
 			}
 			store.notify(to, Texts.zh("repair.notify.returnCallUnsatisfied", w.code), result, w);
 		}
-		events.publishEvent(new WorkOrderReturnCalled(w.id, satisfied));
+		events.publishEvent(new WorkOrderReturnCalled(w.id, satisfied, store.actor()));
 	}
 
 	/** When the last open work order of its complaint is done and one was completed, the complaint is told. */

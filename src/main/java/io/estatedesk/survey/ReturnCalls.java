@@ -128,12 +128,12 @@ class ReturnCalls {
 	/** The return call was recorded on the complaint's own page: its open task is done there. */
 	@ApplicationModuleListener
 	void on(ComplaintReturnVisited e) {
-		closeOpen(Kind.COMPLAINT, e.complaintId(), e.satisfied());
+		closeOpen(Kind.COMPLAINT, e.complaintId(), e.satisfied(), e.actor());
 	}
 
 	@ApplicationModuleListener
 	void on(WorkOrderReturnCalled e) {
-		closeOpen(Kind.WORK_ORDER, e.workOrderId(), e.satisfied());
+		closeOpen(Kind.WORK_ORDER, e.workOrderId(), e.satisfied(), e.actor());
 	}
 
 	private void create(Kind kind, long caseId, String code, Long projectId, Long ownerId, Long unitId, String name,
@@ -152,13 +152,13 @@ class ReturnCalls {
 		}
 	}
 
-	/** The return call was made on the case's own page: the task ends with the owner's answer. */
-	private void closeOpen(Kind kind, long caseId, boolean satisfied) {
+	/** The return call was made on the case's own page, by {@code actor}: the task ends with the owner's answer. */
+	private void closeOpen(Kind kind, long caseId, boolean satisfied, String actor) {
 		for (Long id : jdbc.queryForList("select id from return_call where kind = ? and case_id = ? and state = 'OPEN'",
 				Long.class, kind.name(), caseId)) {
 			ReturnCall call = load(id);
-			call.closedOnCase(satisfied, permissions.currentUsername());
-			save(call);
+			call.closedOnCase(satisfied, actor);
+			save(call, actor);
 		}
 	}
 
@@ -182,7 +182,7 @@ class ReturnCalls {
 		if (!reached) {
 			call.notReached(note, actor);
 			attempt(id, actor, false, note);
-			save(call);
+			save(call, actor);
 			return;
 		}
 		ReturnCallTransitions.require(call.state, ReturnCallAction.REACHED);
@@ -198,7 +198,7 @@ class ReturnCalls {
 		}
 		call.reached(satisfied, note, actor);
 		attempt(id, actor, true, note);
-		save(call);
+		save(call, actor);
 		if (call.kind == Kind.COMPLAINT) {
 			long v = complaints.summary(call.caseId).orElseThrow(() -> new NotFoundException("complaint.notFound")).version();
 			complaints.returnVisit(call.caseId, satisfied, note, v);
@@ -225,7 +225,7 @@ class ReturnCalls {
 	 * Saves the call only if nobody saved it since it was loaded (two people never overwrite each other), then
 	 * writes its steps with the version the save produced.
 	 */
-	private void save(ReturnCall c) {
+	private void save(ReturnCall c, String actor) {
 		int n = jdbc.update("""
 				update return_call set state = ?, attempts = ?, next_attempt_at = ?, satisfied = ?, comment = ?, done_at = ?,
 				  done_by = ?, version = version + 1
@@ -235,7 +235,7 @@ class ReturnCalls {
 			throw new ChangedMeanwhile(attempts(c.id));
 		}
 		c.version++;
-		history.write(c.id, c.version, permissions.currentUsername(), c.steps);
+		history.write(c.id, c.version, actor, c.steps);
 	}
 
 	private static Timestamp timestamp(Instant i) {

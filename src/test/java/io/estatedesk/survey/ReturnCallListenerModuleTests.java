@@ -108,12 +108,16 @@ class ReturnCallListenerModuleTests {
 			});
 		long task = tasks(ReturnCalls.Kind.COMPLAINT, complaint, "OPEN").get(0);
 
-		scenario.publish(new ComplaintReturnVisited(complaint, false))
+		scenario.publish(new ComplaintReturnVisited(complaint, false, "office1"))
 			.andWaitAtMost(Duration.ofSeconds(10))
 			.andWaitForStateChange(() -> calls.task(task).state(), s -> s == ReturnCallState.CLOSED)
 			.andVerify(s -> {
 				assertThat(calls.task(task).satisfied()).isFalse();
 				assertThat(calls.history(task)).extracting(CaseHistory.Entry::kind).containsExactly("CREATED", "STATE", "FIELD");
+				// done by whoever made the call on the complaint's page, not by the listener's "system"
+				assertThat(calls.history(task).subList(1, 3)).extracting(CaseHistory.Entry::actor).containsOnly("office1");
+				assertThat(jdbc.queryForObject("select done_by from return_call where id = ?", String.class, task))
+					.isEqualTo("office1");
 				assertThat(tasks(ReturnCalls.Kind.COMPLAINT, complaint, "OPEN")).isEmpty();
 			});
 	}
@@ -137,7 +141,7 @@ class ReturnCallListenerModuleTests {
 			.andVerify(ids -> assertThat(calls.task(ids.get(0)).dueAt()).isEqualTo(due));
 		long task = tasks(ReturnCalls.Kind.WORK_ORDER, withCall, "OPEN").get(0);
 
-		scenario.publish(new WorkOrderReturnCalled(withCall, true))
+		scenario.publish(new WorkOrderReturnCalled(withCall, true, "office1"))
 			.andWaitAtMost(Duration.ofSeconds(10))
 			.andWaitForStateChange(() -> calls.task(task).state(), s -> s == ReturnCallState.CLOSED)
 			.andVerify(s -> assertThat(calls.task(task).satisfied()).isTrue());
