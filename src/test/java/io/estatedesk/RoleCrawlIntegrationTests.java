@@ -629,7 +629,7 @@ class RoleCrawlIntegrationTests {
 	static final Map<String, Predicate<Set<String>>> API = new TreeMap<>();
 
 	static {
-		for (String s : List.of("/api/v1/activities", "/api/v1/activities/{id}", "/api/v1/activities/{id}/signups")) {
+		for (String s : List.of("/api/v1/activities", "/api/v1/activities/{id}", "/api/v1/activities/{id}/signups", "/api/v1/activities/{id}/actions")) {
 			API.put(s, has("COMMUNITY_VIEW"));
 		}
 		for (String s : List.of("/api/v1/archive/statistics", "/api/v1/buildings", "/api/v1/buildings/{id}", "/api/v1/owners",

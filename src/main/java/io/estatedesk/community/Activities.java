@@ -166,6 +166,24 @@ class Activities {
 		return ActivityTransitions.allowed(a.state());
 	}
 
+	/**
+	 * What the current user may do to the activity now: the table's actions for its state, none without 活动管理
+	 * (every action needs it), and 退回计划中 only while nobody has signed up — as the page offers them.
+	 */
+	@Transactional(readOnly = true)
+	Set<ActivityAction> allowedFor(long id) {
+		Activity a = get(id);
+		if (!permissions.has(EDIT)) {
+			return Set.of();
+		}
+		java.util.EnumSet<ActivityAction> allowed = java.util.EnumSet.noneOf(ActivityAction.class);
+		allowed.addAll(allowedActions(a));
+		if (a.confirmed() + a.waiting() > 0) {
+			allowed.remove(ActivityAction.BACK_TO_PLANNED);
+		}
+		return java.util.Collections.unmodifiableSet(allowed);
+	}
+
 	/** 实际费用 once the bills are in. */
 	@Transactional
 	void recordCost(long id, String cost, long version) {

@@ -43,6 +43,18 @@ class CommunityApi {
 		return activities.summary(id);
 	}
 
+	/** What the caller may do to the activity now, and its version to send back. */
+	record Actions(long id, Activities.State state, long version, java.util.Set<ActivityAction> actions) {
+	}
+
+	@GetMapping("/activities/{id}/actions")
+	@Operation(summary = "当前可进行的操作：按活动状态和调用者权限，与页面显示的按钮一致")
+	ResponseEntity<Actions> actions(@PathVariable long id) {
+		Activities.Activity a = activities.summary(id).activity();
+		return ResponseEntity.ok().eTag("\"" + a.version() + "\"")
+			.body(new Actions(id, a.state(), a.version(), activities.allowedFor(id)));
+	}
+
 	@PostMapping("/activities")
 	@PreAuthorize("hasAuthority('COMMUNITY_EDIT')")
 	@Operation(summary = "制订活动计划（状态为计划中）；budget、capacity 为数字或数字文本")

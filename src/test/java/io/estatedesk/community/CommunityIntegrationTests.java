@@ -168,10 +168,18 @@ class CommunityIntegrationTests {
 			.andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(0));
 		mvc.perform(get("/api/v1/activities/{id}", id).with(httpBasic(field, Fixtures.PASSWORD)))
 			.andExpect(status().isOk()).andExpect(jsonPath("$.waiting[0].position").value(1));
+		// open for sign-up with someone waiting: the page's actions, not 退回计划中
+		mvc.perform(get("/api/v1/activities/{id}/actions", id).with(httpBasic(field, Fixtures.PASSWORD)))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.state").value("OPEN"))
+			.andExpect(jsonPath("$.actions", org.hamcrest.Matchers.hasItems("SIGN_UP", "FINISH", "CANCEL")))
+			.andExpect(jsonPath("$.actions", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("BACK_TO_PLANNED"))))
+			.andExpect(jsonPath("$.actions", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("OPEN_SIGNUP"))));
 		String leader = fixtures.staffWithRole("LEADER");
 		mvc.perform(post("/api/v1/activities/{id}/signups", id).with(httpBasic(leader, Fixtures.PASSWORD))
 			.contentType(MediaType.APPLICATION_JSON).content("{\"ownerId\":%d}".formatted(o.get(0))))
 			.andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/activities/{id}/actions", id).with(httpBasic(leader, Fixtures.PASSWORD)))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.actions.length()").value(0));
 	}
 
 	@Test
