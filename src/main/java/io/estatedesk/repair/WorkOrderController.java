@@ -131,6 +131,8 @@ class WorkOrderController {
 			@RequestParam(required = false) Long projectId, Model model) {
 		Long ownerId = null;
 		String contact = "";
+		String phone = "";
+		String description = "";
 		Source source = Source.CALL;
 		if (complaintId != null) {
 			// the form shows the complaint: only to those who may read complaints
@@ -143,6 +145,10 @@ class WorkOrderController {
 			projectId = c.projectId();
 			ownerId = c.ownerId();
 			contact = c.complainant();
+			// what the complaint says is the repair's description to start from; its number is shown masked and,
+			// sent back unchanged, the complaint's is kept
+			description = io.estatedesk.shared.Strings.orEmpty(c.content());
+			phone = io.estatedesk.shared.Strings.orEmpty(io.estatedesk.shared.Masking.phone(c.contactPhone()));
 			source = Source.COMPLAINT;
 			model.addAttribute("complaint", c);
 		}
@@ -158,7 +164,7 @@ class WorkOrderController {
 			}
 		}
 		model.addAttribute("form", new WorkOrderManagement.RaiseForm(projectId, unitId, ownerId, null, complaintId, source,
-				null, null, "", "", Urgency.NORMAL, contact, "", null, null, null, null));
+				null, null, "", description, Urgency.NORMAL, contact, phone, null, null, null, null));
 		return formPage(model);
 	}
 

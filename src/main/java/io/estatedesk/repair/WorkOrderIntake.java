@@ -168,7 +168,11 @@ class WorkOrderIntake {
 		ArchiveLookup.OwnerRef owner = w.ownerId == null ? null : archive.owner(w.ownerId).orElse(null);
 		w.contactName = firstNonBlank(form.contactName(), complaint == null ? null : complaint.complainant(),
 				owner == null ? null : owner.name());
-		w.contactPhone = firstNonBlank(form.contactPhone(), complaint == null ? null : complaint.contactPhone(),
+		// the form shows the complaint's number masked: sent back unchanged it means the complaint's number
+		String typed = complaint != null
+				&& io.estatedesk.staff.ConfidentialNumbers.unchangedMasked(form.contactPhone(), complaint.contactPhone())
+						? complaint.contactPhone() : form.contactPhone();
+		w.contactPhone = firstNonBlank(typed, complaint == null ? null : complaint.contactPhone(),
 				owner == null ? null : owner.mobile());
 	}
 

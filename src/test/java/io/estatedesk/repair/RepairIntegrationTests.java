@@ -53,6 +53,9 @@ class RepairIntegrationTests {
 	JdbcTemplate jdbc;
 
 	@Autowired
+	org.springframework.context.MessageSource messages;
+
+	@Autowired
 	WorkOrderManagement orders;
 
 	@Autowired
@@ -313,6 +316,34 @@ class RepairIntegrationTests {
 		// a reworked repair always gets a return call
 		assertThat(jdbc.queryForObject("select return_call_due is not null from work_order where id = ?", Boolean.class, second))
 			.isTrue();
+	}
+
+	@Test
+	void aWorkOrderRaisedFromAComplaintStartsFromItsDescriptionAndKeepsItsNumberBehindTheMask() throws Exception {
+		long category = jdbc.queryForObject("select id from complaint_category where name = '房屋质量'", Long.class);
+		String body = mvc.perform(post("/api/v1/complaints").with(httpBasic(office, Fixtures.PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON).content("""
+					{"projectId":%d,"unitId":%d,"ownerId":%d,"complainant":"李业主","complainedAt":"2026-11-20T10:15:00",
+					 "channel":"PHONE","categoryId":%d,"severity":"GENERAL","content":"主卫地面渗水到楼下","contactPhone":"13912345678"}"""
+				.formatted(project, unit, owner, category)))
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		long complaint = ((Number) com.jayway.jsonpath.JsonPath.read(body, "$.id")).longValue();
+		var asOffice = new io.estatedesk.support.UploadChecks(jdbc, messages).as(office);
+		String form = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.get("/work-orders/new").param("complaintId", String.valueOf(complaint)).with(asOffice))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(form).contains("主卫地面渗水到楼下", "139****5678").doesNotContain("13912345678");
+		// the form sent back as shown: the masked number stands for the complaint's
+		mvc.perform(post("/work-orders/new").with(asOffice)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("projectId", String.valueOf(project)).param("unitId", String.valueOf(unit))
+			.param("complaintId", String.valueOf(complaint)).param("source", "COMPLAINT")
+			.param("tradeId", String.valueOf(waterproofTrade)).param("component", "WET_ROOM_WATERPROOF")
+			.param("location", "主卫").param("description", "主卫地面渗水到楼下").param("urgency", "NORMAL")
+			.param("contactName", "李业主").param("contactPhone", "139****5678"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(jdbc.queryForObject("select contact_phone || ' ' || description from work_order where complaint_id = ?",
+				String.class, complaint)).isEqualTo("13912345678 主卫地面渗水到楼下");
 	}
 
 	@Test
