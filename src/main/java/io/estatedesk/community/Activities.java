@@ -170,9 +170,7 @@ class Activities {
 	 * What the current user may do to the activity now: the table's actions for its state, none without 活动管理
 	 * (every action needs it), and 退回计划中 only while nobody has signed up — as the page offers them.
 	 */
-	@Transactional(readOnly = true)
-	Set<ActivityAction> allowedFor(long id) {
-		Activity a = get(id);
+	Set<ActivityAction> allowedFor(Activity a) {
 		if (!permissions.has(EDIT)) {
 			return Set.of();
 		}

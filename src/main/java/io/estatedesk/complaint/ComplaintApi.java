@@ -173,7 +173,8 @@ class ComplaintApi {
 	@GetMapping("/{id}/actions")
 	@Operation(summary = "当前可进行的处理动作：按投诉状态和调用者权限，与页面显示的按钮一致；method、path、yes 为对应的接口调用")
 	ResponseEntity<Actions> actions(@PathVariable long id) {
-		ComplaintViews.Detail d = queries.detail(id).orElseThrow(() -> new NotFoundException("complaint.notFound"));
+		ComplaintManagement.ComplaintSummary d = management.summary(id)
+			.orElseThrow(() -> new NotFoundException("complaint.notFound"));
 		String at = "/api/v1/complaints/" + id;
 		List<AllowedAction> allowed = management.allowedActions(id).stream()
 			.map(a -> call(a, at))

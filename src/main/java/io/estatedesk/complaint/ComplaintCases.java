@@ -72,24 +72,14 @@ class ComplaintCases {
 		search.index(c.id);
 	}
 
-	/** The 投诉处理单's fields before a change, to record each one that changed ({@link #changes}). */
-	Map<String, String> fields(Complaint c) {
-		return c.sheetValues();
-	}
-
-	/** Adds a field step for every field that changed since {@code before} (values as staff read them). */
+	/** Adds a field step for every field of {@link Complaint#sheetValues()} that changed since {@code before} (values as staff read them). */
 	void changes(Complaint c, Map<String, String> before) {
-		fields(c).forEach((field, now) -> {
+		c.sheetValues().forEach((field, now) -> {
 			String old = before.get(field);
 			if (!java.util.Objects.equals(Strings.blankToNull(old), Strings.blankToNull(now))) {
 				c.steps.add(io.estatedesk.shared.HistoryStep.field(field, shown(field, old), shown(field, now)));
 			}
 		});
-	}
-
-	/** A field step for one text field that changed. */
-	void change(Complaint c, String field, String old, String now) {
-		c.steps.field(field, old, now);
 	}
 
 	/** A stored reference as staff read it in the history: the project's, home's, owner's, person's or category's name. */

@@ -104,7 +104,7 @@ class ComplaintIntake {
 		Complaint c = cases.load(id, version);
 		access.requireHandlerOrManager(c);
 		c.check(ComplaintAction.EDIT_INTAKE);
-		Map<String, String> before = cases.fields(c);
+		Map<String, String> before = c.sheetValues();
 		boolean becameSerious = (form.severity() == Severity.MAJOR && c.severity != Severity.MAJOR)
 				|| (Boolean.TRUE.equals(form.groupCase()) && !c.groupCase);
 		apply(c, form);
@@ -121,7 +121,7 @@ class ComplaintIntake {
 		Complaint c = cases.load(id, version);
 		access.requireHandlerOrManager(c);
 		c.check(ComplaintAction.ANALYSE);
-		Map<String, String> before = cases.fields(c);
+		Map<String, String> before = c.sheetValues();
 		c.analyse(form);
 		c.acknowledge(ComplaintAction.ANALYSE);
 		cases.changes(c, before);

@@ -126,7 +126,7 @@ class ComplaintWorkflow {
 		c.leaderId = access.staffId();
 		c.instructedAt = BusinessClock.now();
 		c.perform(decision, approve ? null : Texts.zh("complaint.history.sentBack"));
-		cases.change(c, "leaderInstruction", old, c.leaderInstruction);
+		c.steps.field("leaderInstruction", old, c.leaderInstruction);
 		cases.saveAndIndex(c, access.actor());
 		notices.tell(List.of(c.handlerId), c, ComplaintNotices.quote(c.leaderInstruction), "complaint.notify.instructed", c.code);
 	}
@@ -143,7 +143,7 @@ class ComplaintWorkflow {
 		c.replyWay = Strings.blankToNull(way);
 		c.repliedAt = BusinessClock.now();
 		c.perform(ComplaintAction.REPLY, null);
-		cases.change(c, "replyContent", "", c.replyContent);
+		c.steps.field("replyContent", "", c.replyContent);
 		cases.saveAndIndex(c, access.actor());
 		notices.publish(new ComplaintReplied(c.id, c.code, c.projectId, c.ownerId, c.unitId, c.complainant, c.contactPhone,
 				c.handlerId));
@@ -177,7 +177,7 @@ class ComplaintWorkflow {
 			c.perform(ComplaintAction.REOPEN, Texts.zh("complaint.history.reopened"));
 			c.step(HistoryKind.REOPENED, null, null, null, c.returnResult);
 		}
-		cases.change(c, "returnResult", "", c.returnResult);
+		c.steps.field("returnResult", "", c.returnResult);
 		cases.saveAndIndex(c, access.actor());
 		if (!satisfied) {
 			notices.tell(List.of(c.handlerId), c, c.returnResult, "complaint.notify.reopened", c.code);
@@ -196,7 +196,7 @@ class ComplaintWorkflow {
 		c.lesson = lesson.strip();
 		c.closedAt = BusinessClock.now();
 		c.perform(ComplaintAction.CLOSE, null);
-		cases.change(c, "lesson", "", c.lesson);
+		c.steps.field("lesson", "", c.lesson);
 		cases.saveAndIndex(c, access.actor());
 	}
 
@@ -313,7 +313,7 @@ class ComplaintWorkflow {
 			c.correctiveAction = summary;
 		}
 		handled(c, submit, summary);
-		cases.change(c, "correctiveAction", old, c.correctiveAction);
+		c.steps.field("correctiveAction", old, c.correctiveAction);
 		cases.saveAndIndex(c, actor);
 		toldOfSubmit(c, submit);
 		notices.tell(List.of(c.handlerId), c, summary, "complaint.notify.repairsDone", c.code);

@@ -32,9 +32,4 @@ public record HistoryStep(HistoryKind kind, String field, String oldValue, Strin
 		return new HistoryStep(HistoryKind.FIELD, field, oldValue, newValue, null);
 	}
 
-	/** The same step with another note. */
-	public HistoryStep withNote(String note) {
-		return new HistoryStep(kind, field, oldValue, newValue, note);
-	}
-
 }
