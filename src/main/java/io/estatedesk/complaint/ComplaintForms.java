@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 import io.estatedesk.shared.Happened;
+import io.estatedesk.shared.Phone;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -12,20 +13,20 @@ import org.springframework.format.annotation.DateTimeFormat;
 /** The 投诉处理单's intake part, as 接报人 fills it in (also the API's create and update body). */
 record IntakeForm(@NotNull(message = "{complaint.project.required}") Long projectId,
 		@Happened @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate complaintDate,
-		@NotBlank(message = "{complaint.complainant.required}") @Size(max = 60, message = "{common.tooLong}") String complainant,
+		@NotBlank(message = "{complaint.complainant.required}") @Size(max = 60, message = "{input.tooLong}") String complainant,
 		@NotNull(message = "{complaint.complainedAt.required}") @Happened @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime complainedAt,
-		Long unitId, Long ownerId, @Size(max = 30, message = "{common.tooLong}") String contactPhone, Long receiverId,
+		Long unitId, Long ownerId, @Size(max = 30, message = "{input.tooLong}") @Phone String contactPhone, Long receiverId,
 		@NotNull(message = "{complaint.channel.required}") Channel channel,
 		@NotNull(message = "{complaint.category.required}") Long categoryId,
 		@NotNull(message = "{complaint.severity.required}") Severity severity, Boolean groupCase,
-		@NotBlank(message = "{complaint.content.required}") @Size(max = 10000, message = "{common.tooLong}") String content,
-		@Size(max = 2000, message = "{common.tooLong}") String remedy) {
+		@NotBlank(message = "{complaint.content.required}") @Size(max = 10000, message = "{input.tooLong}") String content,
+		@Size(max = 2000, message = "{input.tooLong}") String remedy) {
 }
 
 /** 原因分析, 整改措施, 处理意见. */
-record AnalysisForm(String causeType, @Size(max = 10000, message = "{common.tooLong}") String causeAnalysis,
-		@Size(max = 10000, message = "{common.tooLong}") String correctiveAction,
-		@Size(max = 10000, message = "{common.tooLong}") String handlingOpinion) {
+record AnalysisForm(String causeType, @Size(max = 10000, message = "{input.tooLong}") String causeAnalysis,
+		@Size(max = 10000, message = "{input.tooLong}") String correctiveAction,
+		@Size(max = 10000, message = "{input.tooLong}") String handlingOpinion) {
 
 	/** The four texts callers outside the form give (demo data, tests); a field added to the form is empty here. */
 	static AnalysisForm of(String causeType, String causeAnalysis, String correctiveAction, String handlingOpinion) {
@@ -35,6 +36,6 @@ record AnalysisForm(String causeType, @Size(max = 10000, message = "{common.tooL
 
 /** 跟进记录 */
 record FollowupForm(@Happened @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime occurredAt,
-		@NotBlank(message = "{followup.way.required}") @Size(max = 20, message = "{common.tooLong}") String way,
-		@NotBlank(message = "{followup.content.required}") @Size(max = 5000, message = "{common.tooLong}") String content) {
+		@NotBlank(message = "{followup.way.required}") @Size(max = 20, message = "{input.tooLong}") String way,
+		@NotBlank(message = "{followup.content.required}") @Size(max = 5000, message = "{input.tooLong}") String content) {
 }

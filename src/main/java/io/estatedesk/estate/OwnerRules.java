@@ -3,6 +3,8 @@ package io.estatedesk.estate;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.estatedesk.shared.PhoneNumbers;
+
 /**
  * The checks every way into the archive applies alike (form, API, import); each returns a message key or null.
  */
@@ -14,10 +16,6 @@ final class OwnerRules {
 
 	static final List<String> ID_TYPES = List.of(ID_CARD, "护照", "港澳居民来往内地通行证", "台湾居民来往大陆通行证",
 			"外国人永久居留身份证", "统一社会信用代码", "其他");
-
-	private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
-
-	private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?\\d{7,8}(-\\d{1,6})?");
 
 	private static final Pattern ID_CARD_FORMAT = Pattern.compile("\\d{17}[\\dX]");
 
@@ -32,18 +30,11 @@ final class OwnerRules {
 		if (phone == null) {
 			return null;
 		}
-		String p = phone.strip().replace(" ", "");
-		if (p.startsWith("+86")) {
-			p = p.substring(3);
-		}
-		return p.isEmpty() ? null : p;
+		return PhoneNumbers.normalize(phone);
 	}
 
 	static String checkPhone(String phone) {
-		if (phone == null || phone.isEmpty()) {
-			return null;
-		}
-		return MOBILE.matcher(phone).matches() || LANDLINE.matcher(phone).matches() ? null : "owner.phone.invalid";
+		return PhoneNumbers.valid(phone) ? null : "owner.phone.invalid";
 	}
 
 	static String checkGender(String gender) {

@@ -75,9 +75,10 @@ class DemoFrontDesk implements ApplicationRunner {
 			LocalDate today = BusinessClock.today();
 			Object[] owner = owners.get(5);
 			desk.recordVisit(new FrontDesk.VisitForm(FrontDesk.Identity.OWNER, (String) owner[1], "女", "", (String) owner[2],
-					"咨询交房后维修进度", 1, today.atTime(9, 20), today.atTime(9, 45), "陈内勤", (Long) owner[0], (Long) owner[3], null));
+					"咨询交房后维修进度", 1, earlierToday(now, 9, 20, 50), earlierToday(now, 9, 45, 25), "陈内勤", (Long) owner[0],
+					(Long) owner[3], null));
 			desk.recordVisit(new FrontDesk.VisitForm(FrontDesk.Identity.CONTRACTOR, "郑师傅", "男", "北京宏达装饰工程有限公司",
-					"13712345678", "办理装修登记", 2, today.atTime(10, 5), null, "陈内勤", null, null, null));
+					"13712345678", "办理装修登记", 2, earlierToday(now, 10, 5, 10), null, "陈内勤", null, null, null));
 			desk.recordVisit(new FrontDesk.VisitForm(FrontDesk.Identity.OFFICIAL, "刘科长", "男", "金第路街道办事处", "01064001234",
 					"商议首次业主大会筹备", 2, today.minusDays(1).atTime(14, 0), today.minusDays(1).atTime(15, 30), "王经理", null,
 					null, null));
@@ -86,6 +87,19 @@ class DemoFrontDesk implements ApplicationRunner {
 			signIn.signOut();
 		}
 		log.info("Demo front desk loaded: 16 calls and 3 visits");
+	}
+
+	/**
+	 * Today at hh:mm, or — when the demo is loaded before that — {@code minutesAgo} before now (not before midnight):
+	 * a visit is never recorded in the future, and it is still one of today's.
+	 */
+	static LocalDateTime earlierToday(LocalDateTime now, int hour, int minute, int minutesAgo) {
+		LocalDateTime at = now.toLocalDate().atTime(hour, minute);
+		if (!at.isAfter(now)) {
+			return at;
+		}
+		LocalDateTime before = now.minusMinutes(minutesAgo);
+		return before.toLocalDate().equals(now.toLocalDate()) ? before : now.toLocalDate().atStartOfDay();
 	}
 
 }

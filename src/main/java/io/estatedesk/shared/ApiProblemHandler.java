@@ -143,7 +143,7 @@ class ApiProblemHandler {
 	@ExceptionHandler(InvalidInputException.class)
 	ProblemDetail invalidInput(InvalidInputException e) {
 		Map<String, String> errors = new LinkedHashMap<>();
-		e.errors().forEach((field, key) -> errors.put(field, msg(key)));
+		e.errors().forEach((field, key) -> errors.put(field, msg(key, e.args(field))));
 		return invalid(errors);
 	}
 

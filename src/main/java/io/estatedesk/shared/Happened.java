@@ -16,7 +16,8 @@ import jakarta.validation.Payload;
 
 /**
  * A date or time at which something happened (a complaint was made, a call came in, a visit took place): not before
- * {@link #EARLIEST} and not after today in the business zone ({@link BusinessClock#today()}).
+ * {@link #EARLIEST} and not after today in the business zone ({@link BusinessClock#today()}); a time not later than
+ * now (ten minutes' slack for a clock that runs ahead).
  */
 @Documented
 @Constraint(validatedBy = Happened.Check.class)
@@ -41,10 +42,29 @@ public @interface Happened {
 			return new Check().isValid(value, null);
 		}
 
+		/** A time entered to the minute on a clock a little ahead of the server's is still "now". */
+		static final long SLACK_SECONDS = 600;
+
 		@Override
 		public boolean isValid(Object value, ConstraintValidatorContext context) {
 			LocalDate day = day(value);
-			return day == null || (!day.isBefore(EARLIEST) && !day.isAfter(BusinessClock.today()));
+			if (day == null) {
+				return true;
+			}
+			if (day.isBefore(EARLIEST) || day.isAfter(BusinessClock.today())) {
+				return false;
+			}
+			Instant at = value instanceof LocalDateTime t ? t.atZone(BusinessClock.ZONE).toInstant()
+					: value instanceof Instant i ? i : null;
+			if (at != null && at.isAfter(BusinessClock.now().plusSeconds(SLACK_SECONDS))) {
+				if (context != null) {
+					// later today: the day is allowed, the time is not — say so rather than "not after today"
+					context.disableDefaultConstraintViolation();
+					context.buildConstraintViolationWithTemplate("{input.time.happened}").addConstraintViolation();
+				}
+				return false;
+			}
+			return true;
 		}
 
 		static LocalDate day(Object value) {

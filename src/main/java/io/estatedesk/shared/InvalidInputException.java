@@ -4,28 +4,45 @@ import java.util.Map;
 
 import org.springframework.validation.BindingResult;
 
-/** Input that breaks the domain's rules, as field → message key; pages show each next to its field. */
+/**
+ * Input that breaks the domain's rules, as field → message key (with the key's arguments where it has some, e.g. the
+ * limit of a text that is too long); pages show each next to its field. {@link FieldErrors} collects them.
+ */
 public class InvalidInputException extends RuntimeException {
+
+	private static final Object[] NONE = {};
 
 	private final transient Map<String, String> errors;
 
+	private final transient Map<String, Object[]> args;
+
 	public InvalidInputException(Map<String, String> errors) {
+		this(errors, Map.of());
+	}
+
+	public InvalidInputException(Map<String, String> errors, Map<String, Object[]> args) {
 		super("invalid input " + errors.keySet());
 		this.errors = Map.copyOf(errors);
+		this.args = Map.copyOf(args);
 	}
 
 	public Map<String, String> errors() {
 		return errors;
 	}
 
+	/** The arguments of the field's message key (none for most). */
+	public Object[] args(String field) {
+		return args.getOrDefault(field, NONE);
+	}
+
 	/** Adds the errors to a form's binding result so the page shows them next to the fields. */
 	public void addTo(BindingResult result) {
 		errors.forEach((field, key) -> {
 			if (result.getTarget() != null && hasField(result, field)) {
-				result.rejectValue(field, key);
+				result.rejectValue(field, key, args(field), null);
 			}
 			else {
-				result.reject(key);
+				result.reject(key, args(field), null);
 			}
 		});
 	}

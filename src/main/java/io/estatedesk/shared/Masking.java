@@ -23,6 +23,11 @@ public final class Masking {
 		return p.substring(0, 3) + "****" + p.substring(p.length() - 4);
 	}
 
+	/** True for a number as {@link #phone} shows it (digits with a run of asterisks), e.g. sent back by a form. */
+	public static boolean looksMasked(String value) {
+		return value != null && value.strip().matches("\\d*\\*+\\d*") && value.indexOf('*') >= 0;
+	}
+
 	public static String idNumber(String id) {
 		if (id == null || id.isBlank()) {
 			return id;

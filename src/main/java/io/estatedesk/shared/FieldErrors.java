@@ -1,0 +1,67 @@
+package io.estatedesk.shared;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The checks a facade makes by hand on the values a form, the API or an import brings, collected field by field in
+ * the order of the form (the first error of a field stands), then thrown at once as {@link InvalidInputException}:
+ * every field's problem is shown next to it together, not one after another.
+ */
+public final class FieldErrors {
+
+	private final Map<String, String> keys = new LinkedHashMap<>();
+
+	private final Map<String, Object[]> args = new LinkedHashMap<>();
+
+	/** Records {@code key} (with its arguments) for {@code field} unless the field already has an error. */
+	public FieldErrors put(String field, String key, Object... arguments) {
+		if (!keys.containsKey(field)) {
+			keys.put(field, key);
+			if (arguments.length > 0) {
+				args.put(field, arguments);
+			}
+		}
+		return this;
+	}
+
+	/** Records "required" for a blank text. */
+	public FieldErrors required(String field, String value, String key) {
+		if (value == null || value.isBlank()) {
+			put(field, key);
+		}
+		return this;
+	}
+
+	/** Records "too long, at most {@code max} characters" for a text longer than {@code max} once stripped. */
+	public FieldErrors length(String field, String value, int max) {
+		if (value != null && value.strip().length() > max) {
+			put(field, "input.tooLongAt", max);
+		}
+		return this;
+	}
+
+	/** Records a number {@link PhoneNumbers} does not accept (a blank one is left to {@link #required}). */
+	public FieldErrors phone(String field, String value) {
+		if (!PhoneNumbers.valid(value)) {
+			put(field, PhoneNumbers.INVALID);
+		}
+		return this;
+	}
+
+	public boolean has(String field) {
+		return keys.containsKey(field);
+	}
+
+	public boolean isEmpty() {
+		return keys.isEmpty();
+	}
+
+	/** Throws what was collected, if anything. */
+	public void throwIfAny() {
+		if (!keys.isEmpty()) {
+			throw new InvalidInputException(keys, args);
+		}
+	}
+
+}
