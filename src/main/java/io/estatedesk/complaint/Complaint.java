@@ -93,6 +93,9 @@ class Complaint {
 
 	Instant waitingSince;
 
+	/** Every work order raised from it is done, and its analysis is not complete yet (cleared on submit or a new one). */
+	Instant repairsDoneAt;
+
 	Instant ackDue;
 
 	Instant replyDue;

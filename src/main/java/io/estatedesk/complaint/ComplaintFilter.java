@@ -13,10 +13,10 @@ record ComplaintFilter(Long projectId, Long buildingId, ComplaintState state, Lo
 		Channel channel, Long handlerId, Boolean overdue, Boolean open, Boolean appointments,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 		String q, Long ownerId, Long unitId, ComplaintCause cause,
-		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate appointmentsBefore) {
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate appointmentsBefore, Boolean repairsDone) {
 
 	static ComplaintFilter none() {
-		return new ComplaintFilter(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+		return new ComplaintFilter(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 	}
 
 	String query() {
@@ -39,6 +39,7 @@ record ComplaintFilter(Long projectId, Long buildingId, ComplaintState state, Lo
 		add(p, "from", from);
 		add(p, "to", to);
 		add(p, "cause", cause);
+		add(p, "repairsDone", repairsDone);
 		add(p, "q", query());
 		return p.isEmpty() ? Texts.zh("filter.all") : String.join(Texts.zh("filter.separator"), p);
 	}

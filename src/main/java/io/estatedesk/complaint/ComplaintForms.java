@@ -39,3 +39,37 @@ record FollowupForm(@Happened @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME
 		@NotBlank(message = "{followup.way.required}") @Size(max = 20, message = "{input.tooLong}") String way,
 		@NotBlank(message = "{followup.content.required}") @Size(max = 5000, message = "{input.tooLong}") String content) {
 }
+
+/** 领导批示: the instruction and which button was pressed (同意 or 退回). */
+record InstructionForm(@Size(max = 5000, message = "{input.tooLong}") String leaderInstruction, Boolean approve) {
+}
+
+/** 回复业主 */
+record ReplyForm(@Size(max = 20, message = "{input.tooLong}") String replyWay,
+		@Size(max = 5000, message = "{input.tooLong}") String replyContent) {
+}
+
+/** 回访 on the complaint's page: what the owner said and which button was pressed (满意 or 不满意). */
+record ReturnVisitForm(@Size(max = 5000, message = "{input.tooLong}") String returnResult, Boolean satisfied) {
+}
+
+/** 关闭: 经验总结. */
+record CloseForm(@Size(max = 5000, message = "{input.tooLong}") String lesson) {
+}
+
+/** 转交: to whom and why. */
+record TransferForm(Long handlerId, @Size(max = 500, message = "{input.tooLong}") String reason) {
+}
+
+/** 约时处理 */
+record AppointmentForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime appointmentAt,
+		@Size(max = 300, message = "{input.tooLong}") String note) {
+}
+
+/** 群诉: another owner who complains of the same (picked from the archive). */
+record PartyForm(Long ownerId, Long unitId, @Size(max = 60, message = "{input.tooLong}") String q) {
+}
+
+/** 并入群诉: the number of the other complaint. */
+record GroupForm(@Size(max = 30, message = "{input.tooLong}") String otherCode) {
+}

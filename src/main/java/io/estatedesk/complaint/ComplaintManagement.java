@@ -96,6 +96,16 @@ public class ComplaintManagement {
 		workflow.submit(id, version);
 	}
 
+	/**
+	 * 处理完毕，提交 from the analysis form: what it carries is saved first, in the same transaction — a refusal
+	 * (a text still missing) saves nothing and the page keeps what was typed.
+	 */
+	@Transactional
+	public void submit(long id, AnalysisForm analysis, long version) {
+		intake.analyse(id, analysis, version);
+		workflow.submit(id, complaints.findById(id).orElseThrow().version);
+	}
+
 	/** 领导批示: approve (to 待回复) or send back (to 处理中), with the instruction text. */
 	@Transactional
 	public void instruct(long id, String instruction, boolean approve, long version) {

@@ -136,6 +136,9 @@ class ComplaintQueries {
 			params.addValue("appointmentsBefore",
 					java.sql.Timestamp.from(f.appointmentsBefore().atStartOfDay(BusinessClock.ZONE).toInstant()));
 		}
+		if (Boolean.TRUE.equals(f.repairsDone())) {
+			c.add("c.repairs_done_at is not null and c.closed_at is null");
+		}
 		if (f.from() != null) {
 			c.add("c.complaint_date >= :from");
 			params.addValue("from", f.from());

@@ -24,7 +24,7 @@ final class ComplaintViews {
 			String leader, Instant instructedAt, String replyContent, String replyWay, ComplaintState state,
 			Instant appointmentAt, String appointmentNote, Instant waitingSince, Instant ackDue, Instant replyDue,
 			Instant closeDue, Instant acknowledgedAt, Instant repliedAt, Instant closedAt, Boolean returnSatisfied,
-			String returnResult, String lesson, int reopenCount, long version, boolean overdue) {
+			String returnResult, String lesson, int reopenCount, long version, boolean overdue, Instant repairsDoneAt) {
 
 		/** The same complaint with the contact phone masked (for roles that may not see full numbers). */
 		Detail withMaskedPhone() {

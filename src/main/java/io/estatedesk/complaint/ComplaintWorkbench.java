@@ -38,6 +38,9 @@ class ComplaintWorkbench implements WorkbenchItems {
 					  and c.appointment_at < ?""", me, endOfToday),
 					"/complaints?appointments=true&appointmentsBefore="
 							+ BusinessClock.today().plusDays(1) + "&handlerId=" + me, false));
+			items.add(new Item("workbench.complaints.repairsDone", count("""
+					select 1 from complaint c where c.handler_id = ? and c.repairs_done_at is not null and c.closed_at is null""", me),
+					"/complaints?repairsDone=true&handlerId=" + me, true));
 		}
 		if (permissions.has(ComplaintManagement.MANAGE)) {
 			items.add(new Item("workbench.complaints.overdue", count("select 1 from complaint c where " + ComplaintQueries.overdue()),

@@ -72,16 +72,7 @@ class ComplaintWorkflow {
 		access.requireHandlerOrManager(c);
 		ComplaintAction submit = submitAction(c);
 		c.check(submit);
-		Map<String, String> missing = new LinkedHashMap<>();
-		if (c.causeAnalysis.isBlank()) {
-			missing.put("causeAnalysis", "complaint.causeAnalysis.required");
-		}
-		if (c.correctiveAction.isBlank()) {
-			missing.put("correctiveAction", "complaint.correctiveAction.required");
-		}
-		if (c.handlingOpinion.isBlank()) {
-			missing.put("handlingOpinion", "complaint.handlingOpinion.required");
-		}
+		Map<String, String> missing = missingAnalysis(c);
 		if (!missing.isEmpty()) {
 			throw new InvalidInputException(missing);
 		}
@@ -102,6 +93,7 @@ class ComplaintWorkflow {
 		if (c.acknowledgedAt == null) {
 			c.acknowledgedAt = BusinessClock.now();
 		}
+		c.repairsDoneAt = null;
 		c.perform(submit, note);
 	}
 
@@ -292,13 +284,16 @@ class ComplaintWorkflow {
 	void repairOrdered(long id, String workOrderCode, String actor) {
 		Complaint c = cases.get(id);
 		c.acknowledge(ComplaintAction.RAISE_WORK_ORDER);
+		c.repairsDoneAt = null;
 		c.step(HistoryKind.REPAIR, null, null, workOrderCode, null);
 		cases.save(c, actor);
 	}
 
 	/**
-	 * Every repair work order raised from the complaint is done: a complaint still being handled moves on to 待回复 (or
-	 * to 待领导批示 when its rules ask for an instruction). The repairs become its 整改措施 when none was written.
+	 * Every repair work order raised from the complaint is done. The repairs become its 整改措施 when none was written;
+	 * a complaint still being handled moves on to 待回复 (or to 待领导批示 when its rules ask for an instruction) only
+	 * when its 处理单 is complete — otherwise it stays 处理中, marked, and its owner is asked to complete 原因分析 and
+	 * 处理意见 and submit (a message and a workbench item): no complaint reaches the reply with a blank 处理单.
 	 */
 	void repairsDone(long id, String summary, String actor) {
 		Complaint c = cases.get(id);
@@ -312,11 +307,34 @@ class ComplaintWorkflow {
 		if (c.correctiveAction.isBlank()) {
 			c.correctiveAction = summary;
 		}
-		handled(c, submit, summary);
 		c.steps.field("correctiveAction", old, c.correctiveAction);
+		if (!missingAnalysis(c).isEmpty()) {
+			c.repairsDoneAt = BusinessClock.now();
+			c.step(HistoryKind.REPAIRS_DONE, null, null, null, summary);
+			cases.saveAndIndex(c, actor);
+			notices.tell(List.of(c.handlerId), c, Texts.zh("complaint.notify.repairsDone.completeBody", summary),
+					"complaint.notify.repairsDone.complete", c.code);
+			return;
+		}
+		handled(c, submit, summary);
 		cases.saveAndIndex(c, actor);
 		toldOfSubmit(c, submit);
 		notices.tell(List.of(c.handlerId), c, summary, "complaint.notify.repairsDone", c.code);
+	}
+
+	/** The texts a 处理单 must have before it is submitted: field → message key of what is missing. */
+	static Map<String, String> missingAnalysis(Complaint c) {
+		Map<String, String> missing = new LinkedHashMap<>();
+		if (c.causeAnalysis.isBlank()) {
+			missing.put("causeAnalysis", "complaint.causeAnalysis.required");
+		}
+		if (c.correctiveAction.isBlank()) {
+			missing.put("correctiveAction", "complaint.correctiveAction.required");
+		}
+		if (c.handlingOpinion.isBlank()) {
+			missing.put("handlingOpinion", "complaint.handlingOpinion.required");
+		}
+		return missing;
 	}
 
 	/**

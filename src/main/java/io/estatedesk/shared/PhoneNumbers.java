@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 /**
  * What the department accepts as a telephone number of an owner, caller, visitor or contact: a mainland mobile number
  * (11 digits, optionally +86), a landline with its area code and an optional extension (0571-88886666,
- * 057188886666-801, 0571-88886666转801), or a 400/800 service number. Spaces are ignored; anything else — 12345,
+ * 057188886666-801, 0571-88886666 + 转 + 801), or a 400/800 service number. Spaces are ignored; anything else — 12345,
  * abc123 — is refused with {@code input.phone}.
  */
 public final class PhoneNumbers {
@@ -15,7 +15,7 @@ public final class PhoneNumbers {
 
 	private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
 
-	private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?\\d{7,8}((-|转|#)\\d{1,6})?");
+	private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?\\d{7,8}((-|\\u8f6c|#)\\d{1,6})?");
 
 	private static final Pattern SERVICE = Pattern.compile("[48]00-?\\d{3}-?\\d{4}");
 

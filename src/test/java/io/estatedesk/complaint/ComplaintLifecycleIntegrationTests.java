@@ -1,6 +1,7 @@
 package io.estatedesk.complaint;
 
 import io.estatedesk.shared.BusinessClock;
+import io.estatedesk.shared.WorkbenchItems;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -77,6 +78,40 @@ class ComplaintLifecycleIntegrationTests {
 
 	ComplaintState state(long id) {
 		return queries.detail(id).orElseThrow().state();
+	}
+
+	@Autowired
+	ComplaintWorkbench workbench;
+
+	@Test
+	void repairsDoneOnAComplaintWithoutAnalysisAskItsOwnerToCompleteItAndTheWorkbenchOpensExactlyThoseComplaints() {
+		long id = fixtures.as(office, () -> complaints.receive(intake(Severity.GENERAL, "厨房墙面渗水")));
+		complaints.repairOrdered(id, "WX-2026-009001", office);
+		complaints.repairsDone(id, "维修已完成并经业主验收：WX-2026-009001 厨房防水（防水）。", office);
+
+		assertThat(state(id)).as("no reply with a blank 处理单").isEqualTo(ComplaintState.IN_PROGRESS);
+		long me = fixtures.staffId(office);
+		assertThat(jdbc.queryForObject("select count(*) from notification where recipient_id = ? and title like ?",
+				Long.class, me, "%请补全处理单%")).isEqualTo(1);
+		WorkbenchItems.Item item = fixtures.as(office, () -> workbench.items()
+			.stream()
+			.filter(i -> i.labelKey().equals("workbench.complaints.repairsDone"))
+			.findFirst()
+			.orElseThrow());
+		assertThat(item.count()).isEqualTo(1);
+		assertThat(item.href()).isEqualTo("/complaints?repairsDone=true&handlerId=" + me);
+		ComplaintFilter linked = new ComplaintFilter(null, null, null, null, null, null, me, null, null, null, null, null,
+				null, null, null, null, null, true);
+		assertThat(queries.list(linked, 0, 50).items()).extracting(ComplaintViews.Row::id).containsExactly(id);
+
+		// the page's analysis form carries the 整改措施 the repairs wrote; the owner adds the two texts and submits
+		String drawn = jdbc.queryForObject("select corrective_action from complaint where id = ?", String.class, id);
+		fixtures.as(office, () -> complaints.submit(id, AnalysisForm.of("CONSTRUCTION", "防水层破损", drawn, "施工单位返修"),
+				version(id)));
+		assertThat(state(id)).isEqualTo(ComplaintState.PENDING_REPLY);
+		assertThat(jdbc.queryForObject("select corrective_action from complaint where id = ?", String.class, id))
+			.as("the repairs stand as 整改措施").contains("WX-2026-009001");
+		assertThat(queries.list(linked, 0, 50).items()).isEmpty();
 	}
 
 	@Test
@@ -221,7 +256,7 @@ class ComplaintLifecycleIntegrationTests {
 	}
 
 	static ComplaintFilter filter(String q) {
-		return new ComplaintFilter(null, null, null, null, null, null, null, null, null, null, null, null, q, null, null, null, null);
+		return new ComplaintFilter(null, null, null, null, null, null, null, null, null, null, null, null, q, null, null, null, null, null);
 	}
 
 }

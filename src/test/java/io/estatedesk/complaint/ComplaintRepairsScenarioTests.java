@@ -86,17 +86,38 @@ class ComplaintRepairsScenarioTests {
 	}
 
 	@Test
-	void theLastWorkOrderDoneMovesTheComplaintOnWithTheRepairsAsItsCorrectiveAction(Scenario scenario) {
+	void theLastWorkOrderDoneMovesAComplaintWithItsAnalysisWrittenOnWithTheRepairsAsItsCorrectiveAction(Scenario scenario) {
 		scenario.publish(new WorkOrderRaisedFromComplaint(complaint, 1L, "WX-2026-000021", office))
 			.andWaitAtMost(Duration.ofSeconds(10))
 			.andWaitForStateChange(this::state, s -> s == ComplaintState.IN_PROGRESS)
 			.andVerify(s -> assertThat(s).isEqualTo(ComplaintState.IN_PROGRESS));
+		jdbc.update("update complaint set cause_analysis = '楼上防水层破损', handling_opinion = '由施工单位重做' where id = ?",
+				complaint);
 		String summary = "维修已完成并经业主验收：WX-2026-000021 卫生间防水重做（防水）。";
 		scenario.publish(new WorkOrdersCompleted(complaint, summary, office))
 			.andWaitAtMost(Duration.ofSeconds(10))
 			.andWaitForStateChange(this::state, s -> s == ComplaintState.PENDING_REPLY)
 			.andVerify(s -> assertThat(jdbc.queryForObject("select corrective_action from complaint where id = ?",
 					String.class, complaint)).isEqualTo(summary));
+	}
+
+	@Test
+	void theLastWorkOrderDoneLeavesAComplaintWithoutAnalysisInHandlingAndAsksItsOwnerToCompleteIt(Scenario scenario) {
+		scenario.publish(new WorkOrderRaisedFromComplaint(complaint, 1L, "WX-2026-000031", office))
+			.andWaitAtMost(Duration.ofSeconds(10))
+			.andWaitForStateChange(this::state, s -> s == ComplaintState.IN_PROGRESS)
+			.andVerify(s -> assertThat(s).isEqualTo(ComplaintState.IN_PROGRESS));
+		String summary = "维修已完成并经业主验收：WX-2026-000031 卫生间防水重做（防水）。";
+		scenario.publish(new WorkOrdersCompleted(complaint, summary, office))
+			.andWaitAtMost(Duration.ofSeconds(10))
+			.andWaitForStateChange(() -> jdbc.queryForObject(
+					"select repairs_done_at is not null from complaint where id = ?", Boolean.class, complaint), done -> done)
+			.andVerify(done -> {
+				assertThat(state()).as("no reply with a blank 处理单").isEqualTo(ComplaintState.IN_PROGRESS);
+				assertThat(jdbc.queryForObject("select corrective_action from complaint where id = ?", String.class,
+						complaint)).isEqualTo(summary);
+				assertThat(historyOf("REPAIRS_DONE")).isEqualTo(1);
+			});
 	}
 
 }

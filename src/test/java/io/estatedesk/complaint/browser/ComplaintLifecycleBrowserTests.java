@@ -116,7 +116,7 @@ class ComplaintLifecycleBrowserTests {
 		assertThat(browser.find(By.tagName("main")).getText()).as("the closed complaint's record")
 			.contains("已致电业主，约定明早上门查看渗水位置", "楼上卫生间防水层在装修时被破坏", "同意处理意见，三日内修复并回访",
 					"已安排施工单位本周五前修复顶棚", "业主确认顶棚已修复，对处理结果满意", "装修审批时须提醒装修方保护防水层");
-		assertThat(browser.findAll(By.id("followup-content"))).as("no more follow-ups once closed").isEmpty();
+		assertThat(browser.findAll(By.id("content"))).as("no more follow-ups once closed").isEmpty();
 
 		List<String> history = history();
 		((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});",
@@ -232,8 +232,8 @@ class ComplaintLifecycleBrowserTests {
 	}
 
 	private static void addFollowup(String way, String content) {
-		browser.type(By.id("followup-way"), way);
-		browser.type(By.id("followup-content"), content);
+		browser.type(By.id("way"), way);
+		browser.type(By.id("content"), content);
 		WebElement button = browser.find(By.id("add-followup"));
 		browser.clickAndAwaitPage(button, "the page after adding the follow-up");
 		assertNoError();
