@@ -221,7 +221,7 @@ class ComplaintLifecycleIntegrationTests {
 	}
 
 	static ComplaintFilter filter(String q) {
-		return new ComplaintFilter(null, null, null, null, null, null, null, null, null, null, null, null, q, null, null, null, null);
+		return ComplaintFilter.search(q);
 	}
 
 }
