@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every figure of the 部门经理 and 公司领导 dashboards and of the 工作台 opens a list of exactly that many rows: over real
  * HTTP with the demo data, signed in as the role that sees it, each card's number, each count in the leader's table and
  * each point of every chart series (a rate's point: the cases it is judged on) against the rows of the list its link
- * opens, all pages of it.
+ * opens, all pages of it; the same for the 投诉统计 page.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "estatedesk.demo=true", "estatedesk.database.data-dir=target/test-db/${random.uuid}",
@@ -130,6 +130,22 @@ class DashboardLinksIntegrationTests {
 		}
 		assertThat(seen).as("the workbench's items").contains("/return-calls?overdue=true", "/return-calls?mine=true",
 				"/complaints?overdue=true", "/work-orders?overdue=true", "/work-orders?state=PENDING_DISPATCH");
+	}
+
+	@Test
+	void everyFigureOfTheComplaintStatisticsOpensExactlyItsRows() throws Exception {
+		Browser b = Browser.signIn(base(), "manager");
+		String page = b.get("/complaints/statistics");
+		Map<String, Long> figures = new LinkedHashMap<>(linked(page, CARD));
+		assertThat(figures.keySet()).as("total, open, overdue, closed").hasSize(4).anyMatch(l -> l.endsWith("progress=CLOSED"));
+		JsonNode charts = charts(page);
+		for (String chart : List.of("byCategory", "byChannel", "byProject", "byHandler", "byState", "byMonth")) {
+			assertThat(charts.get(chart)).as(chart).isNotEmpty();
+			for (JsonNode bar : charts.get(chart)) {
+				figures.put(bar.get("link").asString(), bar.get("count").asLong());
+			}
+		}
+		assertRows(b, figures);
 	}
 
 	// ---------------------------------------------------------------- helpers
