@@ -75,7 +75,7 @@ class ComplaintApi {
 	}
 
 	@GetMapping
-	@Operation(summary = "投诉列表：筛选、全文搜索 q（中文按词查找，多个词用空格分开）；分页不统计总数，hasNext 表示是否有下一页")
+	@Operation(summary = "投诉列表：筛选、全文搜索 q（中文按词查找，多个词用空格分开）、已受理天数（ageFrom 至少、ageTo 不足，从投诉时间算）、办理进度（progress=REPLIED 已回复、CLOSED 已办结、RATED 已回访评价）；分页不统计总数，hasNext 表示是否有下一页")
 	Slice<ComplaintViews.Row> list(@ParameterObject @ModelAttribute ComplaintFilter filter, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {
 		return queries.list(filter, Paged.page(page), Paged.size(size));

@@ -13,10 +13,21 @@ record ComplaintFilter(Long projectId, Long buildingId, ComplaintState state, Lo
 		Channel channel, Long handlerId, Boolean overdue, Boolean open, Boolean appointments,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 		String q, Long ownerId, Long unitId, ComplaintCause cause,
-		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate appointmentsBefore, Boolean repairsDone) {
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate appointmentsBefore, Integer ageFrom, Integer ageTo,
+		ComplaintProgress progress, Boolean repairsDone) {
+
+	/** Ages are whole days since the complaint was made (投诉时间), as the dashboard counts them; at most 100 years. */
+	static final int MAX_AGE_DAYS = 36_500;
 
 	static ComplaintFilter none() {
-		return new ComplaintFilter(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+		return new ComplaintFilter(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+				null, null, null, null);
+	}
+
+	/** Only the full-text search, everything else open. */
+	static ComplaintFilter search(String q) {
+		return new ComplaintFilter(null, null, null, null, null, null, null, null, null, null, null, null, q, null, null, null, null,
+				null, null, null, null);
 	}
 
 	String query() {
@@ -39,6 +50,9 @@ record ComplaintFilter(Long projectId, Long buildingId, ComplaintState state, Lo
 		add(p, "from", from);
 		add(p, "to", to);
 		add(p, "cause", cause);
+		add(p, "ageFrom", ageFrom);
+		add(p, "ageTo", ageTo);
+		add(p, "progress", progress == null ? null : Texts.zh("complaint.progress." + progress));
 		add(p, "repairsDone", repairsDone);
 		add(p, "q", query());
 		return p.isEmpty() ? Texts.zh("filter.all") : String.join(Texts.zh("filter.separator"), p);

@@ -147,10 +147,27 @@ class ComplaintQueries {
 			c.add("c.complaint_date <= :to");
 			params.addValue("to", f.to());
 		}
+		if (f.ageFrom() != null) {
+			// made at least ageFrom days ago: the dashboard's age columns (1, 3, 7, 30 days before now) are the bounds
+			c.add("c.complained_at <= :ageFrom");
+			params.addValue("ageFrom", daysAgo(f.ageFrom()));
+		}
+		if (f.ageTo() != null) {
+			c.add("c.complained_at > :ageTo");
+			params.addValue("ageTo", daysAgo(f.ageTo()));
+		}
+		if (f.progress() != null) {
+			c.add(f.progress().condition);
+		}
 		if (f.query() != null) {
 			c.add(search.condition(f.query(), params));
 		}
 		return " where " + (c.isEmpty() ? "true" : String.join(" and ", c));
+	}
+
+	private static Timestamp daysAgo(int days) {
+		int d = Math.max(0, Math.min(days, ComplaintFilter.MAX_AGE_DAYS));
+		return Timestamp.from(BusinessClock.now().minus(d, java.time.temporal.ChronoUnit.DAYS));
 	}
 
 	private static void eq(List<String> c, MapSqlParameterSource params, String column, String name, Object value) {

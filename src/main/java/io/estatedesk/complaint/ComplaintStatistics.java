@@ -44,6 +44,7 @@ class ComplaintStatistics {
 			link += "&projectId=" + projectId;
 		}
 		String base = "/complaints?" + link;
+		String allProjects = "/complaints?from=" + from + "&to=" + to;
 		Summary summary = jdbc.queryForObject("""
 				select count(*) total,
 				       count(*) filter (where c.closed_at is null) open,
@@ -64,13 +65,24 @@ class ComplaintStatistics {
 				buckets("select c.channel k, c.channel label, count(*) n from complaint c" + where
 						+ " group by c.channel order by n desc", p, base + "&channel="),
 				buckets("select pr.id k, pr.name label, count(*) n from complaint c join estate_project pr on pr.id = c.project_id" + where
-						+ " group by pr.id, pr.name order by n desc limit 20", p, base + "&projectId="),
+						+ " group by pr.id, pr.name order by n desc limit 20", p, allProjects + "&projectId="),
 				buckets("select s.id k, s.display_name label, count(*) n from complaint c join staff_person s on s.id = c.handler_id"
 						+ where + " group by s.id, s.display_name order by n desc limit 15", p, base + "&handlerId="),
 				buckets("select c.state k, c.state label, count(*) n from complaint c" + where + " group by c.state", p,
 						base + "&state="),
-				buckets("select to_char(c.complaint_date, 'YYYY-MM') k, to_char(c.complaint_date, 'YYYY-MM') label, count(*) n from complaint c"
-						+ where + " group by 1, 2 order by 1", p, null));
+				months(buckets("select to_char(c.complaint_date, 'YYYY-MM') k, to_char(c.complaint_date, 'YYYY-MM') label, count(*) n from complaint c"
+						+ where + " group by 1, 2 order by 1", p, null), projectId, from, to));
+	}
+
+	/** Each month's bar opens its days within the period asked for. */
+	private static List<Bucket> months(List<Bucket> months, Long projectId, LocalDate from, LocalDate to) {
+		return months.stream().map(b -> {
+			java.time.YearMonth m = java.time.YearMonth.parse(b.label());
+			LocalDate first = m.atDay(1).isBefore(from) ? from : m.atDay(1);
+			LocalDate last = m.atEndOfMonth().isAfter(to) ? to : m.atEndOfMonth();
+			return new Bucket(b.label(), b.count(), "/complaints?from=" + first + "&to=" + last
+					+ (projectId == null ? "" : "&projectId=" + projectId));
+		}).toList();
 	}
 
 	private static Double number(java.sql.ResultSet rs, String column) throws java.sql.SQLException {

@@ -95,8 +95,7 @@ class ContractorController {
 			model.addAttribute("form", new Contractors.Form(c.name(), c.kind(), c.contactName(), c.contactPhone(), c.email(),
 					c.retentionAmount(), c.retentionUntil(), c.notes(), c.tradeIds(), c.active()));
 		}
-		model.addAttribute("orders", queries.list(new WorkOrderFilter(null, null, null, null, null, id, null, null, null,
-				null, null, true, null, null), java.util.Optional.empty(), 0, 50));
+		model.addAttribute("orders", queries.list(WorkOrderFilter.openOf(id), java.util.Optional.empty(), 0, 50));
 		return formPage(model, c);
 	}
 

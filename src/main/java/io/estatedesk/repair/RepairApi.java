@@ -72,7 +72,7 @@ class RepairApi {
 	}
 
 	@GetMapping("/work-orders")
-	@Operation(summary = "维修工单列表：按项目、楼栋、房屋、业主、投诉、维修单位、工种、状态、紧急程度、来源、超时、未完成、待回访筛选；分页不统计总数")
+	@Operation(summary = "维修工单列表：按项目、楼栋、房屋、业主、投诉、维修单位、工种、状态、紧急程度、来源、超时、未完成、待回访、报修日期（reportedFrom/reportedTo，含首尾两天）、已报修天数（ageFrom 至少、ageTo 不足）、办理进度（progress=ACCEPTED 已验收、RATED 业主已评价）筛选；分页不统计总数")
 	Slice<WorkOrderViews.Row> list(@ParameterObject @ModelAttribute WorkOrderFilter filter, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {
 		return queries.list(filter, management.restrictedTo(), Paged.page(page), Paged.size(size));

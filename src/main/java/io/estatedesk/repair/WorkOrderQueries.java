@@ -67,14 +67,19 @@ class WorkOrderQueries {
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		String where = where(f, onlyContractor, params);
 		params.addValue("limit", size + 1).addValue("offset", (long) page * size);
-		String order = Boolean.TRUE.equals(f.returnCallDue()) ? " order by w.return_call_due, w.id" : " order by w.id desc";
+		String order = Boolean.TRUE.equals(f.returnCallDue()) ? " order by w.return_call_due, w.id" : order(f);
 		return Slice.of(jdbc.query(ROW_SELECT.formatted(overdue()) + where + order + " limit :limit offset :offset", params, (rs, i) -> row(rs)),
 				page, size);
 	}
 
+	/** Newest first: by number, or by the time reported when a range of it is asked for (its index yields the page). */
+	private static String order(WorkOrderFilter f) {
+		return f.reportedFrom() != null || f.reportedTo() != null ? " order by w.reported_at desc, w.id desc" : " order by w.id desc";
+	}
+
 	void each(WorkOrderFilter f, Optional<Long> onlyContractor, RowCallbackHandler handler) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
-		streaming.query(ROW_SELECT.formatted(overdue()) + where(f, onlyContractor, params) + " order by w.id desc", params, handler);
+		streaming.query(ROW_SELECT.formatted(overdue()) + where(f, onlyContractor, params) + order(f), params, handler);
 	}
 
 	private static String where(WorkOrderFilter f, Optional<Long> onlyContractor, MapSqlParameterSource params) {
@@ -102,11 +107,37 @@ class WorkOrderQueries {
 		if (Boolean.TRUE.equals(f.returnCallDue())) {
 			c.add("w.return_call_due is not null and w.return_call_at is null");
 		}
+		if (f.reportedFrom() != null) {
+			// days in China, as the dashboard's months count them
+			c.add("w.reported_at >= :reportedFrom");
+			params.addValue("reportedFrom", Timestamp.from(f.reportedFrom().atStartOfDay(BusinessClock.ZONE).toInstant()));
+		}
+		if (f.reportedTo() != null) {
+			c.add("w.reported_at < :reportedTo");
+			params.addValue("reportedTo", Timestamp.from(f.reportedTo().plusDays(1).atStartOfDay(BusinessClock.ZONE).toInstant()));
+		}
+		if (f.ageFrom() != null) {
+			// reported at least ageFrom days ago: the dashboard's age columns (1, 3, 7, 30 days before now) are the bounds
+			c.add("w.reported_at <= :ageFrom");
+			params.addValue("ageFrom", daysAgo(f.ageFrom()));
+		}
+		if (f.ageTo() != null) {
+			c.add("w.reported_at > :ageTo");
+			params.addValue("ageTo", daysAgo(f.ageTo()));
+		}
+		if (f.progress() != null) {
+			c.add(f.progress().condition);
+		}
 		if (f.query() != null) {
 			c.add("(w.code = :q or strpos(w.description, :q) > 0 or strpos(w.location, :q) > 0)");
 			params.addValue("q", f.query());
 		}
 		return " where " + (c.isEmpty() ? "true" : String.join(" and ", c));
+	}
+
+	private static Timestamp daysAgo(int days) {
+		int d = Math.max(0, Math.min(days, WorkOrderFilter.MAX_AGE_DAYS));
+		return Timestamp.from(BusinessClock.now().minus(d, java.time.temporal.ChronoUnit.DAYS));
 	}
 
 	private static void eq(List<String> c, MapSqlParameterSource params, String column, String name, Object value) {

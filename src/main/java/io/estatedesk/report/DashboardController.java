@@ -95,26 +95,32 @@ class DashboardController {
 		String project = p.projectId() == null ? "" : "&projectId=" + p.projectId();
 		Map<String, Object> charts = new LinkedHashMap<>();
 		charts.put("complaintAges", ages(d.complaintAges(), names(ComplaintState.values()), "complaint.state.",
-				s -> "/complaints?state=" + s + project));
+				(state, age) -> "/complaints?open=true&state=" + state + age + project));
 		charts.put("workOrderAges", ages(d.workOrderAges(), names(WorkOrderState.values()), "workorder.state.",
-				s -> "/work-orders?state=" + s + project));
+				(state, age) -> "/work-orders?open=true&state=" + state + age + project));
 		List<YearMonth> months = p.months();
-		Function<YearMonth, String> complaintList = m -> "/complaints?from=" + m.atDay(1) + "&to=" + m.atEndOfMonth() + project;
-		Function<YearMonth, String> workOrderList = m -> "/work-orders?" + project;
+		Function<YearMonth, String> complaintList = m -> complaints(m, "") + project;
+		Function<YearMonth, String> complaintsClosed = m -> complaints(m, "CLOSED") + project;
+		Function<YearMonth, String> complaintsReplied = m -> complaints(m, "REPLIED") + project;
+		Function<YearMonth, String> complaintsRated = m -> complaints(m, "RATED") + project;
+		Function<YearMonth, String> workOrderList = m -> workOrders(m, "") + project;
+		Function<YearMonth, String> workOrdersAccepted = m -> workOrders(m, "ACCEPTED") + project;
+		Function<YearMonth, String> workOrdersRated = m -> workOrders(m, "RATED") + project;
 		Function<YearMonth, String> returnCallList = m -> "/return-calls/statistics?from=" + m.atDay(1) + "&to=" + m.atEndOfMonth();
 		charts.put("volume", chart(months, false, false,
 				series(msg("dashboard.series.complaintsReceived"), "bar", months, d.complaintMonths(), Monthly::count, complaintList),
-				series(msg("dashboard.series.complaintsClosed"), "bar", months, d.complaintMonths(), Monthly::done, complaintList),
+				series(msg("dashboard.series.complaintsClosed"), "bar", months, d.complaintMonths(), Monthly::done, complaintsClosed),
 				series(msg("dashboard.series.workOrdersReported"), "bar", months, d.workOrderMonths(), Monthly::count, workOrderList),
-				series(msg("dashboard.series.workOrdersCompleted"), "bar", months, d.workOrderMonths(), Monthly::done, workOrderList)));
+				series(msg("dashboard.series.workOrdersCompleted"), "bar", months, d.workOrderMonths(), Monthly::done, workOrdersAccepted)));
+		// a rate's point opens the cases it is judged on (its base), of the month the series counts them by
 		charts.put("sla", chart(months, false, true,
-				rate(msg("dashboard.series.complaintReplyOnTime"), months, d.complaintMonths(), Monthly::onTime, Monthly::timed, complaintList),
-				rate(msg("dashboard.series.workOrderOnTime"), months, d.workOrderMonths(), Monthly::onTime, Monthly::timed, workOrderList),
+				rate(msg("dashboard.series.complaintReplyOnTime"), months, d.complaintMonths(), Monthly::onTime, Monthly::timed, complaintsReplied),
+				rate(msg("dashboard.series.workOrderOnTime"), months, d.workOrderMonths(), Monthly::onTime, Monthly::timed, workOrdersAccepted),
 				rate(msg("dashboard.series.returnCallOnTime"), months, d.returnCallMonths(), Monthly::onTime, Monthly::timed, returnCallList)));
 		charts.put("satisfaction", chart(months, false, true,
 				rate(msg("dashboard.series.returnCallsMade"), months, d.returnCallMonths(), Monthly::done, Monthly::count, returnCallList),
-				rate(msg("dashboard.series.complaintSatisfied"), months, d.complaintMonths(), Monthly::good, Monthly::rated, complaintList),
-				rate(msg("dashboard.series.workOrderSatisfied"), months, d.workOrderMonths(), Monthly::good, Monthly::rated, workOrderList),
+				rate(msg("dashboard.series.complaintSatisfied"), months, d.complaintMonths(), Monthly::good, Monthly::rated, complaintsRated),
+				rate(msg("dashboard.series.workOrderSatisfied"), months, d.workOrderMonths(), Monthly::good, Monthly::rated, workOrdersRated),
 				rate(msg("dashboard.series.returnCallSatisfied"), months, d.returnCallMonths(), Monthly::good, Monthly::rated, returnCallList)));
 		List<Map<String, Object>> causes = new ArrayList<>();
 		for (ComplaintCause cause : ComplaintCause.values()) {
@@ -153,16 +159,18 @@ class DashboardController {
 		for (YearMonth m = d.month().minusMonths(11); !m.isAfter(d.month()); m = m.plusMonths(1)) {
 			months.add(m);
 		}
-		Function<YearMonth, String> complaintList = m -> "/complaints?from=" + m.atDay(1) + "&to=" + m.atEndOfMonth();
+		Function<YearMonth, String> complaintList = m -> complaints(m, "");
+		Function<YearMonth, String> complaintsReplied = m -> complaints(m, "REPLIED");
 		Function<YearMonth, String> returnCallList = m -> "/return-calls/statistics?from=" + m.atDay(1) + "&to=" + m.atEndOfMonth();
-		Function<YearMonth, String> workOrderList = m -> "/work-orders";
+		Function<YearMonth, String> workOrderList = m -> workOrders(m, "");
+		Function<YearMonth, String> workOrdersAccepted = m -> workOrders(m, "ACCEPTED");
 		Map<String, Object> charts = new LinkedHashMap<>();
 		charts.put("trend", chart(months, false, false,
 				series(msg("dashboard.series.complaintsReceived"), "bar", months, d.complaintTrend(), Monthly::count, complaintList),
 				series(msg("dashboard.series.workOrdersReported"), "bar", months, d.workOrderTrend(), Monthly::count, workOrderList)));
 		charts.put("quality", chart(months, false, true,
-				rate(msg("dashboard.series.complaintReplyOnTime"), months, d.complaintTrend(), Monthly::onTime, Monthly::timed, complaintList),
-				rate(msg("dashboard.series.workOrderOnTime"), months, d.workOrderTrend(), Monthly::onTime, Monthly::timed, workOrderList),
+				rate(msg("dashboard.series.complaintReplyOnTime"), months, d.complaintTrend(), Monthly::onTime, Monthly::timed, complaintsReplied),
+				rate(msg("dashboard.series.workOrderOnTime"), months, d.workOrderTrend(), Monthly::onTime, Monthly::timed, workOrdersAccepted),
 				rate(msg("dashboard.series.returnCallSatisfied"), months, d.returnCallTrend(), Monthly::good, Monthly::rated, returnCallList)));
 		List<String> names = d.projects().stream().map(Dashboards.ProjectRow::projectName).toList();
 		List<String> links = d.projects().stream().map(r -> "/dashboard?projectId=" + r.projectId()).toList();
@@ -218,11 +226,11 @@ class DashboardController {
 	}
 
 	/** Open cases per state in the order of the case's life, each state split by age. */
-	private Map<String, Object> ages(List<Aged> rows, List<String> order, String statePrefix, Function<String, String> link) {
+	private Map<String, Object> ages(List<Aged> rows, List<String> order, String statePrefix,
+			java.util.function.BiFunction<String, String, String> link) {
 		List<String> states = rows.stream().map(Aged::state)
 			.sorted(java.util.Comparator.comparingInt(s -> order.indexOf(s) < 0 ? order.size() : order.indexOf(s))).toList();
 		List<String> labels = states.stream().map(s -> msg(statePrefix + s)).toList();
-		List<String> links = states.stream().map(link).toList();
 		List<Map<String, Object>> series = new ArrayList<>();
 		Map<String, ToLongFunction<Aged>> buckets = new LinkedHashMap<>();
 		buckets.put("dashboard.age.day", Aged::day);
@@ -233,8 +241,25 @@ class DashboardController {
 		Map<String, Aged> byState = new LinkedHashMap<>();
 		rows.forEach(r -> byState.put(r.state(), r));
 		buckets.forEach((key, value) -> series.add(Map.of("name", msg(key), "values",
-				states.stream().map(state -> value.applyAsLong(byState.get(state))).toList(), "links", links)));
+				states.stream().map(state -> value.applyAsLong(byState.get(state))).toList(), "links",
+				states.stream().map(state -> link.apply(state, AGE_BOUNDS.get(key))).toList())));
 		return Map.of("labels", labels, "series", series, "stack", true);
+	}
+
+	/** Each age column as the list's bounds in days: the dashboard counts 1, 3, 7 and 30 days back from now. */
+	private static final Map<String, String> AGE_BOUNDS = Map.of("dashboard.age.day", "&ageTo=1", "dashboard.age.days3",
+			"&ageFrom=1&ageTo=3", "dashboard.age.days7", "&ageFrom=3&ageTo=7", "dashboard.age.days30", "&ageFrom=7&ageTo=30",
+			"dashboard.age.older", "&ageFrom=30");
+
+	/** The complaints received in a month (by 日期, as the series count them), narrowed to a progress when given. */
+	static String complaints(YearMonth m, String progress) {
+		return "/complaints?from=" + m.atDay(1) + "&to=" + m.atEndOfMonth() + (progress.isEmpty() ? "" : "&progress=" + progress);
+	}
+
+	/** The work orders reported in a month (by 报修时间 in China), narrowed to a progress when given. */
+	static String workOrders(YearMonth m, String progress) {
+		return "/work-orders?reportedFrom=" + m.atDay(1) + "&reportedTo=" + m.atEndOfMonth()
+				+ (progress.isEmpty() ? "" : "&progress=" + progress);
 	}
 
 	private String msg(String key) {

@@ -46,10 +46,12 @@ class ReturnCallController {
 
 	@GetMapping
 	String list(@RequestParam(defaultValue = "false") boolean done, @RequestParam(defaultValue = "false") boolean mine,
-			@RequestParam(required = false) ReturnCalls.Kind kind, @RequestParam(required = false) Integer page, Model model) {
+			@RequestParam(required = false) ReturnCalls.Kind kind, @RequestParam(defaultValue = "false") boolean overdue,
+			@RequestParam(required = false) Integer page, Model model) {
 		Long me = mine ? permissions.currentStaffId().orElse(null) : null;
-		model.addAttribute("tasks", calls.tasks(done, me, kind, null, null, Paged.page(page), 20));
+		model.addAttribute("tasks", calls.tasks(done, overdue, me, kind, null, null, Paged.page(page), 20));
 		model.addAttribute("done", done);
+		model.addAttribute("overdue", overdue && !done);
 		model.addAttribute("mine", mine);
 		model.addAttribute("kind", kind);
 		model.addAttribute("zone", BusinessClock.ZONE);

@@ -272,8 +272,16 @@ class ReturnCalls {
 
 	/** Open tasks first by due date (or, with {@code done}, the finished ones, newest first). */
 	Slice<Task> tasks(boolean done, Long assigneeId, Kind kind, Long ownerId, Long unitId, int page, int size) {
+		return tasks(done, false, assigneeId, kind, ownerId, unitId, page, size);
+	}
+
+	/** The same; {@code overdue} keeps only the open tasks past their time limit (as the workbench counts them). */
+	Slice<Task> tasks(boolean done, boolean overdue, Long assigneeId, Kind kind, Long ownerId, Long unitId, int page, int size) {
 		List<Object> args = new ArrayList<>();
 		StringBuilder where = new StringBuilder(done ? " where r.state <> 'OPEN'" : " where r.state = 'OPEN'");
+		if (overdue && !done) {
+			where.append(" and r.due_at < ").append(BusinessClock.sqlNow());
+		}
 		if (assigneeId != null) {
 			where.append(" and r.assignee_id = ?");
 			args.add(assigneeId);

@@ -34,7 +34,7 @@ class SurveyWorkbench implements WorkbenchItems {
 				WorkbenchItems.count(jdbc, "select 1 from return_call r where r.state = 'OPEN' and r.assignee_id = ?", me),
 				"/return-calls?mine=true", false)));
 		items.add(new Item("workbench.returnCalls.overdue",
-				WorkbenchItems.count(jdbc, "select 1 from return_call r where r.state = 'OPEN' and r.due_at < " + BusinessClock.sqlNow() + ""), "/return-calls",
+				WorkbenchItems.count(jdbc, "select 1 from return_call r where r.state = 'OPEN' and r.due_at < " + BusinessClock.sqlNow() + ""), "/return-calls?overdue=true",
 				true));
 		return items;
 	}

@@ -101,7 +101,7 @@ class ComplaintLifecycleIntegrationTests {
 		assertThat(item.count()).isEqualTo(1);
 		assertThat(item.href()).isEqualTo("/complaints?repairsDone=true&handlerId=" + me);
 		ComplaintFilter linked = new ComplaintFilter(null, null, null, null, null, null, me, null, null, null, null, null,
-				null, null, null, null, null, true);
+				null, null, null, null, null, null, null, null, true);
 		assertThat(queries.list(linked, 0, 50).items()).extracting(ComplaintViews.Row::id).containsExactly(id);
 
 		// the page's analysis form carries the 整改措施 the repairs wrote; the owner adds the two texts and submits
@@ -256,7 +256,7 @@ class ComplaintLifecycleIntegrationTests {
 	}
 
 	static ComplaintFilter filter(String q) {
-		return new ComplaintFilter(null, null, null, null, null, null, null, null, null, null, null, null, q, null, null, null, null, null);
+		return ComplaintFilter.search(q);
 	}
 
 }
