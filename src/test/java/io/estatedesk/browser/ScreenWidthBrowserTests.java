@@ -145,6 +145,8 @@ class ScreenWidthBrowserTests {
 		assertThat(menu.getText()).contains("Complaints");
 		assertThat(menu.getRect().getHeight()).as("the English menu takes one line").isLessThan(2 * first.getRect().getHeight());
 		assertThat(scrollOverflow()).isLessThanOrEqualTo(0L);
+		// the dashboard's charts in English (legends above the plots)
+		openAndCheckWidth("dashboard-en", new String[] { "/dashboard", "[data-chart] canvas" }, 1366);
 		browser.open("/complaints?lang=zh_CN");
 		assertThat(browser.consoleErrors()).as("browser console errors").isEmpty();
 	}
