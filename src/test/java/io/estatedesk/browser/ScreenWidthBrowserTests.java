@@ -110,6 +110,13 @@ class ScreenWidthBrowserTests {
 			openAndCheckWidth(page.getKey(), page.getValue(), 390);
 		}
 
+		// the other lists use the same cards
+		for (String list : java.util.List.of("/owners", "/units", "/calls", "/visits", "/return-calls", "/activities")) {
+			browser.open(list);
+			browser.waitFor(By.cssSelector("main h1"));
+			assertThat(scrollOverflow()).as("%s scrolls sideways at 390 px", list).isLessThanOrEqualTo(0L);
+		}
+
 		browser.open("/complaints");
 		WebElement table = browser.waitFor(By.id("complaints-table"));
 		browser.waitFor(By.cssSelector("#complaints-table td[data-label]"));
