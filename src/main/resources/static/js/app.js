@@ -17,3 +17,17 @@ document.addEventListener('change', function (e) {
     }
   }
 });
+// Tables marked .table-cards become cards on phones (app.css): every cell is labelled with its column's header text.
+function labelCardCells(root) {
+  root.querySelectorAll('table.table-cards').forEach(function (table) {
+    var heads = Array.prototype.map.call(table.querySelectorAll('thead th'), function (th) { return th.textContent.trim(); });
+    table.querySelectorAll('tbody tr').forEach(function (tr) {
+      Array.prototype.forEach.call(tr.children, function (td, i) {
+        if (heads[i] && !td.hasAttribute('data-label')) { td.setAttribute('data-label', heads[i]); }
+        if (!td.textContent.trim() && !td.querySelector('img, input, button, select')) { td.classList.add('card-empty'); }
+      });
+    });
+  });
+}
+document.addEventListener('DOMContentLoaded', function () { labelCardCells(document); });
+document.addEventListener('htmx:afterSwap', function (e) { labelCardCells(e.target); });

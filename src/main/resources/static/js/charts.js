@@ -13,8 +13,9 @@ document.addEventListener('DOMContentLoaded', function () {
       var percent = !!rows.percent;
       option = {
         tooltip: { trigger: 'axis', valueFormatter: function (v) { return v == null ? '—' : (percent ? v + '%' : v); } },
-        legend: { top: 0 },
-        grid: { left: 48, right: 16, top: 36, bottom: 48 },
+        // the legend keeps one line of its own above the plot (scrolling when the names are long, as in English)
+        legend: { type: 'scroll', top: 0, left: 8, right: 8 },
+        grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
         xAxis: { type: 'category', data: rows.labels, axisLabel: { interval: 0, rotate: rows.labels.length > 8 ? 30 : 0 } },
         yAxis: percent ? { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } } : { type: 'value', minInterval: 1 },
         series: rows.series.map(function (s) {
@@ -32,7 +33,7 @@ document.addEventListener('DOMContentLoaded', function () {
     } else {
       option = {
         tooltip: { trigger: 'axis' },
-        grid: { left: 40, right: 16, top: 16, bottom: 60 },
+        grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
         xAxis: { type: 'category', data: rows.map(function (r) { return r.label; }), axisLabel: { interval: 0, rotate: rows.length > 6 ? 30 : 0 } },
         yAxis: { type: 'value', minInterval: 1 },
         series: [{ type: type, data: rows.map(function (r) { return { value: r.count, link: r.link }; }), itemStyle: { color: '#0d6efd' } }]

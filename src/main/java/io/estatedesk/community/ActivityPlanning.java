@@ -223,7 +223,8 @@ class ActivityPlanning {
 		args.add(size + 1);
 		args.add((long) page * size);
 		return Slice.of(jdbc.query(ACTIVITY_SELECT + where + " order by a.starts_at desc, a.id desc limit ? offset ?",
-				(rs, i) -> activity(rs), args.toArray()), page, size);
+				(rs, i) -> activity(rs), args.toArray()), page, size,
+				() -> jdbc.queryForObject(Slice.boundedCount(ACTIVITY_SELECT + where), Long.class, args.subList(0, args.size() - 2).toArray()));
 	}
 
 	Activity get(long id) {

@@ -87,7 +87,8 @@ class ComplaintQueries {
 		params.addValue("limit", size + 1).addValue("offset", (long) page * size);
 		List<Row> rows = jdbc.query(ROW_SELECT.formatted(overdue()) + where + order(f) + " limit :limit offset :offset", params,
 				(rs, i) -> row(rs));
-		return Slice.of(rows, page, size);
+		return Slice.of(rows, page, size,
+				() -> jdbc.queryForObject(Slice.boundedCount(ROW_SELECT.formatted(overdue()) + where), params, Long.class));
 	}
 
 	void each(ComplaintFilter f, RowCallbackHandler handler) {
@@ -259,16 +260,17 @@ class ComplaintQueries {
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		String where = " where c.state = 'CLOSED'" + (q == null || q.isBlank() ? "" : " and " + search.condition(q.strip(), params));
 		params.addValue("limit", size + 1).addValue("offset", (long) page * size);
-		List<Case> rows = jdbc.query("""
+		String select = """
 				select c.id, c.code, c.complaint_date, p.name project_name, cat.name category, c.content, c.cause_analysis,
 				       c.corrective_action, c.lesson, c.return_satisfied
 				from complaint c join estate_project p on p.id = c.project_id join complaint_category cat on cat.id = c.category_id"""
-				+ where + " order by c.closed_at desc, c.id desc limit :limit offset :offset", params,
+				+ where;
+		List<Case> rows = jdbc.query(select + " order by c.closed_at desc, c.id desc limit :limit offset :offset", params,
 				(rs, i) -> new Case(rs.getLong("id"), rs.getString("code"), rs.getDate("complaint_date").toLocalDate(),
 						rs.getString("project_name"), rs.getString("category"), rs.getString("content"),
 						rs.getString("cause_analysis"), rs.getString("corrective_action"), rs.getString("lesson"),
 						(Boolean) rs.getObject("return_satisfied")));
-		return Slice.of(rows, page, size);
+		return Slice.of(rows, page, size, () -> jdbc.queryForObject(Slice.boundedCount(select), params, Long.class));
 	}
 
 	List<Category> categories() {

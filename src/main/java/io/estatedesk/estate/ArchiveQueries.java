@@ -111,7 +111,8 @@ class ArchiveQueries {
 		List<UnitView> items = jdbc.query("with page as (select u.id from unit u" + where
 				+ " order by u.project_id, u.building_id, u.room_no limit :limit offset :offset) " + UNIT_SELECT
 				+ " join page on page.id = u.id order by u.project_id, u.building_id, u.room_no", params, (rs, i) -> unit(rs));
-		return Slice.of(items, page, size);
+		return Slice.of(items, page, size,
+				() -> jdbc.queryForObject(Slice.boundedCount("select u.id from unit u" + where), params, Long.class));
 	}
 
 	void eachUnit(OwnerFilter f, RowCallbackHandler handler) {
@@ -135,7 +136,7 @@ class ArchiveQueries {
 		}
 		if (f.roomValue() != null) {
 			c.add("u.room_no like :room");
-			params.addValue("room", like(f.roomValue()) + "%");
+			params.addValue("room", roomLike(f.roomValue()));
 		}
 		if (f.nameValue() != null || f.phoneValue() != null) {
 			MapSqlParameterSource ownerParams = params;
@@ -183,23 +184,24 @@ class ArchiveQueries {
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		params.addValue("limit", size + 1).addValue("offset", (long) page * size);
 		// pick the page's owners first, then compute the shown columns for those rows only
-		List<OwnerRow> items = jdbc.query("with page as (" + pageIds(f, params) + ") " + OWNER_SELECT
+		String ids = ownerIds(f, params);
+		List<OwnerRow> items = jdbc.query("with page as (" + ids + " order by " + (f.hasUnitFilter() ? "s.owner_id" : "o.id")
+				+ " desc limit :limit offset :offset) " + OWNER_SELECT
 				+ " join page on page.id = o.id order by o.id desc", params,
 				(rs, i) -> new OwnerRow(rs.getLong("id"), rs.getString("name"), rs.getString("gender"),
 						rs.getString("mobile"), rs.getString("tags"), rs.getString("units")));
-		return Slice.of(items, page, size);
+		return Slice.of(items, page, size, () -> jdbc.queryForObject(Slice.boundedCount(ids), params, Long.class));
 	}
 
 	/**
-	 * The IDs of one page of owners, newest first. With a unit filter the owners are found from their units' side
+	 * The IDs of the owners the filter selects, to be ordered by ID and paged. With a unit filter the owners are found from their units' side
 	 * (project and building are kept on the ownership row, indexed with the owner), so a project's newest owners
 	 * come straight from an index instead of from walking every owner.
 	 */
-	private static String pageIds(OwnerFilter f, MapSqlParameterSource params) {
+	private static String ownerIds(OwnerFilter f, MapSqlParameterSource params) {
 		String own = ownerConditions(f, params);
 		if (!f.hasUnitFilter()) {
-			return "select o.id from owner o" + (own.isEmpty() ? "" : " where " + own.substring(" and ".length()))
-					+ " order by o.id desc limit :limit offset :offset";
+			return "select o.id from owner o" + (own.isEmpty() ? "" : " where " + own.substring(" and ".length()));
 		}
 		StringBuilder sql = new StringBuilder("select s.owner_id id from ownership s");
 		List<String> c = new ArrayList<>();
@@ -220,15 +222,14 @@ class ArchiveQueries {
 			}
 			if (f.roomValue() != null) {
 				c.add("u.room_no like :room");
-				params.addValue("room", like(f.roomValue()) + "%");
+				params.addValue("room", roomLike(f.roomValue()));
 			}
 		}
 		if (!own.isEmpty()) {
 			sql.append(" join owner o on o.id = s.owner_id");
 			c.add(own.substring(" and ".length()));
 		}
-		return sql + " where " + String.join(" and ", c)
-				+ " group by s.owner_id order by s.owner_id desc limit :limit offset :offset";
+		return sql + " where " + String.join(" and ", c) + " group by s.owner_id";
 	}
 
 	/** Streams every owner the filter selects, for exports; the caller holds a read-only transaction. */
@@ -261,7 +262,7 @@ class ArchiveQueries {
 			}
 			if (f.roomValue() != null) {
 				unit.add("u.room_no like :room");
-				params.addValue("room", like(f.roomValue()) + "%");
+				params.addValue("room", roomLike(f.roomValue()));
 			}
 			if (!unit.isEmpty()) {
 				u.add("s.unit_id in (select u.id from unit u where " + String.join(" and ", unit) + ")");
@@ -283,6 +284,18 @@ class ArchiveQueries {
 			params.addValue("phone", "%" + like(f.phoneValue()) + "%");
 		}
 		return sb.toString();
+	}
+
+	/**
+	 * 房号 found by any part of it: {@code 301}, {@code 0301} and {@code 1-0301} all find {@code 1-0301}, and a
+	 * trailing 室 or 号 as people say it ({@code 3-1502室}) is left out. Served by the trigram index on room_no.
+	 */
+	static String roomLike(String room) {
+		String r = room.strip();
+		while (r.length() > 1 && (r.endsWith("\u5ba4") || r.endsWith("\u53f7"))) {
+			r = r.substring(0, r.length() - 1).strip();
+		}
+		return "%" + like(r) + "%";
 	}
 
 	private static String like(String s) {

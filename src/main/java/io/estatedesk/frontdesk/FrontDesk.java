@@ -214,7 +214,8 @@ class FrontDesk {
 		args.add(size + 1);
 		args.add((long) page * size);
 		return Slice.of(jdbc.query(CALL_SELECT + where + " order by c.received_at desc, c.id desc limit ? offset ?",
-				(rs, i) -> call(rs), args.toArray()), page, size);
+				(rs, i) -> call(rs), args.toArray()), page, size,
+				() -> jdbc.queryForObject(Slice.boundedCount(CALL_SELECT + where), Long.class, args.subList(0, args.size() - 2).toArray()));
 	}
 
 	Call call(long id) {

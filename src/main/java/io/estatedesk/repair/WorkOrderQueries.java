@@ -69,7 +69,7 @@ class WorkOrderQueries {
 		params.addValue("limit", size + 1).addValue("offset", (long) page * size);
 		String order = Boolean.TRUE.equals(f.returnCallDue()) ? " order by w.return_call_due, w.id" : order(f);
 		return Slice.of(jdbc.query(ROW_SELECT.formatted(overdue()) + where + order + " limit :limit offset :offset", params, (rs, i) -> row(rs)),
-				page, size);
+				page, size, () -> jdbc.queryForObject(Slice.boundedCount(ROW_SELECT.formatted(overdue()) + where), params, Long.class));
 	}
 
 	/** Newest first: by number, or by the time reported when a range of it is asked for (its index yields the page). */

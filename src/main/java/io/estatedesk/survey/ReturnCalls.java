@@ -301,7 +301,8 @@ class ReturnCalls {
 		args.add(size + 1);
 		args.add((long) page * size);
 		String order = done ? " order by r.done_at desc, r.id desc" : " order by r.due_at, r.id";
-		return Slice.of(jdbc.query(SELECT.formatted(BusinessClock.sqlNow()) + where + order + " limit ? offset ?", (rs, i) -> task(rs), args.toArray()), page, size);
+		return Slice.of(jdbc.query(SELECT.formatted(BusinessClock.sqlNow()) + where + order + " limit ? offset ?", (rs, i) -> task(rs), args.toArray()), page, size,
+				() -> jdbc.queryForObject(Slice.boundedCount(SELECT.formatted(BusinessClock.sqlNow()) + where), Long.class, args.subList(0, args.size() - 2).toArray()));
 	}
 
 	List<Attempt> attempts(long id) {

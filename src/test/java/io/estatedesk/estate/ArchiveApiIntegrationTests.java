@@ -66,6 +66,71 @@ class ArchiveApiIntegrationTests {
 	}
 
 	@Test
+	void findsUnitsAndTheirOwnersByAnyPartOfTheRoomNumber() throws Exception {
+		String office = office();
+		long p = fixtures.project(Fixtures.unique("房号项目"));
+		long b1 = fixtures.building(p, "1号楼");
+		long b3 = fixtures.building(p, "3号楼");
+		long u0301 = fixtures.unit(p, b1, "1-0301", "SOLD");
+		long u1301 = fixtures.unit(p, b1, "1-1301", "SOLD");
+		fixtures.unit(p, b1, "2-0301", "SOLD");
+		fixtures.unit(p, b1, "1-0302", "SOLD");
+		long u1502 = fixtures.unit(p, b3, "3-1502", "SOLD");
+		long a = fixtures.owner(Fixtures.unique("房号甲"), "13700003001", null);
+		long c = fixtures.owner(Fixtures.unique("房号丙"), "13700003003", null);
+		long d = fixtures.owner(Fixtures.unique("房号丁"), "13700003004", null);
+		fixtures.holds(a, u0301);
+		fixtures.holds(c, u1301);
+		fixtures.holds(d, u1502);
+		String units = "/api/v1/units?projectId=" + p + "&room=";
+		String owners = "/api/v1/owners?projectId=" + p + "&room=";
+		java.util.function.BiFunction<String, String, java.util.List<String>> found = (url, field) -> {
+			try {
+				String json = mvc.perform(get(url).with(httpBasic(office, Fixtures.PASSWORD))).andExpect(status().isOk())
+					.andReturn().getResponse().getContentAsString();
+				java.util.List<Object> values = com.jayway.jsonpath.JsonPath.read(json, "$.items[*]." + field);
+				return values.stream().map(String::valueOf).toList();
+			}
+			catch (Exception e) {
+				throw new IllegalStateException(e);
+			}
+		};
+		assertThat(found.apply(units + "301", "roomNo")).containsExactlyInAnyOrder("1-0301", "1-1301", "2-0301");
+		assertThat(found.apply(units + "0301", "roomNo")).containsExactlyInAnyOrder("1-0301", "2-0301");
+		assertThat(found.apply(units + "1-0301", "roomNo")).containsExactly("1-0301");
+		assertThat(found.apply(units + "3-1502室", "roomNo")).containsExactly("3-1502");
+		assertThat(found.apply(owners + "301", "id")).containsExactlyInAnyOrder(String.valueOf(a), String.valueOf(c));
+		assertThat(found.apply(owners + "0301", "id")).containsExactly(String.valueOf(a));
+		assertThat(found.apply(owners + "1-0301", "id")).containsExactly(String.valueOf(a));
+		assertThat(found.apply(owners + "3-1502室", "id")).containsExactly(String.valueOf(d));
+		// the same search on the pages, without a project chosen
+		mvc.perform(get("/units?room=1-0301").with(user(office))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("1-0301")));
+		mvc.perform(get("/owners?projectId=" + p + "&room=3-1502室").with(user(office))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("3-1502")));
+	}
+
+	@Test
+	void theListSaysHowManyThereAreUpToTheCountLimit() throws Exception {
+		String office = office();
+		long p = fixtures.project(Fixtures.unique("计数项目"));
+		long b = fixtures.building(p, "1号楼");
+		for (int i = 1; i <= 5; i++) {
+			fixtures.unit(p, b, "1-050" + i, "SOLD");
+		}
+		// five units, two a page: counted (bounded), not guessed from the page
+		mvc.perform(get("/units?projectId=" + p + "&size=2").with(user(office))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("共 5 条，第 1/3 页")));
+		mvc.perform(get("/units?projectId=" + p + "&size=2&page=2").with(user(office))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("共 5 条，第 3/3 页")));
+		mvc.perform(get("/api/v1/units?projectId=" + p + "&size=2").with(httpBasic(office, Fixtures.PASSWORD)))
+			.andExpect(jsonPath("$.total").value(5)).andExpect(jsonPath("$.hasNext").value(true));
+		// beyond the limit the count stops at limit + 1 rows, whatever the length of the list
+		assertThat(jdbc.queryForObject(io.estatedesk.shared.Slice.boundedCount("select g from generate_series(1, 50000) g"),
+				Long.class)).isEqualTo(io.estatedesk.shared.Slice.COUNT_LIMIT + 1L);
+	}
+
+	@Test
 	void badInputGetsAProblemDetailInChineseAndNothingIsSaved() throws Exception {
 		long before = jdbc.queryForObject("select count(*) from owner", Long.class);
 		mvc.perform(post("/api/v1/owners").with(httpBasic(office(), Fixtures.PASSWORD)).contentType(MediaType.APPLICATION_JSON)
