@@ -238,6 +238,23 @@ class FrontDeskIntegrationTests {
 		}
 	}
 
+	@Test
+	void aVisitThatCannotBecomeAComplaintSaysWhyAtItsRow() throws Exception {
+		String office = fixtures.staffWithRole("OFFICE");
+		long owner = fixtures.owner("钱女士", "13622223333", Fixtures.idNumber("11010119800101555"));
+		String body = mvc.perform(post("/api/v1/visits").with(httpBasic(office, Fixtures.PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"identity\":\"OWNER\",\"name\":\"钱女士\",\"reason\":\"反映噪音\",\"ownerId\":%d,\"timeIn\":\"2026-11-20T10:00:00\"}"
+				.formatted(owner)))
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		long visit = ((Number) com.jayway.jsonpath.JsonPath.read(body, "$.id")).longValue();
+		long category = jdbc.queryForObject("select id from complaint_category order by id limit 1", Long.class);
+		String page = mvc.perform(post("/visits/" + visit + "/complaint").param("categoryId", String.valueOf(category))
+			.with(user(office).authorities(() -> "FRONTDESK_VIEW", () -> "FRONTDESK_EDIT", () -> "COMPLAINT_CREATE")).with(csrf()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("id=\"visit-" + visit + "-error\"", "投诉或报修请选择业主的房屋或项目", "钱女士", "反映噪音");
+		assertThat(jdbc.queryForObject("select complaint_id from visit where id = ?", Long.class, visit)).isNull();
+	}
+
 	private long count(String table) {
 		return jdbc.queryForObject("select count(*) from " + table, Long.class);
 	}
