@@ -176,6 +176,11 @@ class FrontDeskIntegrationTests {
 		assertThat(page).contains("id=\"content-error\"", "内容过长：最多 2000 个字。");
 		assertThat(count("visit")).isEqualTo(visits);
 		assertThat(count("call_log")).isEqualTo(calls);
+		// and the table holds no longer text, whoever writes it
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update(
+				"insert into visit (identity, name, reason, time_in, recorded_by) values ('VISITOR', '访客', ?, ?, 'office')",
+				"事".repeat(501), java.sql.Timestamp.valueOf("2026-11-20 09:30:00")))
+			.isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
 	}
 
 	@Test
