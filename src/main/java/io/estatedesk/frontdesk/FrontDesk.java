@@ -2,6 +2,7 @@ package io.estatedesk.frontdesk;
 
 import io.estatedesk.shared.BusinessClock;
 import io.estatedesk.shared.Strings;
+import io.estatedesk.shared.Texts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -19,7 +20,15 @@ import io.estatedesk.estate.ArchiveLookup;
 import io.estatedesk.repair.Source;
 import io.estatedesk.repair.Urgency;
 import io.estatedesk.repair.WorkOrderManagement;
+import io.estatedesk.shared.FieldErrors;
 import io.estatedesk.shared.Happened;
+import io.estatedesk.shared.Phone;
+import io.estatedesk.shared.PhoneNumbers;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.Masking;
 import io.estatedesk.shared.NotFoundException;
@@ -53,10 +62,19 @@ class FrontDesk {
 
 	}
 
-	/** A call as the 内勤 enters it; complaint and repair fields are used for those types only. */
-	record CallForm(LocalDateTime receivedAt, CallType type, String topic, String callerName, String callerPhone,
-			Long ownerId, Long unitId, Long projectId, String content, String answer, Boolean followUp, Long categoryId,
-			Long tradeId, String location, Boolean emergency) {
+	/**
+	 * A call as the 内勤 enters it (also the API's body); complaint and repair fields are used for those types only.
+	 * The facade checks the same again by hand, for every caller.
+	 */
+	record CallForm(@Happened(message = "{call.receivedAt.happened}") LocalDateTime receivedAt,
+			@NotNull(message = "{call.type.required}") CallType type,
+			@Size(max = FrontDeskForms.TOPIC, message = "{input.tooLong}") String topic,
+			@Size(max = FrontDeskForms.NAME, message = "{input.tooLong}") String callerName,
+			@Size(max = FrontDeskForms.PHONE, message = "{input.tooLong}") @Phone String callerPhone, Long ownerId, Long unitId,
+			Long projectId,
+			@NotBlank(message = "{call.content.required}") @Size(max = FrontDeskForms.CALL_TEXT, message = "{input.tooLong}") String content,
+			@Size(max = FrontDeskForms.CALL_TEXT, message = "{input.tooLong}") String answer, Boolean followUp, Long categoryId,
+			Long tradeId, @Size(max = FrontDeskForms.LOCATION, message = "{input.tooLong}") String location, Boolean emergency) {
 	}
 
 	record Call(long id, Instant receivedAt, CallType type, String topic, String callerName, String callerPhone,
@@ -72,8 +90,17 @@ class FrontDesk {
 		}
 	}
 
-	record VisitForm(Identity identity, String name, String gender, String employer, String phone, String reason,
-			Integer people, LocalDateTime timeIn, LocalDateTime timeOut, String host, Long ownerId, Long unitId,
+	/** A visit as the 来访登记簿 takes it (also the API's body); the facade checks the same again by hand. */
+	record VisitForm(@NotNull(message = "{visit.identity.required}") Identity identity,
+			@NotBlank(message = "{visit.name.required}") @Size(max = FrontDeskForms.NAME, message = "{input.tooLong}") String name,
+			String gender,
+			@Size(max = FrontDeskForms.EMPLOYER, message = "{input.tooLong}") String employer,
+			@Size(max = FrontDeskForms.PHONE, message = "{input.tooLong}") @Phone String phone,
+			@NotBlank(message = "{visit.reason.required}") @Size(max = FrontDeskForms.REASON, message = "{input.tooLong}") String reason,
+			@Min(value = 1, message = "{visit.people.invalid}") @Max(value = FrontDeskForms.PEOPLE, message = "{visit.people.tooMany}") Integer people,
+			@Happened(message = "{visit.timeIn.happened}") LocalDateTime timeIn,
+			@Happened(message = "{visit.timeOut.happened}") LocalDateTime timeOut,
+			@Size(max = FrontDeskForms.HOST, message = "{input.tooLong}") String host, Long ownerId, Long unitId,
 			Long projectId) {
 	}
 
@@ -116,16 +143,58 @@ class FrontDesk {
 	@Transactional
 	long recordCall(CallForm f) {
 		require(EDIT);
-		Map<String, String> errors = new LinkedHashMap<>();
+		FieldErrors errors = new FieldErrors();
+		String phone = callErrors(f, errors);
+		errors.throwIfAny();
+		Long projectId = f.unitId() == null ? f.projectId()
+				: archive.unit(f.unitId()).map(ArchiveLookup.UnitRef::projectId).orElse(f.projectId());
+		LocalDateTime at = f.receivedAt() != null ? f.receivedAt() : BusinessClock.localNowToMinute();
+		Long complaintId = null;
+		Long workOrderId = null;
+		if (f.type() == CallType.COMPLAINT) {
+			complaintId = complaints.receive(new ComplaintManagement.Intake(projectId, f.callerName().strip(), at, f.unitId(),
+					f.ownerId(), phone, Channel.PHONE, f.categoryId(), null, f.content().strip(), null));
+		}
+		else if (f.type() == CallType.REPAIR) {
+			workOrderId = workOrders.raise(new WorkOrderManagement.RaiseForm(projectId, f.unitId(), f.ownerId(),
+					// not in a home: the location said on the phone is the public area (raise asks for it when missing)
+					f.unitId() == null ? Strings.orEmpty(f.location()).strip() : null, null,
+					Source.CALL, f.tradeId(), null, Strings.orEmpty(f.location()).strip(), f.content().strip(),
+					Boolean.TRUE.equals(f.emergency()) ? Urgency.EMERGENCY : Urgency.NORMAL, f.callerName().strip(), phone,
+					null, null, null, null));
+		}
+		return jdbc.queryForObject("""
+				insert into call_log (received_at, type, topic, caller_name, caller_phone, owner_id, unit_id, project_id, content,
+				  answer, follow_up, complaint_id, work_order_id, received_by)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
+				Timestamp.from(at.atZone(BusinessClock.ZONE).toInstant()), f.type().name(), Strings.orEmpty(f.topic()).strip(), f.callerName().strip(),
+				phone, f.ownerId(), f.unitId(), projectId, f.content().strip(), Strings.orEmpty(f.answer()).strip(),
+				Boolean.TRUE.equals(f.followUp()), complaintId, workOrderId, permissions.currentUsername());
+	}
+
+	/** Checks a call without recording it (a page shows these next to the errors its form found itself). */
+	void checkCall(CallForm f) {
+		FieldErrors errors = new FieldErrors();
+		callErrors(f, errors);
+		errors.throwIfAny();
+	}
+
+	/** Every check of a call, in the order of the form; returns the number to store. */
+	private String callErrors(CallForm f, FieldErrors errors) {
+		if (!Happened.Check.plausible(f.receivedAt())) {
+			errors.put("receivedAt", happenedKey(f.receivedAt(), "call.receivedAt"));
+		}
+		String phone = number("callerPhone", f.callerPhone(), f.ownerId(), errors);
 		if (f.type() == null) {
 			errors.put("type", "call.type.required");
 		}
-		if (blank(f.callerName())) {
-			errors.put("callerName", "call.callerName.required");
-		}
-		if (blank(f.content())) {
-			errors.put("content", "call.content.required");
-		}
+		errors.required("callerName", f.callerName(), "call.callerName.required");
+		errors.length("callerName", f.callerName(), FrontDeskForms.NAME);
+		errors.length("topic", f.topic(), FrontDeskForms.TOPIC);
+		errors.required("content", f.content(), "call.content.required");
+		errors.length("content", f.content(), FrontDeskForms.CALL_TEXT);
+		errors.length("answer", f.answer(), FrontDeskForms.CALL_TEXT);
+		errors.length("location", f.location(), FrontDeskForms.LOCATION);
 		Long projectId = f.projectId();
 		if (f.unitId() != null) {
 			ArchiveLookup.UnitRef u = archive.unit(f.unitId()).orElse(null);
@@ -145,34 +214,37 @@ class FrontDesk {
 		if (f.type() == CallType.REPAIR && f.tradeId() == null) {
 			errors.put("tradeId", "workorder.trade.required");
 		}
-		if (!Happened.Check.plausible(f.receivedAt())) {
-			errors.put("receivedAt", "call.receivedAt.happened");
+		return phone;
+	}
+
+	/** A time later than now today says so; a day out of range says the range. */
+	private static String happenedKey(LocalDateTime at, String field) {
+		return at != null && !at.toLocalDate().isAfter(BusinessClock.today()) && !at.toLocalDate().isBefore(Happened.EARLIEST)
+				? field + ".future" : field + ".happened";
+	}
+
+	/**
+	 * The number to store: as typed (normalised) when it is one; a masked number sent back unchanged stands for the
+	 * chosen owner's stored one it masks; anything else is refused next to the field.
+	 */
+	private String number(String field, String value, Long ownerId, FieldErrors errors) {
+		String typed = Strings.orEmpty(value).strip();
+		if (Masking.looksMasked(typed)) {
+			String stored = ownerId == null ? null : archive.owner(ownerId)
+				.flatMap(o -> java.util.stream.Stream.of(o.mobile(), o.otherPhone())
+					.filter(p -> p != null && !p.isBlank() && typed.equals(Masking.phone(p)))
+					.findFirst())
+				.orElse(null);
+			if (stored == null) {
+				errors.put(field, PhoneNumbers.INVALID);
+				return "";
+			}
+			return stored;
 		}
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
-		}
-		LocalDateTime at = f.receivedAt() != null ? f.receivedAt() : BusinessClock.localNowToMinute();
-		Long complaintId = null;
-		Long workOrderId = null;
-		if (f.type() == CallType.COMPLAINT) {
-			complaintId = complaints.receive(new ComplaintManagement.Intake(projectId, f.callerName(), at, f.unitId(),
-					f.ownerId(), f.callerPhone(), Channel.PHONE, f.categoryId(), null, f.content(), null));
-		}
-		else if (f.type() == CallType.REPAIR) {
-			workOrderId = workOrders.raise(new WorkOrderManagement.RaiseForm(projectId, f.unitId(), f.ownerId(),
-					// not in a home: the location said on the phone is the public area (raise asks for it when missing)
-					f.unitId() == null ? Strings.orEmpty(f.location()).strip() : null, null,
-					Source.CALL, f.tradeId(), null, Strings.orEmpty(f.location()).strip(), f.content(),
-					Boolean.TRUE.equals(f.emergency()) ? Urgency.EMERGENCY : Urgency.NORMAL, f.callerName(), f.callerPhone(),
-					null, null, null, null));
-		}
-		return jdbc.queryForObject("""
-				insert into call_log (received_at, type, topic, caller_name, caller_phone, owner_id, unit_id, project_id, content,
-				  answer, follow_up, complaint_id, work_order_id, received_by)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
-				Timestamp.from(at.atZone(BusinessClock.ZONE).toInstant()), f.type().name(), Strings.orEmpty(f.topic()).strip(), f.callerName().strip(),
-				Strings.orEmpty(f.callerPhone()).strip(), f.ownerId(), f.unitId(), projectId, f.content().strip(), Strings.orEmpty(f.answer()).strip(),
-				Boolean.TRUE.equals(f.followUp()), complaintId, workOrderId, permissions.currentUsername());
+		errors.length(field, typed, FrontDeskForms.PHONE);
+		errors.phone(field, typed);
+		String normalized = PhoneNumbers.normalize(typed);
+		return normalized == null ? "" : normalized;
 	}
 
 	private static final String CALL_SELECT = """
@@ -250,37 +322,61 @@ class FrontDesk {
 	@Transactional
 	long recordVisit(VisitForm f) {
 		require(EDIT);
-		Map<String, String> errors = new LinkedHashMap<>();
+		FieldErrors errors = new FieldErrors();
+		String phone = visitErrors(f, errors);
+		errors.throwIfAny();
+		LocalDateTime in = f.timeIn() != null ? f.timeIn() : BusinessClock.localNowToMinute();
+		Long projectId = f.unitId() == null ? f.projectId() : archive.unit(f.unitId()).map(ArchiveLookup.UnitRef::projectId).orElse(f.projectId());
+		return jdbc.queryForObject("""
+				insert into visit (identity, name, gender, employer, phone, reason, people, time_in, time_out, host, owner_id,
+				  unit_id, project_id, recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
+				f.identity().name(), f.name().strip(), Strings.orEmpty(f.gender()).strip(), Strings.orEmpty(f.employer()).strip(), phone, f.reason().strip(),
+				f.people() == null ? 1 : f.people(), Timestamp.from(in.atZone(BusinessClock.ZONE).toInstant()),
+				f.timeOut() == null ? null : Timestamp.from(f.timeOut().atZone(BusinessClock.ZONE).toInstant()), Strings.orEmpty(f.host()).strip(),
+				f.ownerId(), f.unitId(), projectId, permissions.currentUsername());
+	}
+
+	/** Checks a visit without recording it (a page shows these next to the errors its form found itself). */
+	void checkVisit(VisitForm f) {
+		FieldErrors errors = new FieldErrors();
+		visitErrors(f, errors);
+		errors.throwIfAny();
+	}
+
+	/** Every check of a visit, in the order of the form; returns the number to store. */
+	private String visitErrors(VisitForm f, FieldErrors errors) {
 		if (f.identity() == null) {
 			errors.put("identity", "visit.identity.required");
 		}
-		if (blank(f.name())) {
-			errors.put("name", "visit.name.required");
+		errors.required("name", f.name(), "visit.name.required");
+		errors.length("name", f.name(), FrontDeskForms.NAME);
+		String gender = Strings.orEmpty(f.gender()).strip();
+		// stored as the register writes it (男/女), as the owners' archive does
+		if (!gender.isEmpty() && !gender.equals(Texts.zh("visit.gender.male")) && !gender.equals(Texts.zh("visit.gender.female"))) {
+			errors.put("gender", "visit.gender.invalid");
 		}
-		if (blank(f.reason())) {
-			errors.put("reason", "visit.reason.required");
-		}
+		errors.length("employer", f.employer(), FrontDeskForms.EMPLOYER);
+		String phone = number("phone", f.phone(), f.ownerId(), errors);
+		errors.required("reason", f.reason(), "visit.reason.required");
+		errors.length("reason", f.reason(), FrontDeskForms.REASON);
 		if (f.people() != null && f.people() < 1) {
 			errors.put("people", "visit.people.invalid");
 		}
+		if (f.people() != null && f.people() > FrontDeskForms.PEOPLE) {
+			errors.put("people", "visit.people.tooMany");
+		}
 		if (!Happened.Check.plausible(f.timeIn())) {
-			errors.put("timeIn", "visit.timeIn.happened");
+			errors.put("timeIn", happenedKey(f.timeIn(), "visit.timeIn"));
+		}
+		if (!Happened.Check.plausible(f.timeOut())) {
+			errors.put("timeOut", happenedKey(f.timeOut(), "visit.timeOut"));
 		}
 		LocalDateTime in = f.timeIn() != null ? f.timeIn() : BusinessClock.localNowToMinute();
 		if (f.timeOut() != null && f.timeOut().isBefore(in)) {
 			errors.put("timeOut", "visit.timeOut.beforeIn");
 		}
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
-		}
-		Long projectId = f.unitId() == null ? f.projectId() : archive.unit(f.unitId()).map(ArchiveLookup.UnitRef::projectId).orElse(f.projectId());
-		return jdbc.queryForObject("""
-				insert into visit (identity, name, gender, employer, phone, reason, people, time_in, time_out, host, owner_id,
-				  unit_id, project_id, recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
-				f.identity().name(), f.name().strip(), Strings.orEmpty(f.gender()).strip(), Strings.orEmpty(f.employer()).strip(), Strings.orEmpty(f.phone()).strip(), f.reason().strip(),
-				f.people() == null ? 1 : f.people(), Timestamp.from(in.atZone(BusinessClock.ZONE).toInstant()),
-				f.timeOut() == null ? null : Timestamp.from(f.timeOut().atZone(BusinessClock.ZONE).toInstant()), Strings.orEmpty(f.host()).strip(),
-				f.ownerId(), f.unitId(), projectId, permissions.currentUsername());
+		errors.length("host", f.host(), FrontDeskForms.HOST);
+		return phone;
 	}
 
 	/** 离开: records the time the visitor left (now when not given). */

@@ -12,6 +12,7 @@ import io.estatedesk.shared.Masking;
 import io.estatedesk.shared.Paged;
 import io.estatedesk.shared.Slice;
 import io.estatedesk.staff.ConfidentialNumbers;
+import jakarta.validation.Valid;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
@@ -74,7 +75,7 @@ class FrontDeskApi {
 	@PostMapping("/calls")
 	@PreAuthorize("hasAuthority('FRONTDESK_EDIT')")
 	@Operation(summary = "记录来电；type=COMPLAINT 同时受理投诉（categoryId），type=REPAIR 同时生成维修工单（tradeId）")
-	ResponseEntity<FrontDesk.Call> record(@RequestBody FrontDesk.CallForm form) {
+	ResponseEntity<FrontDesk.Call> record(@Valid @RequestBody FrontDesk.CallForm form) {
 		long id = desk.recordCall(form);
 		return ResponseEntity.created(URI.create("/api/v1/calls/" + id)).body(desk.call(id).masked());
 	}
@@ -98,7 +99,7 @@ class FrontDeskApi {
 
 	@PostMapping("/visits")
 	@PreAuthorize("hasAuthority('FRONTDESK_EDIT')")
-	ResponseEntity<FrontDesk.Visit> visit(@RequestBody FrontDesk.VisitForm form) {
+	ResponseEntity<FrontDesk.Visit> visit(@Valid @RequestBody FrontDesk.VisitForm form) {
 		long id = desk.recordVisit(form);
 		return ResponseEntity.created(URI.create("/api/v1/visits/" + id)).body(desk.visit(id).masked());
 	}

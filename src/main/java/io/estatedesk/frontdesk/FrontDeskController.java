@@ -1,10 +1,8 @@
 package io.estatedesk.frontdesk;
 
 import io.estatedesk.shared.PageData;
-import io.estatedesk.shared.Strings;
 import io.estatedesk.shared.BusinessClock;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +11,7 @@ import io.estatedesk.complaint.ComplaintManagement;
 import io.estatedesk.estate.ArchiveLookup;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.Paged;
+import jakarta.validation.Valid;
 import io.estatedesk.staff.ConfidentialNumbers;
 import io.estatedesk.staff.StaffManagement;
 import org.springframework.context.MessageSource;
@@ -25,7 +24,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -70,7 +71,6 @@ class FrontDeskController {
 		model.addAttribute("categories", complaints.categories());
 		model.addAttribute("trades", List.of("CIVIL", "WATERPROOF", "PLUMBING_ELECTRIC", "DOOR_WINDOW", "ELEVATOR", "FITOUT",
 				"HVAC", "FIRE", "LANDSCAPE", "OTHER"));
-		model.addAttribute("now", BusinessClock.localNowToMinute());
 	}
 
 	@GetMapping("/calls")
@@ -78,14 +78,16 @@ class FrontDeskController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) String q, @RequestParam(required = false) Integer page, Model model) {
+		model.addAttribute("form", FrontDeskForms.CallEntry.empty(BusinessClock.localNowToMinute()));
+		return callsPage(type, from, to, q, page, model);
+	}
+
+	private String callsPage(FrontDesk.CallType type, LocalDate from, LocalDate to, String q, Integer page, Model model) {
 		model.addAttribute("calls", desk.calls(type, from, to, null, null, q, Paged.page(page), 20));
 		model.addAttribute("filterType", type);
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
 		model.addAttribute("q", q);
-		if (!model.containsAttribute("draft")) {
-			model.addAttribute("draft", Map.of());
-		}
 		options(model);
 		return "frontdesk/calls";
 	}
@@ -97,30 +99,16 @@ class FrontDeskController {
 		String query = q != null ? q : callerPhone != null ? callerPhone : phone;
 		model.addAttribute("callers", archive.callers(query));
 		model.addAttribute("q", query);
-		model.addAttribute("draft", Map.of());
 		return "frontdesk/calls :: callers";
 	}
 
 	@PostMapping("/calls")
 	@PreAuthorize("hasAuthority('FRONTDESK_EDIT')")
-	String record(@RequestParam(required = false) FrontDesk.CallType type, @RequestParam(required = false) String topic,
-			@RequestParam(required = false) String callerName, @RequestParam(required = false) String callerPhone,
-			@RequestParam(required = false) String pick, @RequestParam(required = false) Long projectId,
-			@RequestParam(required = false) String content, @RequestParam(required = false) String answer,
-			@RequestParam(defaultValue = "false") boolean followUp, @RequestParam(required = false) Long categoryId,
-			@RequestParam(required = false) String tradeCode, @RequestParam(required = false) String location,
-			@RequestParam(defaultValue = "false") boolean emergency,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime receivedAt,
-			Model model, RedirectAttributes flash) {
-		Long ownerId = null;
-		Long unitId = null;
-		if (pick != null && pick.contains(":")) {
-			String[] p = pick.split(":", -1);
-			ownerId = p[0].isBlank() ? null : Long.valueOf(p[0]);
-			unitId = p[1].isBlank() ? null : Long.valueOf(p[1]);
-		}
-		String name = callerName;
-		String phone = callerPhone;
+	String record(@Valid @ModelAttribute("form") FrontDeskForms.CallEntry form, BindingResult errors, Model model,
+			RedirectAttributes flash) {
+		Long ownerId = form.ownerId();
+		String name = form.callerName();
+		String phone = form.callerPhone();
 		if (ownerId != null && (name == null || name.isBlank())) {
 			var owner = archive.owner(ownerId);
 			name = owner.map(ArchiveLookup.OwnerRef::name).orElse(name);
@@ -128,42 +116,56 @@ class FrontDeskController {
 				phone = owner.map(ArchiveLookup.OwnerRef::mobile).orElse(phone);
 			}
 		}
-		Long tradeId = tradeCode == null || tradeCode.isBlank() ? null : desk.tradeId(tradeCode);
+		Long tradeId = form.tradeCode() == null || form.tradeCode().isBlank() ? null : desk.tradeId(form.tradeCode());
+		FrontDesk.CallForm call = new FrontDesk.CallForm(form.receivedAt(), form.type(), form.topic(), name, phone, ownerId,
+				form.unitId(), form.projectId(), form.content(), form.answer(), form.followUp(), form.categoryId(), tradeId,
+				form.location(), form.emergency());
 		try {
-			long id = desk.recordCall(new FrontDesk.CallForm(receivedAt, type, topic, name, phone, ownerId, unitId, projectId,
-					content, answer, followUp, categoryId, tradeId, location, emergency));
-			FrontDesk.Call call = desk.call(id);
-			if (call.complaintId() != null) {
-				flash.addFlashAttribute("flashSuccess", "call.recorded.complaint");
-				return "redirect:/complaints/" + call.complaintId();
+			if (errors.hasErrors()) {
+				// what the form found and what only the desk knows, together next to their fields
+				desk.checkCall(call);
 			}
-			if (call.workOrderId() != null) {
-				flash.addFlashAttribute("flashSuccess", "call.recorded.workOrder");
-				return "redirect:/work-orders/" + call.workOrderId();
+			else {
+				long id = desk.recordCall(call);
+				FrontDesk.Call saved = desk.call(id);
+				if (saved.complaintId() != null) {
+					flash.addFlashAttribute("flashSuccess", "call.recorded.complaint");
+					return "redirect:/complaints/" + saved.complaintId();
+				}
+				if (saved.workOrderId() != null) {
+					flash.addFlashAttribute("flashSuccess", "call.recorded.workOrder");
+					return "redirect:/work-orders/" + saved.workOrderId();
+				}
+				flash.addFlashAttribute("flashSuccess", "call.recorded");
+				return "redirect:/calls";
 			}
-			flash.addFlashAttribute("flashSuccess", "call.recorded");
-			return "redirect:/calls";
 		}
 		catch (InvalidInputException e) {
-			model.addAttribute("fieldErrors", e.errors());
+			addMissing(e, errors, Map.of("unitId", "pick", "ownerId", "pick", "tradeId", "tradeCode"));
 		}
-		Map<String, String> draft = new LinkedHashMap<>();
-		draft.put("type", type == null ? "" : type.name());
-		draft.put("topic", Strings.orEmpty(topic));
-		draft.put("callerName", Strings.orEmpty(callerName));
-		draft.put("callerPhone", Strings.orEmpty(callerPhone));
-		draft.put("content", Strings.orEmpty(content));
-		draft.put("answer", Strings.orEmpty(answer));
-		draft.put("location", Strings.orEmpty(location));
-		draft.put("pick", Strings.orEmpty(pick));
-		if (receivedAt != null) {
-			draft.put("receivedAt", receivedAt.toString());
+		if (form.callerPhone() != null && !form.callerPhone().isBlank()) {
+			model.addAttribute("callers", archive.callers(form.callerPhone().strip()));
 		}
-		model.addAttribute("draft", draft);
-		if (callerPhone != null && !callerPhone.isBlank()) {
-			model.addAttribute("callers", archive.callers(callerPhone.strip()));
-		}
-		return calls(null, null, null, null, null, model);
+		return callsPage(null, null, null, null, null, model);
+	}
+
+	/**
+	 * Puts the desk's errors next to the form's fields ({@code rename}: the desk's field → the form's), leaving a field
+	 * the form already marked with its own message.
+	 */
+	static void addMissing(InvalidInputException e, BindingResult errors, Map<String, String> rename) {
+		e.errors().forEach((field, key) -> {
+			String name = rename.getOrDefault(field, field);
+			if (errors.hasFieldErrors(name)) {
+				return;
+			}
+			try {
+				errors.rejectValue(name, key, e.args(field), null);
+			}
+			catch (RuntimeException notAField) {
+				errors.reject(key, e.args(field), null);
+			}
+		});
 	}
 
 	@GetMapping("/calls/statistics")
@@ -191,6 +193,12 @@ class FrontDeskController {
 
 	@GetMapping("/visits")
 	String visits(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, Model model) {
+		model.addAttribute("form", FrontDeskForms.VisitEntry.empty(BusinessClock.localNowToMinute(),
+				(String) model.getAttribute("currentDisplayName")));
+		return visitsPage(day, model);
+	}
+
+	private String visitsPage(LocalDate day, Model model) {
 		LocalDate d = day != null ? day : BusinessClock.today();
 		model.addAttribute("day", d);
 		// the visitors' numbers in full only right after 显示完整号码, which recorded it
@@ -203,56 +211,33 @@ class FrontDeskController {
 		model.addAttribute("identities", FrontDesk.Identity.values());
 		model.addAttribute("staffList", staff.activeStaff());
 		model.addAttribute("categories", complaints.categories());
-		model.addAttribute("now", BusinessClock.localNowToMinute());
-		if (!model.containsAttribute("draft")) {
-			model.addAttribute("draft", Map.of());
-		}
 		return "frontdesk/visits";
 	}
 
 	@PostMapping("/visits")
 	@PreAuthorize("hasAuthority('FRONTDESK_EDIT')")
-	String recordVisit(@RequestParam(required = false) FrontDesk.Identity identity, @RequestParam(required = false) String name,
-			@RequestParam(required = false) String gender, @RequestParam(required = false) String employer,
-			@RequestParam(required = false) String phone, @RequestParam(required = false) String reason,
-			@RequestParam(required = false) Integer people,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime timeIn,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime timeOut,
-			@RequestParam(required = false) String host, @RequestParam(required = false) String pick, Model model,
+	String recordVisit(@Valid @ModelAttribute("form") FrontDeskForms.VisitEntry form, BindingResult errors, Model model,
 			RedirectAttributes flash) {
-		Long ownerId = null;
-		Long unitId = null;
-		if (pick != null && pick.contains(":")) {
-			String[] p = pick.split(":", -1);
-			ownerId = p[0].isBlank() ? null : Long.valueOf(p[0]);
-			unitId = p[1].isBlank() ? null : Long.valueOf(p[1]);
-		}
+		FrontDesk.VisitForm visit = new FrontDesk.VisitForm(form.identity(), form.name(), form.gender(), form.employer(),
+				form.phone(), form.reason(), form.people(), form.timeIn(), form.timeOut(), form.host(), form.ownerId(),
+				form.unitId(), null);
 		try {
-			desk.recordVisit(new FrontDesk.VisitForm(identity, name, gender, employer, phone, reason, people, timeIn, timeOut,
-					host, ownerId, unitId, null));
-			flash.addFlashAttribute("flashSuccess", "visit.recorded");
-			LocalDate day = timeIn != null ? timeIn.toLocalDate() : BusinessClock.today();
-			return "redirect:/visits?day=" + day;
+			if (errors.hasErrors()) {
+				desk.checkVisit(visit);
+			}
+			else {
+				desk.recordVisit(visit);
+				flash.addFlashAttribute("flashSuccess", "visit.recorded");
+				LocalDate day = form.timeIn() != null ? form.timeIn().toLocalDate() : BusinessClock.today();
+				return "redirect:/visits?day=" + day;
+			}
 		}
 		catch (InvalidInputException e) {
-			model.addAttribute("fieldErrors", e.errors());
-			Map<String, String> draft = new LinkedHashMap<>();
-			draft.put("name", Strings.orEmpty(name));
-			draft.put("employer", Strings.orEmpty(employer));
-			draft.put("phone", Strings.orEmpty(phone));
-			draft.put("reason", Strings.orEmpty(reason));
-			draft.put("host", Strings.orEmpty(host));
-			if (timeIn != null) {
-				draft.put("timeIn", timeIn.toString());
-			}
-			if (timeOut != null) {
-				draft.put("timeOut", timeOut.toString());
-			}
-			model.addAttribute("draft", draft);
-			// the register of the day typed, unless that day is what was refused
-			boolean dayRefused = e.errors().containsKey("timeIn");
-			return visits(timeIn == null || dayRefused ? null : timeIn.toLocalDate(), model);
+			addMissing(e, errors, Map.of("unitId", "pick", "ownerId", "pick"));
 		}
+		// the register of the day typed, unless that day is what was refused
+		boolean dayRefused = errors.hasFieldErrors("timeIn");
+		return visitsPage(form.timeIn() == null || dayRefused ? null : form.timeIn().toLocalDate(), model);
 	}
 
 	/** 显示完整号码: the day's register with the visitors' numbers in full, recorded. */
@@ -276,15 +261,20 @@ class FrontDeskController {
 
 	@PostMapping("/visits/{id}/complaint")
 	@PreAuthorize("hasAuthority('FRONTDESK_EDIT') and hasAuthority('COMPLAINT_CREATE')")
-	String complaint(@PathVariable long id, @RequestParam(required = false) Long categoryId, RedirectAttributes flash) {
+	String complaint(@PathVariable long id, @RequestParam(required = false) Long categoryId, Model model,
+			RedirectAttributes flash) {
 		try {
 			long complaintId = desk.complaintFromVisit(id, categoryId);
 			flash.addFlashAttribute("flashSuccess", "visit.complaint");
 			return "redirect:/complaints/" + complaintId;
 		}
 		catch (InvalidInputException e) {
-			flash.addFlashAttribute("flashError", e.errors().values().iterator().next());
-			return "redirect:/visits?day=" + LocalDate.ofInstant(desk.visit(id).timeIn(), BusinessClock.ZONE);
+			// said at the visit's row, the register of its day shown again
+			model.addAttribute("rowErrorId", id);
+			model.addAttribute("rowError", e.errors().values().iterator().next());
+			model.addAttribute("form", FrontDeskForms.VisitEntry.empty(BusinessClock.localNowToMinute(),
+					(String) model.getAttribute("currentDisplayName")));
+			return visitsPage(LocalDate.ofInstant(desk.visit(id).timeIn(), BusinessClock.ZONE), model);
 		}
 	}
 

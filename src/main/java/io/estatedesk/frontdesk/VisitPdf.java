@@ -40,6 +40,22 @@ class VisitPdf {
 		return Texts.zh("visit.identity." + i.name());
 	}
 
+	/**
+	 * A text as its cell prints it: at most {@code max} characters (the form's limit; a longer one recorded before the
+	 * limit ends with （略）); the cell wraps it to its width.
+	 */
+	static String cut(String text, int max) {
+		if (text == null) {
+			return "";
+		}
+		String t = text.strip();
+		if (t.length() > max) {
+			String more = Texts.zh("visit.pdf.more");
+			t = t.substring(0, max - more.length()) + more;
+		}
+		return t;
+	}
+
 	byte[] render(LocalDate day, List<FrontDesk.Visit> visits) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		Document doc = new Document(PageSize.A4.rotate(), 30, 30, 36, 36);
@@ -56,6 +72,10 @@ class VisitPdf {
 		PdfPTable table = new PdfPTable(new float[] { 0.5f, 1f, 1f, 0.5f, 1.8f, 1.4f, 3.2f, 0.5f, 0.8f, 0.8f, 1f });
 		table.setWidthPercentage(100);
 		table.setHeaderRows(1);
+		// a tall row starts on the page it reaches and goes on over the next (OpenPDF's default moves it to a new page
+		// whole, leaving the first page blank but for the title when the row is taller than a page)
+		table.setSplitLate(false);
+		table.setSplitRows(true);
 		for (String c : COLUMNS) {
 			PdfPCell h = new PdfPCell(new Phrase(c, head));
 			h.setPadding(4);
@@ -64,9 +84,12 @@ class VisitPdf {
 		}
 		int n = 0;
 		for (FrontDesk.Visit v : visits) {
-			String[] values = { String.valueOf(++n), identity(v.identity()), v.name(), v.gender(), v.employer(), v.phone(),
-					v.reason() + (v.unitLabel() == null ? "" : "（" + v.unitLabel() + "）"), String.valueOf(v.people()),
-					TIME.format(v.timeIn()), v.timeOut() == null ? "" : TIME.format(v.timeOut()), v.host() };
+			String reason = cut(v.reason(), FrontDeskForms.REASON);
+			String[] values = { String.valueOf(++n), identity(v.identity()), cut(v.name(), FrontDeskForms.NAME), v.gender(),
+					cut(v.employer(), FrontDeskForms.EMPLOYER), v.phone(),
+					v.unitLabel() == null ? reason : Texts.zh("visit.pdf.reasonAt", reason, v.unitLabel()),
+					String.valueOf(v.people()), TIME.format(v.timeIn()), v.timeOut() == null ? "" : TIME.format(v.timeOut()),
+					cut(v.host(), FrontDeskForms.HOST) };
 			for (String value : values) {
 				PdfPCell c = new PdfPCell(new Phrase(value == null ? "" : value, cell));
 				c.setPadding(4);
