@@ -175,17 +175,28 @@ class OfficeController {
 		return "office/tasks";
 	}
 
+	/** A refused progress is shown under the task's field on the page it was typed on (not in a banner). */
 	@PostMapping("/tasks/{id}")
-	String progress(@PathVariable long id, @RequestParam(required = false) Integer progress,
-			@RequestParam(required = false) String back, RedirectAttributes flash) {
-		try {
-			work.progress(id, progress);
-			flash.addFlashAttribute("flashSuccess", "common.saved");
+	String progress(@PathVariable long id, @Valid @ModelAttribute("progressForm") ProgressForm form, BindingResult errors,
+			Model model, RedirectAttributes flash) {
+		String back = form.back() != null && form.back().startsWith("/") && !form.back().startsWith("//") ? form.back() : "/tasks";
+		if (!errors.hasErrors()) {
+			try {
+				work.progress(id, form.progress());
+				flash.addFlashAttribute("flashSuccess", "common.saved");
+				return "redirect:" + back;
+			}
+			catch (InvalidInputException e) {
+				e.addTo(errors);
+			}
 		}
-		catch (InvalidInputException e) {
-			flash.addFlashAttribute("flashError", e.errors().values().iterator().next());
+		model.addAttribute("progressTask", id);
+		java.util.regex.Matcher page = java.util.regex.Pattern.compile("/(meetings|plans)/(\\d+)").matcher(back);
+		if (page.matches()) {
+			long owner = Long.parseLong(page.group(2));
+			return page.group(1).equals("meetings") ? meeting(owner, model) : plan(owner, model);
 		}
-		return "redirect:" + (back != null && back.startsWith("/") && !back.startsWith("//") ? back : "/tasks");
+		return tasks(model);
 	}
 
 	@GetMapping("/meetings")

@@ -45,3 +45,9 @@ record TaskForm(@NotBlank(message = "{task.title.required}") @Size(max = OfficeW
 		@NotNull(message = "{task.owner.required}") Long ownerId,
 		@Planned @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueDate) {
 }
+
+/** A task's progress in percent, from the task table of {@code back} (我的待办, a meeting or a plan). */
+record ProgressForm(@jakarta.validation.constraints.NotNull(message = "{task.progress.invalid}")
+		@jakarta.validation.constraints.Min(value = 0, message = "{task.progress.invalid}")
+		@jakarta.validation.constraints.Max(value = 100, message = "{task.progress.invalid}") Integer progress, String back) {
+}
