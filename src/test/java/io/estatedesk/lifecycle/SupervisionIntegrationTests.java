@@ -139,4 +139,35 @@ class SupervisionIntegrationTests {
 		assertThat(supervision.inspections(project)).hasSize(1);
 	}
 
+	@Test
+	void aNoticeWithoutARequirementAndAFailedReinspectionWithoutANewDeadlineAreMarkedUnderTheirFields() throws Exception {
+		String field = fixtures.staffWithRole("FIELD");
+		long project = fixtures.project(Fixtures.unique("整改"));
+		Map<Long, BigDecimal> scores = new HashMap<>();
+		supervision.checklist().forEach(i -> scores.put(i.id(), BigDecimal.valueOf(i.maxScore())));
+		long id = fixtures.as(field, () -> supervision.inspect(project, BusinessClock.today(), "金第物业", scores, Map.of(), ""));
+		var editor = user(field).authorities(() -> "LIFECYCLE_VIEW", () -> "SUPERVISION_EDIT");
+		String deadline = BusinessClock.today().plusDays(3).toString();
+
+		mvc.perform(post("/supervision/" + id + "/notices").with(editor).with(csrf())
+			.param("itemId", String.valueOf(supervision.checklist().get(0).id())).param("requirement", "").param("deadline", deadline))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"requirement-error\"")))
+			.andExpect(content().string(containsString("请填写整改要求")))
+			.andExpect(content().string(containsString("value=\"" + deadline + "\"")));
+		assertThat(supervision.notices(null, id)).isEmpty();
+
+		fixtures.as(field, () -> supervision.addNotice(id, supervision.checklist().get(0).id(), "每日两次清扫楼道",
+				BusinessClock.today().plusDays(3)));
+		Supervision.Notice n = supervision.notices(null, id).get(0);
+		mvc.perform(post("/supervision/notices/" + n.id() + "/reinspection").with(editor).with(csrf())
+			.param("inspectionId", String.valueOf(id)).param("version", String.valueOf(n.version()))
+			.param("passed", "false").param("result", "楼道仍有垃圾"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"newDeadline-error\"")))
+			.andExpect(content().string(containsString("请填写整改期限")))
+			.andExpect(content().string(containsString("value=\"楼道仍有垃圾\"")));
+		assertThat(supervision.notice(n.id()).state()).isEqualTo("OPEN");
+	}
+
 }
