@@ -442,7 +442,7 @@ class RoleCrawlIntegrationTests {
 		Map<String, Integer> pages = new LinkedHashMap<>();
 		pages.put("/complaints/abc", 400);
 		pages.put("/complaints/999999", 404);
-		pages.put("/supervision/new", 400);
+		pages.put("/supervision/new?projectId=abc", 400);
 		pages.put("/work-orders?state=FOO", 400);
 		pages.put("/complaints?from=yesterday", 400);
 		pages.put("/calls?type=NOPE", 400);
@@ -565,6 +565,7 @@ class RoleCrawlIntegrationTests {
 				"/supervision/{inspection}", "/supervision/notices/{notice}")) {
 			p.add(new Page(s, has("LIFECYCLE_VIEW")));
 		}
+		p.add(new Page("/supervision/new", has("LIFECYCLE_VIEW", "SUPERVISION_EDIT")));
 		p.add(new Page("/supervision/new?projectId={project}", has("LIFECYCLE_VIEW", "SUPERVISION_EDIT")));
 		// dashboards and the department
 		p.add(new Page("/dashboard", has("DASHBOARD_VIEW")));

@@ -15,6 +15,7 @@ import io.estatedesk.estate.ArchiveLookup;
 import io.estatedesk.estate.ProjectCreated;
 import io.estatedesk.shared.CaseHistory;
 import io.estatedesk.shared.ChangedMeanwhile;
+import io.estatedesk.shared.FieldErrors;
 import io.estatedesk.shared.HistoryKind;
 import io.estatedesk.shared.HistoryStep;
 import io.estatedesk.shared.Strings;
@@ -40,6 +41,14 @@ class DutyBoard {
 	static final String VIEW = "LIFECYCLE_VIEW";
 
 	static final String EDIT = "LIFECYCLE_EDIT";
+
+	static final int NOTES_MAX = 5000;
+
+	static final int TITLE_MAX = 300;
+
+	static final int NAME_MAX = 200;
+
+	static final int CONTENT_MAX = 10000;
 
 	enum Phase {
 
@@ -71,6 +80,9 @@ class DutyBoard {
 	record RecordForm(LocalDate recordDate, String title, String content, String response, String counterparty,
 			String reference, BigDecimal amount, BigDecimal score, Boolean awarded) {
 	}
+
+	/** What the amount column holds (numeric(14, 2)). */
+	private static final BigDecimal AMOUNT_LIMIT = new BigDecimal("1000000000000");
 
 	private final JdbcTemplate jdbc;
 
@@ -151,9 +163,11 @@ class DutyBoard {
 	@Transactional
 	void save(long id, Long ownerId, LocalDate dueDate, Status status, String notes, long version) {
 		require(EDIT);
+		FieldErrors errors = new FieldErrors();
 		if (status == null) {
-			throw new InvalidInputException(Map.of("status", "duty.status.required"));
+			errors.put("status", "duty.status.required");
 		}
+		errors.length("notes", notes, NOTES_MAX).throwIfAny();
 		Item before = item(id);
 		if (before.version() != version) {
 			throw new ChangedMeanwhile(history.since(id, version));
@@ -205,18 +219,27 @@ class DutyBoard {
 		DutyCase c = new DutyCase(itemId, item.status(), item.version());
 		c.perform(DutyAction.RECORD);
 		List<String> fields = DutyKinds.fields(item.kind());
-		Map<String, String> errors = new LinkedHashMap<>();
+		FieldErrors errors = new FieldErrors();
 		boolean any = (fields.contains("title") && Strings.blankToNull(form.title()) != null) || (fields.contains("content") && Strings.blankToNull(form.content()) != null)
 				|| (fields.contains("counterparty") && Strings.blankToNull(form.counterparty()) != null) || form.amount() != null
 				|| form.score() != null || (attachment != null && !attachment.isEmpty());
 		if (!any) {
 			errors.put("content", "duty.record.empty");
 		}
+		errors.length("title", form.title(), TITLE_MAX).length("content", form.content(), CONTENT_MAX)
+			.length("response", form.response(), CONTENT_MAX).length("counterparty", form.counterparty(), NAME_MAX)
+			.length("reference", form.reference(), NAME_MAX);
+		if (form.recordDate() != null && form.recordDate().isAfter(BusinessClock.today())) {
+			errors.put("recordDate", "input.date.happened");
+		}
 		if (form.score() != null && (form.score().signum() < 0 || form.score().compareTo(BigDecimal.valueOf(100)) > 0)) {
 			errors.put("score", "duty.record.score");
 		}
 		if (form.amount() != null && form.amount().signum() < 0) {
 			errors.put("amount", "duty.record.amount");
+		}
+		else if (form.amount() != null && form.amount().abs().compareTo(AMOUNT_LIMIT) >= 0) {
+			errors.put("amount", "input.numberOnly");
 		}
 		boolean file = attachment != null && !attachment.isEmpty();
 		Uploads.Checked checked = null;
@@ -225,12 +248,10 @@ class DutyBoard {
 				checked = uploads.check(Uploads.Kind.ATTACHMENT, attachment, "attachment");
 			}
 			catch (InvalidInputException e) {
-				errors.putAll(e.errors());
+				e.errors().forEach((field, key) -> errors.put(field, key, e.args(field)));
 			}
 		}
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
-		}
+		errors.throwIfAny();
 		long id = jdbc.queryForObject("""
 				insert into duty_record (duty_item_id, actor, record_date, title, content, response, counterparty, reference,
 				  amount, score, awarded, attachment_name, attachment_type, attachment, attachment_checked)

@@ -1,8 +1,6 @@
 package io.estatedesk.lifecycle;
 
 import io.estatedesk.shared.BusinessClock;
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,16 +13,17 @@ import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.shared.Uploads;
 import io.estatedesk.staff.StaffManagement;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
+import jakarta.validation.Valid;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 项目管理: the projects with their duty boards, and one duty with its records. */
@@ -92,72 +91,60 @@ class LifecycleController {
 			model.addAttribute("assembly", board.assembly(item.projectId()));
 			model.addAttribute("milestones", DutyKinds.ASSEMBLY_MILESTONES);
 		}
-		if (!model.containsAttribute("draft")) {
-			model.addAttribute("draft", Map.of());
+		if (!model.containsAttribute("dutyForm")) {
+			model.addAttribute("dutyForm", DutyForm.of(item));
+		}
+		if (!model.containsAttribute("recordForm")) {
+			model.addAttribute("recordForm", RecordInput.startingOn(BusinessClock.today()));
+		}
+		if (!model.containsAttribute("version")) {
+			model.addAttribute("version", item.version());
 		}
 		return "lifecycle/item";
 	}
 
 	@PostMapping("/lifecycle/duties/{id}")
 	@PreAuthorize("hasAuthority('LIFECYCLE_EDIT')")
-	String save(@PathVariable long id, @RequestParam(required = false) Long ownerId,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueDate,
-			@RequestParam(required = false) DutyBoard.Status status, @RequestParam(required = false) String notes,
+	String save(@PathVariable long id, @Valid @ModelAttribute("dutyForm") DutyForm form, BindingResult errors,
 			@RequestParam long version, Model model, RedirectAttributes flash) {
-		try {
-			board.save(id, ownerId, dueDate, status, notes, version);
-			flash.addFlashAttribute("flashSuccess", "common.saved");
-			return "redirect:/lifecycle/duties/" + id;
+		// a refused save keeps the version it was read at, so a second try is still checked against that
+		model.addAttribute("version", version);
+		if (!errors.hasErrors()) {
+			try {
+				board.save(id, form.ownerId(), form.dueDate(), form.status(), form.notes(), version);
+				flash.addFlashAttribute("flashSuccess", "common.saved");
+				return "redirect:/lifecycle/duties/" + id;
+			}
+			catch (InvalidInputException e) {
+				e.addTo(errors);
+			}
+			catch (ChangedMeanwhile e) {
+				errors.reject("duty.changedMeanwhile");
+			}
+			catch (BusinessRuleException e) {
+				e.addTo(errors);
+			}
 		}
-		catch (InvalidInputException e) {
-			model.addAttribute("fieldErrors", e.errors());
-		}
-		catch (ChangedMeanwhile e) {
-			model.addAttribute("actionError", "duty.changedMeanwhile");
-		}
-		catch (BusinessRuleException e) {
-			model.addAttribute("actionError", e.getMessage());
-		}
-		model.addAttribute("draft", Map.of("notes", notes == null ? "" : notes));
 		return item(id, model);
 	}
 
 	@PostMapping("/lifecycle/duties/{id}/records")
 	@PreAuthorize("hasAuthority('LIFECYCLE_EDIT')")
-	String addRecord(@PathVariable long id,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate recordDate,
-			@RequestParam(required = false) String title, @RequestParam(required = false) String content,
-			@RequestParam(required = false) String response, @RequestParam(required = false) String counterparty,
-			@RequestParam(required = false) String reference, @RequestParam(required = false) String amount,
-			@RequestParam(required = false) String score, @RequestParam(required = false) Boolean awarded,
-			@RequestParam(required = false) MultipartFile attachment, Model model, RedirectAttributes flash) {
-		Map<String, String> draft = new LinkedHashMap<>();
-		draft.put("title", nz(title));
-		draft.put("content", nz(content));
-		draft.put("response", nz(response));
-		draft.put("counterparty", nz(counterparty));
-		draft.put("reference", nz(reference));
-		draft.put("amount", nz(amount));
-		draft.put("score", nz(score));
-		try {
-			Map<String, String> errors = new LinkedHashMap<>();
-			BigDecimal a = decimal(amount, "amount", "duty.record.amount", errors);
-			BigDecimal s = decimal(score, "score", "duty.record.score", errors);
-			if (!errors.isEmpty()) {
-				throw new InvalidInputException(errors);
+	String addRecord(@PathVariable long id, @Valid @ModelAttribute("recordForm") RecordInput form, BindingResult errors,
+			Model model, RedirectAttributes flash) {
+		if (!errors.hasErrors()) {
+			try {
+				board.addRecord(id, form.toRecord(), form.attachment());
+				flash.addFlashAttribute("flashSuccess", "duty.record.added");
+				return "redirect:/lifecycle/duties/" + id;
 			}
-			board.addRecord(id, new DutyBoard.RecordForm(recordDate, title, content, response, counterparty, reference, a, s,
-					awarded), attachment);
-			flash.addFlashAttribute("flashSuccess", "duty.record.added");
-			return "redirect:/lifecycle/duties/" + id;
+			catch (InvalidInputException e) {
+				e.addTo(errors);
+			}
+			catch (BusinessRuleException e) {
+				e.addTo(errors);
+			}
 		}
-		catch (InvalidInputException e) {
-			model.addAttribute("fieldErrors", e.errors());
-		}
-		catch (BusinessRuleException e) {
-			model.addAttribute("actionError", e.getMessage());
-		}
-		model.addAttribute("draft", draft);
 		return item(id, model);
 	}
 
@@ -165,20 +152,6 @@ class LifecycleController {
 	ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long recordId) {
 		DutyBoard.Attachment a = board.attachment(id, recordId).orElseThrow(() -> new NotFoundException("attachment.notFound"));
 		return Uploads.serve(a.name(), a.type(), a.checked(), a.data());
-	}
-
-	private static BigDecimal decimal(String s, String field, String key, Map<String, String> errors) {
-		try {
-			return s == null || s.isBlank() ? null : new BigDecimal(s.strip());
-		}
-		catch (NumberFormatException e) {
-			errors.put(field, key);
-			return null;
-		}
-	}
-
-	private static String nz(String s) {
-		return s == null ? "" : s;
 	}
 
 }

@@ -4,16 +4,15 @@ import io.estatedesk.shared.BusinessClock;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.estatedesk.shared.CaseHistory;
 import io.estatedesk.shared.ChangedMeanwhile;
+import io.estatedesk.shared.FieldErrors;
 import io.estatedesk.shared.HistoryKind;
 import io.estatedesk.shared.HistoryStep;
 import io.estatedesk.shared.Strings;
-import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.staff.Permissions;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,11 +29,16 @@ class Supervision {
 
 	static final String EDIT = "SUPERVISION_EDIT";
 
+	static final int COMPANY_MAX = 100;
+
+	static final int TEXT_MAX = 5000;
+
 	record ChecklistItem(long id, String category, String item, int maxScore) {
 	}
 
+	/** An inspection; {@code inspector} is the account that recorded it, {@code inspectorName} the person's name. */
 	record Inspection(long id, long projectId, String projectName, LocalDate inspectedOn, String inspector,
-			String propertyCompany, BigDecimal total, BigDecimal maxTotal, String notes, long openNotices) {
+			String inspectorName, String propertyCompany, BigDecimal total, BigDecimal maxTotal, String notes, long openNotices) {
 
 		/** The score as a percentage of the maximum, for comparing inspections over time. */
 		public BigDecimal percent() {
@@ -79,28 +83,31 @@ class Supervision {
 	long inspect(long projectId, LocalDate on, String propertyCompany, Map<Long, BigDecimal> scores, Map<Long, String> notes,
 			String overall) {
 		require();
-		Map<String, String> errors = new LinkedHashMap<>();
+		FieldErrors errors = new FieldErrors();
 		if (jdbc.queryForObject("select count(*) from estate_project where id = ?", Integer.class, projectId) == 0) {
 			errors.put("projectId", "handover.project.required");
 		}
 		if (on == null) {
 			errors.put("inspectedOn", "supervision.date.required");
 		}
+		else if (on.isAfter(BusinessClock.today())) {
+			errors.put("inspectedOn", "input.date.happened");
+		}
+		errors.length("propertyCompany", propertyCompany, COMPANY_MAX);
 		BigDecimal total = BigDecimal.ZERO;
 		BigDecimal max = BigDecimal.ZERO;
 		List<ChecklistItem> items = checklist();
 		for (ChecklistItem item : items) {
 			BigDecimal s = scores.get(item.id());
 			if (s == null || s.signum() < 0 || s.compareTo(BigDecimal.valueOf(item.maxScore())) > 0) {
-				errors.put("score_" + item.id(), "supervision.score.invalid");
+				errors.put(scoreField(item.id()), "supervision.score.invalid");
 				continue;
 			}
+			errors.length(noteField(item.id()), notes.get(item.id()), TEXT_MAX);
 			total = total.add(s);
 			max = max.add(BigDecimal.valueOf(item.maxScore()));
 		}
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
-		}
+		errors.length("notes", overall, TEXT_MAX).throwIfAny();
 		long id = jdbc.queryForObject("""
 				insert into supervision_inspection (project_id, inspected_on, inspector, property_company, total, max_total, notes)
 				values (?, ?, ?, ?, ?, ?, ?) returning id""", Long.class, projectId, on, permissions.currentUsername(),
@@ -110,6 +117,15 @@ class Supervision {
 					scores.get(item.id()), notes.getOrDefault(item.id(), "").strip());
 		}
 		return id;
+	}
+
+	/** The form field of an item's score (the API's {@code scores} map, the page's inputs). */
+	static String scoreField(long itemId) {
+		return "scores[" + itemId + "]";
+	}
+
+	static String noteField(long itemId) {
+		return "itemNotes[" + itemId + "]";
 	}
 
 	List<Inspection> inspections(Long projectId) {
@@ -123,13 +139,14 @@ class Supervision {
 	}
 
 	private static final String INSPECTION_SELECT = """
-			select i.*, p.name project_name,
+			select i.*, p.name project_name, coalesce(sp.display_name, i.inspector) inspector_name,
 			  (select count(*) from rectification_notice r where r.inspection_id = i.id and r.state <> 'PASSED') open_notices
-			from supervision_inspection i join estate_project p on p.id = i.project_id""";
+			from supervision_inspection i join estate_project p on p.id = i.project_id
+			left join staff_person sp on sp.username = i.inspector""";
 
 	private static Inspection inspection(java.sql.ResultSet rs) throws java.sql.SQLException {
 		return new Inspection(rs.getLong("id"), rs.getLong("project_id"), rs.getString("project_name"),
-				rs.getObject("inspected_on", LocalDate.class), rs.getString("inspector"), rs.getString("property_company"),
+				rs.getObject("inspected_on", LocalDate.class), rs.getString("inspector"), rs.getString("inspector_name"), rs.getString("property_company"),
 				rs.getBigDecimal("total"), rs.getBigDecimal("max_total"), rs.getString("notes"), rs.getLong("open_notices"));
 	}
 
@@ -145,16 +162,12 @@ class Supervision {
 	void addNotice(long inspectionId, Long itemId, String requirement, LocalDate deadline) {
 		require();
 		Inspection i = inspection(inspectionId);
-		Map<String, String> errors = new LinkedHashMap<>();
-		if (requirement == null || requirement.isBlank()) {
-			errors.put("requirement", "supervision.notice.requirementRequired");
-		}
+		FieldErrors errors = new FieldErrors().required("requirement", requirement, "supervision.notice.requirementRequired")
+			.length("requirement", requirement, TEXT_MAX);
 		if (deadline == null) {
 			errors.put("deadline", "supervision.notice.deadlineRequired");
 		}
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
-		}
+		errors.throwIfAny();
 		long id = jdbc.queryForObject("""
 				insert into rectification_notice (inspection_id, project_id, item_id, requirement, deadline)
 				values (?, ?, ?, ?, ?) returning id""", Long.class, inspectionId, i.projectId(), itemId, requirement.strip(),
@@ -171,16 +184,12 @@ class Supervision {
 		NoticeCase c = new NoticeCase(noticeId, NoticeState.valueOf(before.state()), before.version());
 		NoticeAction action = passed ? NoticeAction.PASS : NoticeAction.FAIL;
 		c.check(action);
-		Map<String, String> errors = new LinkedHashMap<>();
-		if (Strings.blankToNull(result) == null) {
-			errors.put("result", "supervision.notice.resultRequired");
-		}
+		FieldErrors errors = new FieldErrors().required("result", result, "supervision.notice.resultRequired")
+			.length("result", result, TEXT_MAX);
 		if (!passed && newDeadline == null) {
 			errors.put("newDeadline", "supervision.notice.deadlineRequired");
 		}
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
-		}
+		errors.throwIfAny();
 		c.perform(action, result.strip());
 		int n = jdbc.update("""
 				update rectification_notice set state = ?, result = ?, reinspected_on = ?, deadline = coalesce(?, deadline),

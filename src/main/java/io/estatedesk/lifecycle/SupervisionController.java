@@ -2,7 +2,6 @@ package io.estatedesk.lifecycle;
 
 import io.estatedesk.shared.BusinessClock;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,11 +13,12 @@ import io.estatedesk.shared.ChangedMeanwhile;
 import io.estatedesk.staff.StaffManagement;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.NotFoundException;
-import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.format.annotation.DateTimeFormat;
+import jakarta.validation.Valid;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -58,58 +58,53 @@ class SupervisionController {
 		return "lifecycle/supervision";
 	}
 
+	/** 新的检查: the project is chosen in the form (preset when the list was filtered by one). */
 	@GetMapping("/new")
 	@PreAuthorize("hasAuthority('SUPERVISION_EDIT')")
-	String form(@RequestParam long projectId, Model model) {
-		model.addAttribute("project", archive.project(projectId).orElseThrow(() -> new NotFoundException("project.notFound")));
-		model.addAttribute("checklist", supervision.checklist());
-		model.addAttribute("today", BusinessClock.today());
-		if (!model.containsAttribute("draft")) {
-			model.addAttribute("draft", Map.of());
+	String form(@RequestParam(required = false) Long projectId, Model model) {
+		if (projectId != null) {
+			archive.project(projectId).orElseThrow(() -> new NotFoundException("project.notFound"));
 		}
+		Map<Long, String> scores = new LinkedHashMap<>();
+		supervision.checklist().forEach(c -> scores.put(c.id(), String.valueOf(c.maxScore())));
+		model.addAttribute("form", new InspectionForm(projectId, BusinessClock.today(), "", "", scores, Map.of()));
+		return formPage(model);
+	}
+
+	private String formPage(Model model) {
+		model.addAttribute("projects", archive.projects());
+		model.addAttribute("checklist", supervision.checklist());
 		return "lifecycle/inspection-form";
 	}
 
 	@PostMapping("/new")
 	@PreAuthorize("hasAuthority('SUPERVISION_EDIT')")
-	String inspect(@RequestParam long projectId,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate inspectedOn,
-			@RequestParam(required = false) String propertyCompany, @RequestParam(required = false) String notes,
-			HttpServletRequest request, Model model, RedirectAttributes flash) {
+	String inspect(@Valid @ModelAttribute("form") InspectionForm form, BindingResult errors, Model model,
+			RedirectAttributes flash) {
 		Map<Long, BigDecimal> scores = new HashMap<>();
-		Map<Long, String> itemNotes = new HashMap<>();
-		Map<String, String> draft = new HashMap<>();
-		Map<String, String> errors = new LinkedHashMap<>();
 		for (Supervision.ChecklistItem item : supervision.checklist()) {
-			String s = request.getParameter("score_" + item.id());
-			String n = request.getParameter("note_" + item.id());
-			draft.put("score_" + item.id(), s == null ? "" : s);
-			draft.put("note_" + item.id(), n == null ? "" : n);
-			itemNotes.put(item.id(), n == null ? "" : n);
-			try {
-				if (s != null && !s.isBlank()) {
+			String s = form.scores().get(item.id());
+			if (s != null && !s.isBlank()) {
+				try {
 					scores.put(item.id(), new BigDecimal(s.strip()));
 				}
-			}
-			catch (NumberFormatException e) {
-				errors.put("score_" + item.id(), "supervision.score.invalid");
+				catch (NumberFormatException e) {
+					errors.rejectValue(Supervision.scoreField(item.id()), "input.numberOnly");
+				}
 			}
 		}
-		draft.put("propertyCompany", propertyCompany == null ? "" : propertyCompany);
-		draft.put("notes", notes == null ? "" : notes);
-		try {
-			if (!errors.isEmpty()) {
-				throw new InvalidInputException(errors);
+		if (!errors.hasErrors()) {
+			try {
+				long id = supervision.inspect(form.projectId(), form.inspectedOn(), form.propertyCompany(), scores,
+						form.itemNotes(), form.notes());
+				flash.addFlashAttribute("flashSuccess", "supervision.saved");
+				return "redirect:/supervision/" + id;
 			}
-			long id = supervision.inspect(projectId, inspectedOn, propertyCompany, scores, itemNotes, notes);
-			flash.addFlashAttribute("flashSuccess", "supervision.saved");
-			return "redirect:/supervision/" + id;
+			catch (InvalidInputException e) {
+				e.addTo(errors);
+			}
 		}
-		catch (InvalidInputException e) {
-			model.addAttribute("fieldErrors", e.errors());
-			model.addAttribute("draft", draft);
-			return form(projectId, model);
-		}
+		return formPage(model);
 	}
 
 	@GetMapping("/{id}")
@@ -118,23 +113,27 @@ class SupervisionController {
 		model.addAttribute("scores", supervision.scores(id));
 		model.addAttribute("notices", supervision.notices(null, id));
 		model.addAttribute("today", BusinessClock.today());
+		if (!model.containsAttribute("noticeForm")) {
+			model.addAttribute("noticeForm", new NoticeForm(null, "", null));
+		}
 		return "lifecycle/inspection";
 	}
 
 	@PostMapping("/{id}/notices")
 	@PreAuthorize("hasAuthority('SUPERVISION_EDIT')")
-	String addNotice(@PathVariable long id, @RequestParam(required = false) Long itemId,
-			@RequestParam(required = false) String requirement,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
-			RedirectAttributes flash) {
-		try {
-			supervision.addNotice(id, itemId, requirement, deadline);
-			flash.addFlashAttribute("flashSuccess", "supervision.notice.added");
+	String addNotice(@PathVariable long id, @Valid @ModelAttribute("noticeForm") NoticeForm form, BindingResult errors,
+			Model model, RedirectAttributes flash) {
+		if (!errors.hasErrors()) {
+			try {
+				supervision.addNotice(id, form.itemId(), form.requirement(), form.deadline());
+				flash.addFlashAttribute("flashSuccess", "supervision.notice.added");
+				return "redirect:/supervision/" + id;
+			}
+			catch (InvalidInputException e) {
+				e.addTo(errors);
+			}
 		}
-		catch (InvalidInputException e) {
-			flash.addFlashAttribute("flashError", e.errors().values().iterator().next());
-		}
-		return "redirect:/supervision/" + id;
+		return inspection(id, model);
 	}
 
 	@GetMapping("/notices/{noticeId}")
@@ -144,30 +143,40 @@ class SupervisionController {
 		model.addAttribute("inspection", supervision.inspection(n.inspectionId()));
 		model.addAttribute("history", supervision.history(noticeId));
 		model.addAttribute("names", staff.displayNamesByUsername());
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", new ReinspectionForm(n.inspectionId(), null, "", null, n.version(), "notice"));
+		}
 		return "lifecycle/notice";
 	}
 
+	/**
+	 * 复查, from the notice's page or the inspection's; a refusal is shown on the notice's own page with what was typed
+	 * (the inspection's page lists several notices, each with its own small form).
+	 */
 	@PostMapping("/notices/{noticeId}/reinspection")
 	@PreAuthorize("hasAuthority('SUPERVISION_EDIT')")
-	String reinspect(@PathVariable long noticeId, @RequestParam long inspectionId, @RequestParam boolean passed,
-			@RequestParam(required = false) String result,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate newDeadline,
-			@RequestParam long version, @RequestParam(required = false) String back, RedirectAttributes flash) {
-		try {
-			supervision.reinspect(noticeId, passed, result, BusinessClock.today(), newDeadline, version);
-			flash.addFlashAttribute("flashSuccess", passed ? "supervision.notice.passed" : "supervision.notice.failed");
+	String reinspect(@PathVariable long noticeId, @Valid @ModelAttribute("form") ReinspectionForm form, BindingResult errors,
+			Model model, RedirectAttributes flash) {
+		if (!errors.hasErrors()) {
+			try {
+				supervision.reinspect(noticeId, form.passed(), form.result(), BusinessClock.today(), form.newDeadline(),
+						form.version() == null ? -1 : form.version());
+				flash.addFlashAttribute("flashSuccess", form.passed() ? "supervision.notice.passed" : "supervision.notice.failed");
+				// from the notice's own page back to it, otherwise to the inspection
+				return "notice".equals(form.back()) ? "redirect:/supervision/notices/" + noticeId
+						: "redirect:/supervision/" + supervision.notice(noticeId).inspectionId();
+			}
+			catch (InvalidInputException e) {
+				e.addTo(errors);
+			}
+			catch (ChangedMeanwhile e) {
+				errors.reject("duty.changedMeanwhile");
+			}
+			catch (BusinessRuleException e) {
+				e.addTo(errors);
+			}
 		}
-		catch (InvalidInputException e) {
-			flash.addFlashAttribute("flashError", e.errors().values().iterator().next());
-		}
-		catch (ChangedMeanwhile e) {
-			flash.addFlashAttribute("flashError", "duty.changedMeanwhile");
-		}
-		catch (BusinessRuleException e) {
-			flash.addFlashAttribute("flashError", e.getMessage());
-		}
-		// from the notice's own page back to it, otherwise to the inspection
-		return "notice".equals(back) ? "redirect:/supervision/notices/" + noticeId : "redirect:/supervision/" + inspectionId;
+		return notice(noticeId, model);
 	}
 
 }

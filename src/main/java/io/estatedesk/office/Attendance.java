@@ -27,6 +27,7 @@ import io.estatedesk.shared.BoundedWorkbook;
 import io.estatedesk.shared.ChangedMeanwhile;
 import io.estatedesk.shared.ImportLimits;
 import io.estatedesk.shared.ImportRefused;
+import io.estatedesk.shared.FieldErrors;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.shared.StaffNotification;
@@ -58,6 +59,9 @@ class Attendance {
 
 	/** The department's own staff, whose attendance the statistics list (部门经理, 外勤, 内勤 by default). */
 	static final String SUBJECT = "ATTENDANCE_SUBJECT";
+
+	/** The longest reason a note may give. */
+	static final int REASON_MAX = 1000;
 
 	static final LocalTime START = LocalTime.of(9, 0);
 
@@ -125,7 +129,7 @@ class Attendance {
 	long fileNote(LocalDate day, NoteKind kind, LocalTime time, String reason) {
 		require(VIEW);
 		long me = permissions.currentStaffId().orElseThrow(() -> new AccessDeniedException(VIEW));
-		Map<String, String> errors = new LinkedHashMap<>();
+		FieldErrors errors = new FieldErrors();
 		if (day == null || day.isAfter(BusinessClock.today())) {
 			errors.put("day", "attendance.note.day");
 		}
@@ -135,12 +139,8 @@ class Attendance {
 		if (kind != null && kind != NoteKind.LEAVE && time == null) {
 			errors.put("time", "attendance.note.time");
 		}
-		if (reason == null || reason.isBlank()) {
-			errors.put("reason", "attendance.note.reason");
-		}
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
-		}
+		errors.required("reason", reason, "attendance.note.reason").length("reason", reason, REASON_MAX);
+		errors.throwIfAny();
 		long id = jdbc.queryForObject("""
 				insert into attendance_note (staff_id, day, kind, time, reason) values (?, ?, ?, ?, ?) returning id""", Long.class,
 				me, day, kind.name(), kind == NoteKind.LEAVE ? null : time, reason.strip());

@@ -4,13 +4,9 @@ import io.estatedesk.shared.Texts;
 import io.estatedesk.shared.BusinessRuleException;
 import io.estatedesk.shared.BusinessClock;
 import java.io.IOException;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import io.estatedesk.shared.ChangedMeanwhile;
@@ -25,7 +21,10 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
+import jakarta.validation.Valid;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -81,8 +80,8 @@ class OfficeController {
 		model.addAttribute("myNotes", attendance.notes(permissions.currentStaffId().orElse(-1L), null, null));
 		model.addAttribute("kinds", Attendance.NoteKind.values());
 		model.addAttribute("today", BusinessClock.today());
-		if (!model.containsAttribute("draft")) {
-			model.addAttribute("draft", Map.of());
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", NoteForm.empty());
 		}
 		return "office/attendance";
 	}
@@ -116,20 +115,20 @@ class OfficeController {
 	}
 
 	@PostMapping("/attendance/notes")
-	String fileNote(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-			@RequestParam(required = false) Attendance.NoteKind kind,
-			@RequestParam(required = false) @DateTimeFormat(pattern = "HH:mm") LocalTime time,
-			@RequestParam(required = false) String reason, Model model, RedirectAttributes flash) {
-		try {
-			attendance.fileNote(day, kind, time, reason);
-			flash.addFlashAttribute("flashSuccess", "attendance.note.filed");
-			return "redirect:/attendance" + (day == null ? "" : "?month=" + YearMonth.from(day));
+	String fileNote(@Valid @ModelAttribute("form") NoteForm form, BindingResult errors, Model model, RedirectAttributes flash) {
+		if (!errors.hasErrors()) {
+			try {
+				attendance.fileNote(form.day(), form.kind(), form.time(), form.reason());
+				flash.addFlashAttribute("flashSuccess", "attendance.note.filed");
+				return "redirect:/attendance?month=" + YearMonth.from(form.day());
+			}
+			catch (InvalidInputException e) {
+				e.addTo(errors);
+			}
 		}
-		catch (InvalidInputException e) {
-			model.addAttribute("fieldErrors", e.errors());
-			model.addAttribute("draft", Map.of("reason", reason == null ? "" : reason));
-			return attendance(day == null ? null : YearMonth.from(day), null, model);
-		}
+		// the month of the day typed, when it can be shown
+		YearMonth month = form.day() == null || errors.hasFieldErrors("day") ? null : YearMonth.from(form.day());
+		return attendance(month, null, model);
 	}
 
 	@GetMapping("/attendance/notes")
@@ -176,87 +175,120 @@ class OfficeController {
 		return "office/tasks";
 	}
 
+	/** A refused progress is shown under the task's field on the page it was typed on (not in a banner). */
 	@PostMapping("/tasks/{id}")
-	String progress(@PathVariable long id, @RequestParam(required = false) Integer progress,
-			@RequestParam(required = false) String back, RedirectAttributes flash) {
-		try {
-			work.progress(id, progress);
-			flash.addFlashAttribute("flashSuccess", "common.saved");
+	String progress(@PathVariable long id, @Valid @ModelAttribute("progressForm") ProgressForm form, BindingResult errors,
+			Model model, RedirectAttributes flash) {
+		String back = form.back() != null && form.back().startsWith("/") && !form.back().startsWith("//") ? form.back() : "/tasks";
+		if (!errors.hasErrors()) {
+			try {
+				work.progress(id, form.progress());
+				flash.addFlashAttribute("flashSuccess", "common.saved");
+				return "redirect:" + back;
+			}
+			catch (InvalidInputException e) {
+				e.addTo(errors);
+			}
 		}
-		catch (InvalidInputException e) {
-			flash.addFlashAttribute("flashError", e.errors().values().iterator().next());
+		model.addAttribute("progressTask", id);
+		java.util.regex.Matcher page = java.util.regex.Pattern.compile("/(meetings|plans)/(\\d+)").matcher(back);
+		if (page.matches()) {
+			long owner = Long.parseLong(page.group(2));
+			return page.group(1).equals("meetings") ? meeting(owner, model) : plan(owner, model);
 		}
-		return "redirect:" + (back != null && back.startsWith("/") && !back.startsWith("//") ? back : "/tasks");
+		return tasks(model);
 	}
 
 	@GetMapping("/meetings")
 	String meetings(Model model) {
 		model.addAttribute("meetings", work.meetings());
 		model.addAttribute("plans", work.plans());
-		model.addAttribute("now", BusinessClock.localNowToMinute());
+		if (!model.containsAttribute("meetingForm")) {
+			model.addAttribute("meetingForm", new MeetingForm("", BusinessClock.localNowToMinute(), "", "", ""));
+		}
+		if (!model.containsAttribute("planForm")) {
+			model.addAttribute("planForm", new PlanForm("", "", ""));
+		}
 		return "office/meetings";
 	}
 
 	@PostMapping("/meetings")
 	@PreAuthorize("hasAuthority('OFFICE_EDIT')")
-	String createMeeting(@RequestParam(required = false) String title,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime heldAt,
-			@RequestParam(required = false) String place, @RequestParam(required = false) String attendees,
-			@RequestParam(required = false) String agenda, RedirectAttributes flash) {
-		try {
-			long id = work.createMeeting(title, heldAt, place, attendees, agenda, "");
-			return "redirect:/meetings/" + id;
+	String createMeeting(@Valid @ModelAttribute("meetingForm") MeetingForm form, BindingResult errors, Model model) {
+		if (!errors.hasErrors()) {
+			try {
+				return "redirect:/meetings/" + work.createMeeting(form.title(), form.heldAt(), form.place(), form.attendees(),
+						form.agenda(), "");
+			}
+			catch (InvalidInputException e) {
+				e.addTo(errors);
+			}
 		}
-		catch (InvalidInputException e) {
-			flash.addFlashAttribute("flashError", e.errors().values().iterator().next());
-			return "redirect:/meetings";
-		}
+		return meetings(model);
 	}
 
 	@GetMapping("/meetings/{id}")
 	String meeting(@PathVariable long id, Model model) {
-		model.addAttribute("m", work.meeting(id));
+		OfficeWork.Meeting m = work.meeting(id);
+		model.addAttribute("m", m);
 		model.addAttribute("tasks", work.tasks(id, null, null, false));
 		model.addAttribute("staffList", staff.activeStaff());
 		model.addAttribute("zone", BusinessClock.ZONE);
+		if (!model.containsAttribute("minutesForm")) {
+			model.addAttribute("minutesForm", new MinutesForm(m.minutes()));
+		}
+		if (!model.containsAttribute("taskForm")) {
+			model.addAttribute("taskForm", new TaskForm("", null, null));
+		}
 		return "office/meeting";
 	}
 
 	@PostMapping("/meetings/{id}/minutes")
 	@PreAuthorize("hasAuthority('OFFICE_EDIT')")
-	String minutes(@PathVariable long id, @RequestParam(required = false) String minutes, RedirectAttributes flash) {
-		work.saveMinutes(id, minutes);
-		flash.addFlashAttribute("flashSuccess", "common.saved");
-		return "redirect:/meetings/" + id;
+	String minutes(@PathVariable long id, @Valid @ModelAttribute("minutesForm") MinutesForm form, BindingResult errors,
+			Model model, RedirectAttributes flash) {
+		if (!errors.hasErrors()) {
+			try {
+				work.saveMinutes(id, form.minutes());
+				flash.addFlashAttribute("flashSuccess", "common.saved");
+				return "redirect:/meetings/" + id;
+			}
+			catch (InvalidInputException e) {
+				e.addTo(errors);
+			}
+		}
+		return meeting(id, model);
 	}
 
 	@PostMapping("/meetings/{id}/tasks")
 	@PreAuthorize("hasAuthority('OFFICE_EDIT')")
-	String meetingTask(@PathVariable long id, @RequestParam(required = false) String title,
-			@RequestParam(required = false) Long ownerId,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueDate,
-			RedirectAttributes flash) {
-		try {
-			work.addTask(id, null, title, ownerId, dueDate);
-			flash.addFlashAttribute("flashSuccess", "task.added");
+	String meetingTask(@PathVariable long id, @Valid @ModelAttribute("taskForm") TaskForm form, BindingResult errors,
+			Model model, RedirectAttributes flash) {
+		if (!errors.hasErrors()) {
+			try {
+				work.addTask(id, null, form.title(), form.ownerId(), form.dueDate());
+				flash.addFlashAttribute("flashSuccess", "task.added");
+				return "redirect:/meetings/" + id;
+			}
+			catch (InvalidInputException e) {
+				e.addTo(errors);
+			}
 		}
-		catch (InvalidInputException e) {
-			flash.addFlashAttribute("flashError", e.errors().values().iterator().next());
-		}
-		return "redirect:/meetings/" + id;
+		return meeting(id, model);
 	}
 
 	@PostMapping("/plans")
 	@PreAuthorize("hasAuthority('OFFICE_EDIT')")
-	String createPlan(@RequestParam(required = false) String title, @RequestParam(required = false) String period,
-			@RequestParam(required = false) String notes, RedirectAttributes flash) {
-		try {
-			return "redirect:/plans/" + work.createPlan(title, period, notes);
+	String createPlan(@Valid @ModelAttribute("planForm") PlanForm form, BindingResult errors, Model model) {
+		if (!errors.hasErrors()) {
+			try {
+				return "redirect:/plans/" + work.createPlan(form.title(), form.period(), form.notes());
+			}
+			catch (InvalidInputException e) {
+				e.addTo(errors);
+			}
 		}
-		catch (InvalidInputException e) {
-			flash.addFlashAttribute("flashError", e.errors().values().iterator().next());
-			return "redirect:/meetings";
-		}
+		return meetings(model);
 	}
 
 	@GetMapping("/plans/{id}")
@@ -264,23 +296,27 @@ class OfficeController {
 		model.addAttribute("p", work.plan(id));
 		model.addAttribute("tasks", work.tasks(null, id, null, false));
 		model.addAttribute("staffList", staff.activeStaff());
+		if (!model.containsAttribute("taskForm")) {
+			model.addAttribute("taskForm", new TaskForm("", null, null));
+		}
 		return "office/plan";
 	}
 
 	@PostMapping("/plans/{id}/tasks")
 	@PreAuthorize("hasAuthority('OFFICE_EDIT')")
-	String planTask(@PathVariable long id, @RequestParam(required = false) String title,
-			@RequestParam(required = false) Long ownerId,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueDate,
-			RedirectAttributes flash) {
-		try {
-			work.addTask(null, id, title, ownerId, dueDate);
-			flash.addFlashAttribute("flashSuccess", "task.added");
+	String planTask(@PathVariable long id, @Valid @ModelAttribute("taskForm") TaskForm form, BindingResult errors,
+			Model model, RedirectAttributes flash) {
+		if (!errors.hasErrors()) {
+			try {
+				work.addTask(null, id, form.title(), form.ownerId(), form.dueDate());
+				flash.addFlashAttribute("flashSuccess", "task.added");
+				return "redirect:/plans/" + id;
+			}
+			catch (InvalidInputException e) {
+				e.addTo(errors);
+			}
 		}
-		catch (InvalidInputException e) {
-			flash.addFlashAttribute("flashError", e.errors().values().iterator().next());
-		}
-		return "redirect:/plans/" + id;
+		return plan(id, model);
 	}
 
 }

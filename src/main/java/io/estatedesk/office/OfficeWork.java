@@ -6,10 +6,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.estatedesk.shared.FieldErrors;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.shared.StaffNotification;
@@ -29,6 +29,18 @@ import org.springframework.transaction.annotation.Transactional;
 class OfficeWork {
 
 	static final String EDIT = "OFFICE_EDIT";
+
+	static final int TITLE_MAX = 200;
+
+	static final int PLACE_MAX = 100;
+
+	static final int PERIOD_MAX = 40;
+
+	static final int TASK_MAX = 300;
+
+	static final int TEXT_MAX = 5000;
+
+	static final int MINUTES_MAX = 20000;
 
 	record Meeting(long id, String title, Instant heldAt, String place, String attendees, String agenda, String minutes,
 			String createdBy, long open, long total) {
@@ -56,16 +68,13 @@ class OfficeWork {
 	@Transactional
 	long createMeeting(String title, LocalDateTime heldAt, String place, String attendees, String agenda, String minutes) {
 		require();
-		Map<String, String> errors = new LinkedHashMap<>();
-		if (title == null || title.isBlank()) {
-			errors.put("title", "meeting.title.required");
-		}
+		FieldErrors errors = new FieldErrors().required("title", title, "meeting.title.required").length("title", title, TITLE_MAX);
 		if (heldAt == null) {
 			errors.put("heldAt", "meeting.heldAt.required");
 		}
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
-		}
+		errors.length("place", place, PLACE_MAX).length("attendees", attendees, TEXT_MAX).length("agenda", agenda, TEXT_MAX)
+			.length("minutes", minutes, MINUTES_MAX)
+			.throwIfAny();
 		return jdbc.queryForObject("""
 				insert into meeting (title, held_at, place, attendees, agenda, minutes, created_by) values (?, ?, ?, ?, ?, ?, ?)
 				returning id""", Long.class, title.strip(), Timestamp.from(heldAt.atZone(BusinessClock.ZONE).toInstant()), Strings.orEmpty(place).strip(),
@@ -75,6 +84,7 @@ class OfficeWork {
 	@Transactional
 	void saveMinutes(long id, String minutes) {
 		require();
+		new FieldErrors().length("minutes", minutes, MINUTES_MAX).throwIfAny();
 		if (jdbc.update("update meeting set minutes = ? where id = ?", Strings.orEmpty(minutes).strip(), id) == 0) {
 			throw new NotFoundException("meeting.notFound");
 		}
@@ -83,16 +93,10 @@ class OfficeWork {
 	@Transactional
 	long createPlan(String title, String period, String notes) {
 		require();
-		Map<String, String> errors = new LinkedHashMap<>();
-		if (title == null || title.isBlank()) {
-			errors.put("title", "plan.title.required");
-		}
-		if (period == null || period.isBlank()) {
-			errors.put("period", "plan.period.required");
-		}
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
-		}
+		new FieldErrors().required("title", title, "plan.title.required").length("title", title, TITLE_MAX)
+			.required("period", period, "plan.period.required").length("period", period, PERIOD_MAX)
+			.length("notes", notes, TEXT_MAX)
+			.throwIfAny();
 		return jdbc.queryForObject("insert into work_plan (title, period, notes, created_by) values (?, ?, ?, ?) returning id",
 				Long.class, title.strip(), period.strip(), Strings.orEmpty(notes).strip(), permissions.currentUsername());
 	}
@@ -101,16 +105,11 @@ class OfficeWork {
 	@Transactional
 	long addTask(Long meetingId, Long planId, String title, Long ownerId, LocalDate dueDate) {
 		require();
-		Map<String, String> errors = new LinkedHashMap<>();
-		if (title == null || title.isBlank()) {
-			errors.put("taskTitle", "task.title.required");
-		}
+		FieldErrors errors = new FieldErrors().required("title", title, "task.title.required").length("title", title, TASK_MAX);
 		if (ownerId == null) {
 			errors.put("ownerId", "task.owner.required");
 		}
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
-		}
+		errors.throwIfAny();
 		long id = jdbc.queryForObject("""
 				insert into office_task (meeting_id, plan_id, title, owner_id, due_date) values (?, ?, ?, ?, ?) returning id""",
 				Long.class, meetingId, planId, title.strip(), ownerId, dueDate);

@@ -63,10 +63,10 @@ class AttendanceBrowserTests {
 		browser.open("/attendance?month=" + month);
 		WebElement day = browser.find(By.xpath("//table[@id='attendance-days']//tr[td[starts-with(., '" + forgotten + "')]]"));
 		assertThat(day.getText()).contains("未打卡");
-		browser.typeDate(By.id("note-day"), forgotten.toString());
-		browser.select(By.id("note-kind"), "上班未打卡");
-		typeTime(By.id("note-time"), "08:50");
-		browser.type(By.id("note-reason"), "早上到楼盘接待业主，忘记打卡");
+		browser.typeDate(By.id("day"), forgotten.toString());
+		browser.select(By.id("kind"), "上班未打卡");
+		typeTime(By.id("time"), "08:50");
+		browser.type(By.id("reason"), "早上到楼盘接待业主，忘记打卡");
 		browser.clickAndAwaitPage(By.id("file-note"));
 		assertThat(browser.find(By.id("my-notes")).getText()).contains(forgotten.toString(), "上班未打卡", "待审批");
 		browser.logout();
@@ -112,6 +112,38 @@ class AttendanceBrowserTests {
 		browser.submitFormOf(saved);
 		assertThat(browser.waitFor(saved).getDomProperty("value")).isEqualTo("100");
 		browser.screenshot("office-01-tasks");
+	}
+
+	@Test
+	void aNoteWithoutAReasonIsMarkedUnderTheReasonWithTheDayKindAndTimeKeptThenFiledOnceTheReasonIsGiven() {
+		// a day that is in the past at any hour of any day the suite runs
+		LocalDate day = BusinessClock.today().minusDays(2);
+		String clerk = fixtures.staffWithRole("FIELD");
+		browser.login(clerk, Fixtures.PASSWORD);
+		browser.open("/attendance");
+		assertThat(browser.find(By.cssSelector("#attendance-days thead")).getText()).contains("日期", "上班打卡", "下班打卡", "情况");
+		browser.typeDate(By.id("day"), day.toString());
+		browser.select(By.id("kind"), "上班未打卡");
+		typeTime(By.id("time"), "08:40");
+		browser.clickAndAwaitPage(By.id("file-note"));
+
+		WebElement error = browser.waitFor(By.id("reason-error"));
+		assertThat(error.getText()).isEqualTo("请填写原因");
+		// under its field, not in a banner far away
+		WebElement reason = browser.find(By.id("reason"));
+		assertThat(error.findElement(By.xpath("preceding-sibling::input[1]")).getDomAttribute("id")).isEqualTo("reason");
+		assertThat(Math.abs(error.getRect().getY() - reason.getRect().getY())).isLessThan(80);
+		assertThat(reason.getDomAttribute("aria-describedby")).isEqualTo("reason-error");
+		assertThat(browser.find(By.id("day")).getDomProperty("value")).isEqualTo(day.toString());
+		assertThat(new Select(browser.find(By.id("kind"))).getFirstSelectedOption().getText()).isEqualTo("上班未打卡");
+		assertThat(browser.find(By.id("time")).getDomProperty("value")).isEqualTo("08:40");
+		assertThat(browser.find(By.cssSelector("#note-form [data-form-alert]")).getText()).contains("请修改下面标出的 1 处");
+		browser.screenshot("attendance-03-note-error");
+
+		browser.type(By.id("reason"), "早上陪业主验房，忘记打卡");
+		browser.clickAndAwaitPage(By.id("file-note"));
+		assertThat(browser.find(By.cssSelector(".alert-success")).getText()).isEqualTo("未打卡说明已提交，等待部门经理审批。");
+		assertThat(browser.find(By.id("my-notes")).getText()).contains(day.toString(), "上班未打卡", "待审批", "早上陪业主验房");
 	}
 
 	private String missing(String username) {
