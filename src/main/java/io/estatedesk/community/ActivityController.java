@@ -156,22 +156,26 @@ class ActivityController {
 
 	@PostMapping("/activities/{id}/cost")
 	@PreAuthorize("hasAuthority('COMMUNITY_EDIT')")
-	String cost(@PathVariable long id, @RequestParam(required = false) String actualCost, @RequestParam long version,
+	String cost(@PathVariable long id, @Valid @ModelAttribute("cost") CommunityForms.CostForm form, BindingResult errors,
 			Model model, RedirectAttributes flash) {
-		try {
-			activities.recordCost(id, actualCost, version);
-			flash.addFlashAttribute("flashSuccess", "common.saved");
-			return "redirect:/activities/" + id;
-		}
-		catch (InvalidInputException e) {
-			model.addAttribute("fieldErrors", e.errors());
-			model.addAttribute("draft", Map.of("actualCost", actualCost == null ? "" : actualCost));
-		}
-		catch (ChangedMeanwhile e) {
-			model.addAttribute("actionError", "community.changedMeanwhile");
-		}
-		catch (BusinessRuleException e) {
-			model.addAttribute("actionError", e.getMessage());
+		if (!errors.hasErrors()) {
+			try {
+				if (form.version() == null) {
+					throw new ChangedMeanwhile(java.util.List.of());
+				}
+				activities.recordCost(id, form.actualCost(), form.version());
+				flash.addFlashAttribute("flashSuccess", "common.saved");
+				return "redirect:/activities/" + id;
+			}
+			catch (InvalidInputException e) {
+				e.addTo(errors);
+			}
+			catch (ChangedMeanwhile e) {
+				errors.reject("community.changedMeanwhile");
+			}
+			catch (BusinessRuleException e) {
+				e.addTo(errors);
+			}
 		}
 		return page.show(id, model);
 	}

@@ -43,6 +43,9 @@ class ActivityPage {
 		model.addAttribute("moves", moves(a, allowed));
 		model.addAttribute("history", activities.history(id));
 		model.addAttribute("names", staff.displayNamesByUsername());
+		if (!model.containsAttribute("cost")) {
+			model.addAttribute("cost", CommunityForms.CostForm.of(a));
+		}
 		if (!model.containsAttribute("signUp")) {
 			model.addAttribute("signUp", CommunityForms.SignUpForm.empty());
 		}

@@ -45,6 +45,15 @@ final class CommunityForms {
 
 	}
 
+	/** 登记费用: the actual cost as typed (checked by the facade) and the version it was read at. */
+	record CostForm(@Size(max = 20, message = "{input.tooLong}") String actualCost, Long version) {
+
+		static CostForm of(Activities.Activity a) {
+			return new CostForm(a.actualCost() == null ? null : a.actualCost().toPlainString(), a.version());
+		}
+
+	}
+
 	/**
 	 * 为业主报名: the search typed ({@code q}, kept so the owners found stay on the page after a mistake), the owner
 	 * and home picked from the results ({@code ownerId:unitId}), the party's size and a note.
