@@ -45,6 +45,25 @@ final class CommunityForms {
 
 	}
 
+	/** 推广计划, new or edited. */
+	record PlanEditForm(
+			@NotBlank(message = "{community.plan.title.required}") @Size(max = 100, message = "{input.tooLong}") String title,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate periodFrom,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate periodTo,
+			@Size(max = 5000, message = "{input.tooLong}") String goal, @Size(max = 20, message = "{input.tooLong}") String budget,
+			@Size(max = 2000, message = "{input.tooLong}") String notes, Long version) {
+
+		static PlanEditForm of(Activities.Plan p) {
+			return new PlanEditForm(p.title(), p.periodFrom(), p.periodTo(), p.goal(),
+					p.budget().stripTrailingZeros().toPlainString(), p.notes(), p.version());
+		}
+
+		Activities.PlanForm toPlan() {
+			return new Activities.PlanForm(title, periodFrom, periodTo, goal, budget, notes);
+		}
+
+	}
+
 	/** 登记费用: the actual cost as typed (checked by the facade) and the version it was read at. */
 	record CostForm(@Size(max = 20, message = "{input.tooLong}") String actualCost, Long version) {
 

@@ -195,6 +195,15 @@ class CommunityIntegrationTests {
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("业主0")));
 		mvc.perform(get("/activities").with(auth)).andExpect(status().isOk());
 		mvc.perform(get("/brand-plans").with(auth)).andExpect(status().isOk());
+		// a 推广计划 with too long a name: the limit under the field, every typed value still there
+		String longTitle = "社区文化推广".repeat(17);
+		mvc.perform(post("/brand-plans").with(auth).with(csrf()).param("title", longTitle).param("periodFrom", "2026-01-01")
+			.param("periodTo", "2026-03-31").param("budget", "1200").param("goal", "每月一次活动"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("内容过长：最多 100 个字。")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"" + longTitle + "\"")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"2026-03-31\"")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("每月一次活动</textarea>")));
 		mvc.perform(get("/care").with(auth)).andExpect(status().isOk());
 		mvc.perform(get("/care/rules/new").with(auth)).andExpect(status().isOk());
 		mvc.perform(get("/activities/new").with(auth)).andExpect(status().isOk());
