@@ -552,6 +552,7 @@ class RoleCrawlIntegrationTests {
 			p.add(new Page(s, has("SURVEY_VIEW")));
 		}
 		p.add(new Page("/surveys/templates/new", has("SURVEY_VIEW", "SURVEY_MANAGE")));
+		p.add(new Page("/surveys/targets/{target}/qr.svg", has("SURVEY_VIEW", "SURVEY_MANAGE")));
 		// community
 		for (String s : List.of("/activities", "/activities/{activity}", "/activities/owners?q={callerQuery}", "/brand-plans",
 				"/brand-plans/{brandPlan}", "/care", "/care/rules", "/care/rules/{careRule}")) {

@@ -19,7 +19,10 @@ import io.estatedesk.staff.StaffManagement;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
+import jakarta.validation.Valid;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -64,13 +67,7 @@ class ActivityController {
 	@GetMapping("/activities/new")
 	@PreAuthorize("hasAuthority('COMMUNITY_EDIT')")
 	String newForm(@RequestParam(required = false) Long planId, Model model) {
-		Map<String, String> draft = new HashMap<>();
-		draft.put("capacity", "30");
-		draft.put("budget", "");
-		if (planId != null) {
-			draft.put("planId", planId.toString());
-		}
-		model.addAttribute("draft", draft);
+		model.addAttribute("form", new CommunityForms.ActivityEditForm(null, null, planId, null, null, null, "30", null, null, null));
 		return formPage(model, null);
 	}
 
@@ -79,26 +76,23 @@ class ActivityController {
 		model.addAttribute("projects", archive.projects());
 		model.addAttribute("plans", activities.plans());
 		model.addAttribute("staffList", staff.activeStaff());
-		if (!model.containsAttribute("fieldErrors")) {
-			model.addAttribute("fieldErrors", Map.of());
-		}
 		return "community/activity-form";
 	}
 
 	@PostMapping("/activities/new")
 	@PreAuthorize("hasAuthority('COMMUNITY_EDIT')")
-	String create(@RequestParam Map<String, String> p, Model model, RedirectAttributes flash) {
-		Map<String, String> parseErrors = new LinkedHashMap<>();
-		Activities.ActivityForm form = form(p, parseErrors);
-		try {
-			long id = activities.create(form);
-			flash.addFlashAttribute("flashSuccess", "community.activity.created");
-			return "redirect:/activities/" + id;
+	String create(@Valid @ModelAttribute("form") CommunityForms.ActivityEditForm form, BindingResult errors, Model model,
+			RedirectAttributes flash) {
+		if (!errors.hasErrors()) {
+			try {
+				long id = activities.create(form.toActivity());
+				flash.addFlashAttribute("flashSuccess", "community.activity.created");
+				return "redirect:/activities/" + id;
+			}
+			catch (InvalidInputException e) {
+				e.addTo(errors);
+			}
 		}
-		catch (InvalidInputException e) {
-			model.addAttribute("fieldErrors", merge(e.errors(), parseErrors));
-		}
-		model.addAttribute("draft", p);
 		return formPage(model, null);
 	}
 
@@ -106,57 +100,35 @@ class ActivityController {
 	@PreAuthorize("hasAuthority('COMMUNITY_EDIT')")
 	String editForm(@PathVariable long id, Model model) {
 		Activities.Activity a = activities.get(id);
-		Map<String, String> draft = new HashMap<>();
-		draft.put("title", a.title());
-		draft.put("projectId", a.projectId() == null ? "" : a.projectId().toString());
-		draft.put("planId", a.planId() == null ? "" : a.planId().toString());
-		draft.put("startsAt", a.startsAtLocal().toString());
-		draft.put("place", a.place());
-		draft.put("budget", a.budget().stripTrailingZeros().toPlainString());
-		draft.put("capacity", Integer.toString(a.capacity()));
-		draft.put("responsibleId", a.responsibleId() == null ? "" : a.responsibleId().toString());
-		draft.put("description", a.description());
-		model.addAttribute("draft", draft);
+		model.addAttribute("form", CommunityForms.ActivityEditForm.of(a));
 		return formPage(model, a);
 	}
 
 	@PostMapping("/activities/{id}/edit")
 	@PreAuthorize("hasAuthority('COMMUNITY_EDIT')")
-	String update(@PathVariable long id, @RequestParam Map<String, String> p, Model model, RedirectAttributes flash) {
+	String update(@PathVariable long id, @Valid @ModelAttribute("form") CommunityForms.ActivityEditForm form, BindingResult errors,
+			Model model, RedirectAttributes flash) {
 		Activities.Activity a = activities.get(id);
-		Map<String, String> parseErrors = new LinkedHashMap<>();
-		Activities.ActivityForm form = form(p, parseErrors);
-		try {
-			activities.update(id, form, version(p));
-			flash.addFlashAttribute("flashSuccess", "common.saved");
-			return "redirect:/activities/" + id;
-		}
-		catch (InvalidInputException e) {
-			model.addAttribute("fieldErrors", merge(e.errors(), parseErrors));
-		}
-		catch (ChangedMeanwhile e) {
-			model.addAttribute("actionError", "community.changedMeanwhile");
-		}
-		catch (BusinessRuleException e) {
-			model.addAttribute("actionError", e.getMessage());
-		}
-		model.addAttribute("draft", p);
-		return formPage(model, a);
-	}
-
-	private static Activities.ActivityForm form(Map<String, String> p, Map<String, String> parseErrors) {
-		LocalDateTime startsAt = null;
-		String s = p.get("startsAt");
-		if (s != null && !s.isBlank()) {
+		if (!errors.hasErrors()) {
 			try {
-				startsAt = LocalDateTime.parse(s.strip());
+				if (form.version() == null) {
+					throw new ChangedMeanwhile(java.util.List.of());
+				}
+				activities.update(id, form.toActivity(), form.version());
+				flash.addFlashAttribute("flashSuccess", "common.saved");
+				return "redirect:/activities/" + id;
 			}
-			catch (DateTimeParseException e) {
-				parseErrors.put("startsAt", "community.activity.startsAt.invalid");
+			catch (InvalidInputException e) {
+				e.addTo(errors);
+			}
+			catch (ChangedMeanwhile e) {
+				errors.reject("community.changedMeanwhile");
+			}
+			catch (BusinessRuleException e) {
+				e.addTo(errors);
 			}
 		}
-		return new Activities.ActivityForm(p.get("title"), id(p.get("projectId")), id(p.get("planId")), startsAt,
-				p.get("place"), p.get("budget"), p.get("capacity"), id(p.get("responsibleId")), p.get("description"));
+		return formPage(model, a);
 	}
 
 	// ---------------------------------------------------------------- one activity
@@ -184,22 +156,26 @@ class ActivityController {
 
 	@PostMapping("/activities/{id}/cost")
 	@PreAuthorize("hasAuthority('COMMUNITY_EDIT')")
-	String cost(@PathVariable long id, @RequestParam(required = false) String actualCost, @RequestParam long version,
+	String cost(@PathVariable long id, @Valid @ModelAttribute("cost") CommunityForms.CostForm form, BindingResult errors,
 			Model model, RedirectAttributes flash) {
-		try {
-			activities.recordCost(id, actualCost, version);
-			flash.addFlashAttribute("flashSuccess", "common.saved");
-			return "redirect:/activities/" + id;
-		}
-		catch (InvalidInputException e) {
-			model.addAttribute("fieldErrors", e.errors());
-			model.addAttribute("draft", Map.of("actualCost", actualCost == null ? "" : actualCost));
-		}
-		catch (ChangedMeanwhile e) {
-			model.addAttribute("actionError", "community.changedMeanwhile");
-		}
-		catch (BusinessRuleException e) {
-			model.addAttribute("actionError", e.getMessage());
+		if (!errors.hasErrors()) {
+			try {
+				if (form.version() == null) {
+					throw new ChangedMeanwhile(java.util.List.of());
+				}
+				activities.recordCost(id, form.actualCost(), form.version());
+				flash.addFlashAttribute("flashSuccess", "common.saved");
+				return "redirect:/activities/" + id;
+			}
+			catch (InvalidInputException e) {
+				e.addTo(errors);
+			}
+			catch (ChangedMeanwhile e) {
+				errors.reject("community.changedMeanwhile");
+			}
+			catch (BusinessRuleException e) {
+				e.addTo(errors);
+			}
 		}
 		return page.show(id, model);
 	}

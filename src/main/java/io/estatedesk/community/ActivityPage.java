@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.estatedesk.estate.ArchiveLookup;
 import io.estatedesk.staff.StaffManagement;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 
 /**
  * The activity's page as every controller renders it: the summary, its history (处理经过), and the buttons of the
@@ -23,9 +25,12 @@ class ActivityPage {
 
 	private final StaffManagement staff;
 
-	ActivityPage(Activities activities, StaffManagement staff) {
+	private final ArchiveLookup archive;
+
+	ActivityPage(Activities activities, StaffManagement staff, ArchiveLookup archive) {
 		this.activities = activities;
 		this.staff = staff;
+		this.archive = archive;
 	}
 
 	String show(long id, Model model) {
@@ -38,6 +43,25 @@ class ActivityPage {
 		model.addAttribute("moves", moves(a, allowed));
 		model.addAttribute("history", activities.history(id));
 		model.addAttribute("names", staff.displayNamesByUsername());
+		if (!model.containsAttribute("cost")) {
+			model.addAttribute("cost", CommunityForms.CostForm.of(a));
+		}
+		if (!model.containsAttribute("signUp")) {
+			model.addAttribute("signUp", CommunityForms.SignUpForm.empty());
+		}
+		// the owners the search typed found, again after a mistake, with the one picked still chosen (read from the
+		// binding, which holds what was typed even when a value could not be read and the form was not made)
+		String q = null;
+		String pick = null;
+		if (model.getAttribute(BindingResult.MODEL_KEY_PREFIX + "signUp") instanceof BindingResult r) {
+			q = text(r.getFieldValue("q"));
+			pick = text(r.getFieldValue("pick"));
+		}
+		if (q != null && !q.isBlank()) {
+			model.addAttribute("owners", archive.callers(q));
+			model.addAttribute("q", q);
+			model.addAttribute("picked", pick);
+		}
 		if (!model.containsAttribute("fieldErrors")) {
 			model.addAttribute("fieldErrors", Map.of());
 		}
@@ -45,6 +69,10 @@ class ActivityPage {
 			model.addAttribute("draft", Map.of());
 		}
 		return "community/activity";
+	}
+
+	private static String text(Object value) {
+		return value == null ? null : value.toString();
 	}
 
 	/** The allowed state moves; back to 计划中 only while nobody has signed up. */

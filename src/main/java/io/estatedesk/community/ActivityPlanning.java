@@ -103,11 +103,13 @@ class ActivityPlanning {
 
 	private Values validate(ActivityForm f, boolean planExists) {
 		Map<String, String> errors = new LinkedHashMap<>();
+		Map<String, Object[]> limits = new LinkedHashMap<>();
 		if (Strings.blankToNull(f.title()) == null) {
 			errors.put("title", "community.activity.title.required");
 		}
 		else if (f.title().strip().length() > 100) {
-			errors.put("title", "common.tooLong");
+			errors.put("title", "input.tooLongAt");
+			limits.put("title", new Object[] { 100 });
 		}
 		if (f.startsAt() == null) {
 			errors.put("startsAt", "community.activity.startsAt.required");
@@ -116,7 +118,8 @@ class ActivityPlanning {
 			errors.put("place", "community.activity.place.required");
 		}
 		else if (f.place().strip().length() > 200) {
-			errors.put("place", "common.tooLong");
+			errors.put("place", "input.tooLongAt");
+			limits.put("place", new Object[] { 200 });
 		}
 		BigDecimal budget = CommunityInput.amount(f.budget(), "budget", errors);
 		Integer capacity = null;
@@ -139,7 +142,7 @@ class ActivityPlanning {
 			errors.put("responsibleId", "community.activity.responsible.unknown");
 		}
 		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
+			throw new InvalidInputException(errors, limits);
 		}
 		return new Values(budget == null ? BigDecimal.ZERO : budget, capacity);
 	}

@@ -3,16 +3,19 @@ package io.estatedesk.community;
 import static io.estatedesk.community.CommunityForms.*;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.estatedesk.community.CommunityForms.SignUpForm;
 import io.estatedesk.shared.BusinessRuleException;
 import io.estatedesk.shared.InvalidInputException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
+import jakarta.validation.Valid;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,53 +37,25 @@ class ActivitySignUpController {
 
 	@PostMapping("/activities/{id}/signups")
 	@PreAuthorize("hasAuthority('COMMUNITY_EDIT')")
-	String signUp(@PathVariable long id, @RequestParam(required = false) String pick,
-			@RequestParam(required = false) String people, @RequestParam(required = false) String notes, Model model,
+	String signUp(@PathVariable long id, @Valid @ModelAttribute("signUp") SignUpForm form, BindingResult errors, Model model,
 			RedirectAttributes flash) {
-		Long ownerId = null;
-		Long unitId = null;
-		if (pick != null && pick.contains(":")) {
-			String[] parts = pick.split(":", -1);
-			ownerId = id(parts[0]);
-			unitId = id(parts[1]);
-		}
-		Map<String, String> parseErrors = new LinkedHashMap<>();
-		Integer n = null;
-		if (people != null && !people.isBlank()) {
+		if (!errors.hasErrors()) {
 			try {
-				n = Integer.valueOf(people.strip());
+				Activities.SignUp s = activities.signUp(id, form.toSignUp());
+				flash.addFlashAttribute("flashSuccess", s.status() == Activities.Status.WAITING
+						? "community.signup.waiting" : "community.signup.confirmed");
+				return "redirect:/activities/" + id;
 			}
-			catch (NumberFormatException e) {
-				parseErrors.put("people", "community.signup.people.invalid");
+			catch (InvalidInputException e) {
+				// the owner and the home are one choice on the page: 业主 from the search results
+				Map<String, String> onPage = new LinkedHashMap<>();
+				e.errors().forEach((field, key) -> onPage.put("ownerId".equals(field) || "unitId".equals(field) ? "pick" : field, key));
+				new InvalidInputException(onPage).addTo(errors);
+			}
+			catch (BusinessRuleException e) {
+				e.addTo(errors);
 			}
 		}
-		try {
-			if (!parseErrors.isEmpty()) {
-				throw new InvalidInputException(parseErrors);
-			}
-			Activities.SignUp s = activities.signUp(id, new Activities.SignUpForm(ownerId, unitId, n, notes));
-			if (s.status() == Activities.Status.WAITING) {
-				flash.addFlashAttribute("flashSuccess", "community.signup.waiting");
-			}
-			else {
-				flash.addFlashAttribute("flashSuccess", "community.signup.confirmed");
-			}
-			return "redirect:/activities/" + id;
-		}
-		catch (InvalidInputException e) {
-			Map<String, String> errors = merge(e.errors(), parseErrors);
-			if (errors.containsKey("ownerId")) {
-				errors.put("pick", errors.remove("ownerId"));
-			}
-			model.addAttribute("fieldErrors", errors);
-		}
-		catch (BusinessRuleException e) {
-			model.addAttribute("actionError", e.getMessage());
-		}
-		Map<String, String> draft = new HashMap<>();
-		draft.put("people", people == null ? "" : people);
-		draft.put("notes", notes == null ? "" : notes);
-		model.addAttribute("draft", draft);
 		return page.show(id, model);
 	}
 

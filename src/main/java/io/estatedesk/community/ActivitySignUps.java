@@ -13,6 +13,7 @@ import io.estatedesk.community.Activities.SignUpForm;
 import io.estatedesk.community.Activities.Status;
 import io.estatedesk.estate.ArchiveLookup;
 import io.estatedesk.shared.BusinessClock;
+import io.estatedesk.shared.FieldErrors;
 import io.estatedesk.shared.HistoryKind;
 import io.estatedesk.shared.HistoryStep;
 import io.estatedesk.shared.HistorySteps;
@@ -56,16 +57,13 @@ class ActivitySignUps {
 	 * activity row is locked first, so two sign-ups for the last place are decided one after the other.
 	 */
 	SignUp signUp(long activityId, SignUpForm f) {
-		Map<String, String> errors = new LinkedHashMap<>();
-		ArchiveLookup.OwnerRef owner = null;
+		FieldErrors errors = new FieldErrors();
+		ArchiveLookup.OwnerRef owner = f.ownerId() == null ? null : archive.owner(f.ownerId()).orElse(null);
 		if (f.ownerId() == null) {
 			errors.put("ownerId", "community.signup.owner.required");
 		}
-		else {
-			owner = archive.owner(f.ownerId()).orElse(null);
-			if (owner == null) {
-				errors.put("ownerId", "community.signup.owner.unknown");
-			}
+		else if (owner == null) {
+			errors.put("ownerId", "community.signup.owner.unknown");
 		}
 		if (f.unitId() != null && archive.unit(f.unitId()).isEmpty()) {
 			errors.put("unitId", "community.signup.unit.unknown");
@@ -74,9 +72,8 @@ class ActivitySignUps {
 		if (people < 1 || people > 50) {
 			errors.put("people", "community.signup.people.invalid");
 		}
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
-		}
+		errors.length("notes", f.notes(), 300);
+		errors.throwIfAny();
 		ActivityCase c = planning.lock(activityId);
 		c.check(ActivityAction.SIGN_UP);
 		if (jdbc.queryForObject("select count(*) from activity_signup where activity_id = ? and owner_id = ? and status <> 'CANCELLED'",

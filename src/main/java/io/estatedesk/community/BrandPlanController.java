@@ -12,7 +12,10 @@ import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.NotFoundException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
+import jakarta.validation.Valid;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,31 +36,28 @@ class BrandPlanController {
 	@GetMapping("/brand-plans")
 	String plans(Model model) {
 		model.addAttribute("plans", activities.plans());
-		if (!model.containsAttribute("draft")) {
+		if (!model.containsAttribute("form")) {
 			LocalDate today = BusinessClock.today();
-			model.addAttribute("draft", Map.of("periodFrom", today.withDayOfMonth(1).toString(), "periodTo",
-					today.withDayOfMonth(1).plusMonths(3).minusDays(1).toString()));
-		}
-		if (!model.containsAttribute("fieldErrors")) {
-			model.addAttribute("fieldErrors", Map.of());
+			model.addAttribute("form", new CommunityForms.PlanEditForm(null, today.withDayOfMonth(1),
+					today.withDayOfMonth(1).plusMonths(3).minusDays(1), null, null, null, null));
 		}
 		return "community/plans";
 	}
 
 	@PostMapping("/brand-plans")
 	@PreAuthorize("hasAuthority('COMMUNITY_MANAGE')")
-	String createPlan(@RequestParam Map<String, String> p, Model model, RedirectAttributes flash) {
-		Map<String, String> parseErrors = new LinkedHashMap<>();
-		Activities.PlanForm form = planForm(p, parseErrors);
-		try {
-			long id = activities.createPlan(form);
-			flash.addFlashAttribute("flashSuccess", "common.saved");
-			return "redirect:/brand-plans/" + id;
+	String createPlan(@Valid @ModelAttribute("form") CommunityForms.PlanEditForm form, BindingResult errors, Model model,
+			RedirectAttributes flash) {
+		if (!errors.hasErrors()) {
+			try {
+				long id = activities.createPlan(form.toPlan());
+				flash.addFlashAttribute("flashSuccess", "common.saved");
+				return "redirect:/brand-plans/" + id;
+			}
+			catch (InvalidInputException e) {
+				e.addTo(errors);
+			}
 		}
-		catch (InvalidInputException e) {
-			model.addAttribute("fieldErrors", merge(e.errors(), parseErrors));
-		}
-		model.addAttribute("draft", p);
 		return plans(model);
 	}
 
@@ -66,40 +66,33 @@ class BrandPlanController {
 		Activities.Plan plan = activities.plan(id).orElseThrow(() -> new NotFoundException("community.plan.notFound"));
 		model.addAttribute("plan", plan);
 		model.addAttribute("activities", activities.list(null, null, id, null, 0, 200).items());
-		if (!model.containsAttribute("draft")) {
-			model.addAttribute("draft", Map.of("title", plan.title(), "periodFrom", plan.periodFrom().toString(), "periodTo",
-					plan.periodTo().toString(), "goal", plan.goal(), "budget", plan.budget().stripTrailingZeros().toPlainString(),
-					"notes", plan.notes()));
-		}
-		if (!model.containsAttribute("fieldErrors")) {
-			model.addAttribute("fieldErrors", Map.of());
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", CommunityForms.PlanEditForm.of(plan));
 		}
 		return "community/plan";
 	}
 
 	@PostMapping("/brand-plans/{id}")
 	@PreAuthorize("hasAuthority('COMMUNITY_MANAGE')")
-	String updatePlan(@PathVariable long id, @RequestParam Map<String, String> p, Model model, RedirectAttributes flash) {
-		Map<String, String> parseErrors = new LinkedHashMap<>();
-		Activities.PlanForm form = planForm(p, parseErrors);
-		try {
-			activities.updatePlan(id, form, version(p));
-			flash.addFlashAttribute("flashSuccess", "common.saved");
-			return "redirect:/brand-plans/" + id;
+	String updatePlan(@PathVariable long id, @Valid @ModelAttribute("form") CommunityForms.PlanEditForm form, BindingResult errors,
+			Model model, RedirectAttributes flash) {
+		if (!errors.hasErrors()) {
+			try {
+				if (form.version() == null) {
+					throw new ChangedMeanwhile(java.util.List.of());
+				}
+				activities.updatePlan(id, form.toPlan(), form.version());
+				flash.addFlashAttribute("flashSuccess", "common.saved");
+				return "redirect:/brand-plans/" + id;
+			}
+			catch (InvalidInputException e) {
+				e.addTo(errors);
+			}
+			catch (ChangedMeanwhile e) {
+				errors.reject("community.changedMeanwhile");
+			}
 		}
-		catch (InvalidInputException e) {
-			model.addAttribute("fieldErrors", merge(e.errors(), parseErrors));
-		}
-		catch (ChangedMeanwhile e) {
-			model.addAttribute("actionError", "community.changedMeanwhile");
-		}
-		model.addAttribute("draft", p);
 		return plan(id, model);
-	}
-
-	private static Activities.PlanForm planForm(Map<String, String> p, Map<String, String> parseErrors) {
-		return new Activities.PlanForm(p.get("title"), date(p.get("periodFrom"), "periodFrom", parseErrors),
-				date(p.get("periodTo"), "periodTo", parseErrors), p.get("goal"), p.get("budget"), p.get("notes"));
 	}
 
 }

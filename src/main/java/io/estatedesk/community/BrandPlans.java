@@ -58,11 +58,13 @@ class BrandPlans {
 
 	private BigDecimal validate(PlanForm f) {
 		Map<String, String> errors = new LinkedHashMap<>();
+		Map<String, Object[]> limits = new LinkedHashMap<>();
 		if (Strings.blankToNull(f.title()) == null) {
 			errors.put("title", "community.plan.title.required");
 		}
 		else if (f.title().strip().length() > 100) {
-			errors.put("title", "common.tooLong");
+			errors.put("title", "input.tooLongAt");
+			limits.put("title", new Object[] { 100 });
 		}
 		if (f.periodFrom() == null) {
 			errors.put("periodFrom", "community.plan.period.required");
@@ -75,7 +77,7 @@ class BrandPlans {
 		}
 		BigDecimal budget = CommunityInput.amount(f.budget(), "budget", errors);
 		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
+			throw new InvalidInputException(errors, limits);
 		}
 		return budget == null ? BigDecimal.ZERO : budget;
 	}

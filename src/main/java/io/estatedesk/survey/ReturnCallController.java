@@ -3,7 +3,6 @@ package io.estatedesk.survey;
 import io.estatedesk.shared.Texts;
 import io.estatedesk.shared.BusinessClock;
 import java.time.LocalDate;
-import java.util.Map;
 
 import io.estatedesk.shared.BusinessRuleException;
 import io.estatedesk.shared.ChangedMeanwhile;
@@ -15,7 +14,10 @@ import io.estatedesk.staff.StaffManagement;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
+import jakarta.validation.Valid;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -73,8 +75,9 @@ class ReturnCallController {
 		model.addAttribute("names", staff.displayNamesByUsername());
 		model.addAttribute("zone", BusinessClock.ZONE);
 		model.addAttribute("maxAttempts", ReturnCalls.MAX_ATTEMPTS);
-		if (!model.containsAttribute("draft")) {
-			model.addAttribute("draft", Map.of());
+		model.addAttribute("caseText", calls.caseText(t));
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", SurveyForms.ReturnCallForm.empty(t.version()));
 		}
 		return "survey/return-call";
 	}
@@ -89,25 +92,28 @@ class ReturnCallController {
 	}
 
 	@PostMapping("/{id}")
-	String record(@PathVariable long id, @RequestParam boolean reached, @RequestParam(required = false) Boolean satisfied,
-			@RequestParam(required = false) String comment, @RequestParam long version, Model model, RedirectAttributes flash) {
-		try {
-			calls.record(id, reached, satisfied, comment, version);
-			flash.addFlashAttribute("flashSuccess", !reached ? "returnCall.notReached" : Boolean.TRUE.equals(satisfied)
-					? "returnCall.satisfied" : "returnCall.reopened");
-			return "redirect:/return-calls/" + id;
+	String record(@PathVariable long id, @Valid @ModelAttribute("form") SurveyForms.ReturnCallForm form, BindingResult errors,
+			Model model, RedirectAttributes flash) {
+		if (!errors.hasErrors()) {
+			try {
+				if (form.version() == null) {
+					throw new ChangedMeanwhile(java.util.List.of());
+				}
+				calls.record(id, form.wasReached(), form.satisfied(), form.comment(), form.version());
+				flash.addFlashAttribute("flashSuccess", !form.wasReached() ? "returnCall.notReached"
+						: Boolean.TRUE.equals(form.satisfied()) ? "returnCall.satisfied" : "returnCall.reopened");
+				return "redirect:/return-calls/" + id;
+			}
+			catch (InvalidInputException e) {
+				e.addTo(errors);
+			}
+			catch (BusinessRuleException e) {
+				e.addTo(errors);
+			}
+			catch (ChangedMeanwhile e) {
+				errors.reject("returnCall.changedMeanwhile");
+			}
 		}
-		catch (InvalidInputException e) {
-			model.addAttribute("fieldErrors", e.errors());
-		}
-		catch (BusinessRuleException e) {
-			model.addAttribute("actionError", e.getMessage());
-			model.addAttribute("actionErrorArgs", e.args());
-		}
-		catch (ChangedMeanwhile e) {
-			model.addAttribute("actionError", "returnCall.changedMeanwhile");
-		}
-		model.addAttribute("draft", Map.of("comment", comment == null ? "" : comment));
 		return task(id, model);
 	}
 

@@ -1,6 +1,7 @@
 package io.estatedesk.survey;
 
 import io.estatedesk.shared.BusinessClock;
+import io.estatedesk.shared.FieldErrors;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -178,6 +179,7 @@ class ReturnCalls {
 			throw new ChangedMeanwhile(attempts(id));
 		}
 		String note = Strings.orEmpty(comment).strip();
+		new FieldErrors().length("comment", note, SurveyForms.COMMENT_MAX).throwIfAny();
 		String actor = permissions.currentUsername();
 		if (!reached) {
 			call.notReached(note, actor);
@@ -206,6 +208,13 @@ class ReturnCalls {
 		else {
 			workOrders.returnCall(call.caseId, satisfied, note, workOrders.version(call.caseId));
 		}
+	}
+
+	/** What the case is about, in its own words: a complaint's 投诉内容, a work order's 问题描述. */
+	String caseText(Task t) {
+		String sql = t.kind() == Kind.COMPLAINT ? "select content from complaint_case where id = ?"
+				: "select description from repair_work_order where id = ?";
+		return jdbc.query(sql, (rs, i) -> rs.getString(1), t.caseId()).stream().findFirst().orElse(null);
 	}
 
 	private void attempt(long id, String actor, boolean reached, String note) {

@@ -55,11 +55,16 @@ class SurveyCampaigns {
 	long createCampaign(Long templateId, String name, Audience audience, Long projectId) {
 		require(Surveys.MANAGE);
 		Map<String, String> errors = new LinkedHashMap<>();
+		Map<String, Object[]> limits = new LinkedHashMap<>();
 		if (templateId == null) {
 			errors.put("templateId", "survey.campaign.template.required");
 		}
 		if (name == null || name.isBlank()) {
 			errors.put("name", "survey.campaign.name.required");
+		}
+		else if (name.strip().length() > 100) {
+			errors.put("name", "input.tooLongAt");
+			limits.put("name", new Object[] { 100 });
 		}
 		if (audience == null) {
 			errors.put("audience", "survey.campaign.audience.required");
@@ -68,7 +73,7 @@ class SurveyCampaigns {
 			errors.put("projectId", "survey.campaign.project.required");
 		}
 		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
+			throw new InvalidInputException(errors, limits);
 		}
 		templates.template(templateId);
 		long id = jdbc.queryForObject("""

@@ -27,7 +27,10 @@ import io.estatedesk.staff.Permissions;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
+import jakarta.validation.Valid;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -53,9 +56,12 @@ class SurveyController {
 
 	private final ConfidentialNumbers numbers;
 
+	private final SurveyLinks links;
+
 	SurveyController(Surveys surveys, ArchiveLookup archive, Permissions permissions, AuditTrail audit, PageData pageData,
-			ConfidentialNumbers numbers) {
+			ConfidentialNumbers numbers, SurveyLinks links) {
 		this.numbers = numbers;
+		this.links = links;
 		this.surveys = surveys;
 		this.archive = archive;
 		this.permissions = permissions;
@@ -70,27 +76,29 @@ class SurveyController {
 		model.addAttribute("projects", archive.projects());
 		model.addAttribute("audiences", Surveys.Audience.values());
 		model.addAttribute("byProject", surveys.breakdown(null, false));
-		if (!model.containsAttribute("draft")) {
-			model.addAttribute("draft", Map.of());
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", SurveyForms.CampaignForm.empty());
 		}
 		return "survey/surveys";
 	}
 
 	@PostMapping("/campaigns")
 	@PreAuthorize("hasAuthority('SURVEY_MANAGE')")
-	String createCampaign(@RequestParam(required = false) Long templateId, @RequestParam(required = false) String name,
-			@RequestParam(required = false) Surveys.Audience audience, @RequestParam(required = false) Long projectId,
-			Model model, RedirectAttributes flash) {
-		try {
-			long id = surveys.createCampaign(templateId, name, audience, projectId);
-			flash.addFlashAttribute("flashSuccess", "survey.campaign.created");
-			return "redirect:/surveys/campaigns/" + id;
+	String createCampaign(@Valid @ModelAttribute("form") SurveyForms.CampaignForm form, BindingResult errors, Model model,
+			RedirectAttributes flash) {
+		if (!errors.hasErrors()) {
+			try {
+				long id = surveys.createCampaign(form.templateId(), form.name(), form.audience(), form.projectId());
+				long targets = surveys.summary(id).targets();
+				// a claim about links only when there are owners to have them
+				flash.addFlashAttribute("flashSuccess", targets == 0 ? "survey.campaign.createdEmpty" : "survey.campaign.created");
+				return "redirect:/surveys/campaigns/" + id;
+			}
+			catch (InvalidInputException e) {
+				e.addTo(errors);
+			}
 		}
-		catch (InvalidInputException e) {
-			model.addAttribute("fieldErrors", e.errors());
-			model.addAttribute("draft", Map.of("name", name == null ? "" : name));
-			return home(model);
-		}
+		return home(model);
 	}
 
 	@GetMapping("/templates/new")
@@ -145,7 +153,13 @@ class SurveyController {
 		model.addAttribute("byMonth", surveys.breakdown(id, true));
 		int p = Paged.page(page);
 		List<Surveys.Target> targets = surveys.targets(id, true, p, 20);
-		model.addAttribute("targets", targets.size() > 20 ? targets.subList(0, 20) : targets);
+		List<Surveys.Target> shown = targets.size() > 20 ? targets.subList(0, 20) : targets;
+		model.addAttribute("targets", shown);
+		if (permissions.has(SurveyLinks.PERMISSION)) {
+			Map<Long, String> urls = new HashMap<>();
+			shown.forEach(t -> urls.put(t.id(), links.url(t)));
+			model.addAttribute("links", urls);
+		}
 		model.addAttribute("page", p);
 		model.addAttribute("hasNext", targets.size() > 20);
 		Map<String, Object> chart = new LinkedHashMap<>();
@@ -172,7 +186,12 @@ class SurveyController {
 		List<Surveys.Question> questions = surveys.questions(c.templateId());
 		audit.record(AuditTrail.EXPORT, Texts.zh("survey.audit.export"), c.name());
 		Downloads.xlsx(response, Texts.zh("survey.audit.export") + "-" + c.id() + "-" + BusinessClock.today().format(DateTimeFormatter.BASIC_ISO_DATE) + ".xlsx");
+		boolean withLinks = permissions.has(SurveyLinks.PERMISSION);
 		List<String> columns = new ArrayList<>(Stream.of("owner", "unit", "answeredAt", "way").map(k -> Texts.zh("survey.sheet." + k)).toList());
+		if (withLinks) {
+			columns.add(Texts.zh("survey.sheet.link"));
+		}
+		int first = columns.size();
 		questions.forEach(q -> columns.add(q.position() + ". " + q.text()));
 		XlsxTable table = new XlsxTable(response.getOutputStream(), Texts.zh("survey.sheet.name"), columns);
 		DateTimeFormatter dt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessClock.ZONE);
@@ -180,9 +199,9 @@ class SurveyController {
 		long[] current = { -1 };
 		Map<Long, Integer> column = new HashMap<>();
 		for (int i = 0; i < questions.size(); i++) {
-			column.put(questions.get(i).id(), 4 + i);
+			column.put(questions.get(i).id(), first + i);
 		}
-		surveys.eachAnswered(id, (RowCallbackHandler) rs -> {
+		surveys.eachTarget(id, (RowCallbackHandler) rs -> {
 			long target = rs.getLong(1);
 			if (target != current[0]) {
 				if (row[0] != null) {
@@ -192,8 +211,15 @@ class SurveyController {
 				row[0] = new Object[columns.size()];
 				row[0][0] = rs.getString(2);
 				row[0][1] = rs.getString(3);
-				row[0][2] = dt.format(rs.getTimestamp(4).toInstant());
-				row[0][3] = Texts.zh("owner".equals(rs.getString(5)) ? "survey.sheet.way.link" : "survey.sheet.way.phone");
+				java.sql.Timestamp at = rs.getTimestamp(4);
+				if (at != null) {
+					row[0][2] = dt.format(at.toInstant());
+					row[0][3] = Texts.zh("owner".equals(rs.getString(5)) ? "survey.sheet.way.link" : "survey.sheet.way.phone");
+				}
+				else if (withLinks) {
+					// still to answer: the link to send (an answered one is used up)
+					row[0][4] = links.url(rs.getString(10));
+				}
 			}
 			Integer col = column.get(rs.getLong(6));
 			if (col != null) {
@@ -221,10 +247,24 @@ class SurveyController {
 		model.addAttribute("mobile", ConfidentialNumbers.phone(t.mobile(), revealed));
 		model.addAttribute("revealed", revealed);
 		model.addAttribute("mayReveal", !revealed && numbers.mayReveal() && t.mobile() != null && !t.mobile().isBlank());
+		if (t.answeredAt() == null && c.state().equals("OPEN") && permissions.has(SurveyLinks.PERMISSION)) {
+			model.addAttribute("link", links.url(t));
+		}
 		if (!model.containsAttribute("draft")) {
 			model.addAttribute("draft", Map.of());
 		}
 		return "survey/answer";
+	}
+
+	/** The QR code of a target's personal link, for the owner's phone camera. */
+	@GetMapping(value = "/targets/{id}/qr.svg", produces = "image/svg+xml")
+	@PreAuthorize("hasAuthority('SURVEY_MANAGE')")
+	org.springframework.http.ResponseEntity<String> qr(@PathVariable long id) {
+		Surveys.Target t = surveys.target(id);
+		return org.springframework.http.ResponseEntity.ok()
+			.cacheControl(org.springframework.http.CacheControl.noStore())
+			.contentType(org.springframework.http.MediaType.valueOf("image/svg+xml"))
+			.body(SurveyLinks.qrSvg(links.url(t)));
 	}
 
 	/** 显示完整号码: the owner's number in full to make the call, recorded. */

@@ -113,14 +113,14 @@ class SurveyResults {
 				round(rs.getBigDecimal("sat")), round(rs.getBigDecimal("nps"))), campaignId, campaignId);
 	}
 
-	/** Every answered target with its answers, for the xlsx export. */
-	void eachAnswered(long campaignId, RowCallbackHandler handler) {
+	/** Every target with its answers (none while still to answer) and its token, for the xlsx export. */
+	void eachTarget(long campaignId, RowCallbackHandler handler) {
 		jdbc.query("""
 				select g.id, o.name, u.label unit_label, g.answered_at, g.answered_by,
-				       a.question_id, a.score, array_to_string(a.choices, '、') choices, a.text
+				       a.question_id, a.score, array_to_string(a.choices, '、') choices, a.text, g.token
 				from survey_target g join estate_owner o on o.id = g.owner_id left join estate_unit_place u on u.id = g.unit_id
 				left join survey_answer a on a.target_id = g.id
-				where g.campaign_id = ? and g.answered_at is not null order by g.id, a.question_id""", handler, campaignId);
+				where g.campaign_id = ? order by g.id, a.question_id""", handler, campaignId);
 	}
 
 	/** An owner's survey answers, for their archive page. */

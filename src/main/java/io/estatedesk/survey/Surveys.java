@@ -164,8 +164,9 @@ class Surveys {
 		return results.breakdown(campaignId, byMonth);
 	}
 
-	void eachAnswered(long campaignId, RowCallbackHandler handler) {
-		results.eachAnswered(campaignId, handler);
+	/** Every target of the campaign with its answers (none yet for those still to answer) and its token, in order. */
+	void eachTarget(long campaignId, RowCallbackHandler handler) {
+		results.eachTarget(campaignId, handler);
 	}
 
 	List<Map<String, Object>> forOwner(String column, long id) {
