@@ -166,11 +166,22 @@ class RepairBrowserTests {
 			.anySatisfy(row -> assertThat(row).contains("待验收", "已完成", "业主评分 4"));
 		browser.screenshot("repair-07-completed");
 
-		awaitComplaintState("待回复");
-		assertThat(browser.find(By.id("complaint-state")).getText()).as("every repair accepted").isEqualTo("待回复");
+		// every repair accepted, but its 处理单 lacks 原因分析 and 处理意见: it waits for its owner to complete them
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).pollInterval(java.time.Duration.ofMillis(500))
+			.until(() -> {
+				browser.open("/complaints/" + complaintId);
+				return !browser.findAll(By.id("repairs-done")).isEmpty();
+			});
+		assertThat(browser.find(By.id("complaint-state")).getText()).as("no reply with a blank 处理单").isEqualTo("处理中");
 		assertThat(browser.find(By.id("complaint-sections")).getText()).contains("已完成");
 		assertThat(browser.find(By.id("correctiveAction")).getDomProperty("value")).as("整改措施 from the repairs")
 			.contains("维修已完成并经业主验收", waterproofName, plumbingName);
+		browser.type(By.id("causeAnalysis"), "楼上卫生间防水层破损，厨房水管接口老化");
+		browser.type(By.id("handlingOpinion"), "两项维修均已完成并经业主验收");
+		browser.clickAndAwaitPage(By.id("submit-complaint"));
+		assertThat(browser.errorMessages()).as("error messages on %s", browser.currentPath()).isEmpty();
+		assertThat(browser.waitFor(By.id("complaint-state")).getText()).isEqualTo("待回复");
+		assertThat(browser.findAll(By.id("repairs-done"))).as("the mark is gone once submitted").isEmpty();
 		browser.screenshot("repair-08-complaint-pending-reply");
 		assertThat(browser.consoleErrors()).as("browser console errors").isEmpty();
 	}
