@@ -91,8 +91,10 @@ class ComplaintLifecycleIntegrationTests {
 
 		assertThat(state(id)).as("no reply with a blank 处理单").isEqualTo(ComplaintState.IN_PROGRESS);
 		long me = fixtures.staffId(office);
-		assertThat(jdbc.queryForObject("select count(*) from notification where recipient_id = ? and title like ?",
-				Long.class, me, "%请补全处理单%")).isEqualTo(1);
+		// the notification module takes the message in after the commit, on its own thread
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+				jdbc.queryForObject("select count(*) from notification where recipient_id = ? and title like ?",
+						Long.class, me, "%请补全处理单%")).isEqualTo(1));
 		WorkbenchItems.Item item = fixtures.as(office, () -> workbench.items()
 			.stream()
 			.filter(i -> i.labelKey().equals("workbench.complaints.repairsDone"))
