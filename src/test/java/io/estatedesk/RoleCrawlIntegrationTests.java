@@ -156,6 +156,7 @@ class RoleCrawlIntegrationTests {
 		ids.put("brandPlan", one("select min(id) from brand_plan"));
 		ids.put("careRule", one("select min(id) from care_rule"));
 		ids.put("facility", one("select min(id) from public_facility"));
+		ids.put("trade", one("select min(id) from repair_trade"));
 		ids.put("staff", one("select id from staff_account where username = 'office'"));
 		Long importJob = jdbc.queryForObject("select min(id) from import_job", Long.class);
 		ids.put("import", importJob == null ? 1L : importJob);
@@ -528,6 +529,8 @@ class RoleCrawlIntegrationTests {
 		p.add(new Page("/work-orders/options/warranty?unitId={unit}&component=WATERPROOF_WET", has("REPAIR_VIEW")));
 		p.add(new Page("/work-orders/new?complaintId={complaint}", has("REPAIR_VIEW", "REPAIR_CREATE", "COMPLAINT_VIEW")));
 		p.add(new Page("/work-orders/new?unitId={unit}", has("REPAIR_VIEW", "REPAIR_CREATE")));
+		p.add(new Page("/work-orders/options/contractors?tradeId={trade}&unitId={unit}",
+				has("REPAIR_VIEW", "REPAIR_CREATE", "REPAIR_DISPATCH", "REPAIR_ALL")));
 		p.add(new Page("/work-orders/export", has("REPAIR_VIEW", "REPAIR_EXPORT")));
 		p.add(new Page("/work-orders/settings", has("REPAIR_SETTINGS")));
 		for (String s : List.of("/contractors", "/contractors/{contractor}", "/facilities", "/facilities/{facility}")) {

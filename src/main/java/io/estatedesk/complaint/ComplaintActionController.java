@@ -1,8 +1,7 @@
 package io.estatedesk.complaint;
 
 import jakarta.validation.Valid;
-import io.estatedesk.shared.BusinessRuleException;
-import io.estatedesk.shared.InvalidInputException;
+import io.estatedesk.shared.PageForms;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,23 +39,10 @@ class ComplaintActionController {
 	 */
 	private String act(long id, BindingResult errors, Model model, RedirectAttributes flash, String success,
 			Runnable action) {
-		if (!errors.hasErrors()) {
-			try {
-				action.run();
-				flash.addFlashAttribute("flashSuccess", success);
-				return "redirect:/complaints/" + id;
-			}
-			catch (InvalidInputException e) {
-				e.addTo(errors);
-			}
-			catch (BusinessRuleException e) {
-				e.addTo(errors);
-			}
-			catch (ComplaintConflict e) {
-				model.addAttribute("changes", e.changes());
-			}
+		if (PageForms.ran(errors, model, action)) {
+			flash.addFlashAttribute("flashSuccess", success);
+			return "redirect:/complaints/" + id;
 		}
-		model.addAttribute("refusedForm", errors.getObjectName());
 		return page.render(id, model);
 	}
 

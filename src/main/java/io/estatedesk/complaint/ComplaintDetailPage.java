@@ -1,6 +1,6 @@
 package io.estatedesk.complaint;
 
-import java.util.function.Supplier;
+import io.estatedesk.shared.PageForms;
 
 import io.estatedesk.shared.Texts;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -53,27 +53,22 @@ class ComplaintDetailPage {
 		model.addAttribute("staffList", staff.activeWithPermission(ComplaintManagement.HANDLE));
 		ComplaintViews.Detail d = full.detail();
 		// each step's form as the user left it after a refusal, else as the complaint stands
-		blank(model, "analysisForm", () -> AnalysisForm.of(d.causeType(), d.causeAnalysis(), d.correctiveAction(),
+		PageForms.keep(model, "analysisForm", () -> AnalysisForm.of(d.causeType(), d.causeAnalysis(), d.correctiveAction(),
 				d.handlingOpinion()));
-		blank(model, "followupForm", () -> new FollowupForm(null, "", ""));
-		blank(model, "instructionForm", () -> new InstructionForm("", null));
-		blank(model, "replyForm", () -> new ReplyForm(Texts.of(LocaleContextHolder.getLocale(), "followup.way.phone"), ""));
-		blank(model, "returnVisitForm", () -> new ReturnVisitForm("", null));
-		blank(model, "closeForm", () -> new CloseForm(""));
-		blank(model, "transferForm", () -> new TransferForm(d.handlerId(), ""));
-		blank(model, "appointmentForm", () -> new AppointmentForm(null, ""));
-		blank(model, "partyForm", () -> new PartyForm(null, null, ""));
-		blank(model, "groupForm", () -> new GroupForm(""));
-		blank(model, "waitingForm", () -> new ComplaintActionController.WaitingForm(d.waitingSince() == null));
-		blank(model, "attachmentForm", () -> new ComplaintActionController.AttachmentForm(null));
+		PageForms.keep(model, "followupForm", () -> new FollowupForm(null, "", ""));
+		PageForms.keep(model, "instructionForm", () -> new InstructionForm("", null));
+		PageForms.keep(model, "replyForm", () -> new ReplyForm(Texts.of(LocaleContextHolder.getLocale(), "followup.way.phone"), ""));
+		PageForms.keep(model, "returnVisitForm", () -> new ReturnVisitForm("", null));
+		PageForms.keep(model, "closeForm", () -> new CloseForm(""));
+		PageForms.keep(model, "transferForm", () -> new TransferForm(d.handlerId(), ""));
+		PageForms.keep(model, "appointmentForm", () -> new AppointmentForm(null, ""));
+		PageForms.keep(model, "partyForm", () -> new PartyForm(null, null, ""));
+		PageForms.keep(model, "groupForm", () -> new GroupForm(""));
+		PageForms.keep(model, "waitingForm", () -> new ComplaintActionController.WaitingForm(d.waitingSince() == null));
+		PageForms.keep(model, "attachmentForm", () -> new ComplaintActionController.AttachmentForm(null));
 		return "complaint/detail";
 	}
 
-	private static void blank(Model model, String name, Supplier<Object> form) {
-		if (!model.containsAttribute(name)) {
-			model.addAttribute(name, form.get());
-		}
-	}
 
 	/** Whether this page follows a reveal (显示完整号码), which was recorded when it was asked for. */
 	boolean revealed(Model model) {

@@ -39,7 +39,7 @@ record RecordInput(@Happened @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) Loca
 		MultipartFile attachment) {
 
 	/** Blank, or a decimal number with an optional sign. */
-	static final String NUMBER = "\\s*([-+]?(\\d{1,12}(\\.\\d*)?|\\.\\d+))?\\s*";
+	static final String NUMBER = io.estatedesk.shared.FieldErrors.NUMBER;
 
 	static RecordInput startingOn(LocalDate day) {
 		return new RecordInput(day, "", "", "", "", "", "", "", null, null);

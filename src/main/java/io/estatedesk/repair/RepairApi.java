@@ -94,7 +94,7 @@ class RepairApi {
 
 	@PostMapping("/work-orders")
 	@Operation(summary = "报修：房屋（unitId）或公共区域（projectId + publicArea）；complaintId 表示从投诉派单；contractorId 直接派工")
-	ResponseEntity<WorkOrderViews.Detail> create(@RequestBody WorkOrderManagement.RaiseForm form) {
+	ResponseEntity<WorkOrderViews.Detail> create(@jakarta.validation.Valid @RequestBody WorkOrderManagement.RaiseForm form) {
 		long id = management.raise(form);
 		ResponseEntity<WorkOrderViews.Detail> body = current(id);
 		return ResponseEntity.created(URI.create("/api/v1/work-orders/" + id)).eTag(body.getHeaders().getETag())

@@ -20,7 +20,10 @@ import io.estatedesk.estate.ArchiveLookup;
 import io.estatedesk.shared.BusinessRuleException;
 import io.estatedesk.shared.ChangedMeanwhile;
 import io.estatedesk.shared.Downloads;
+import io.estatedesk.shared.FieldErrors;
 import io.estatedesk.shared.InvalidInputException;
+import io.estatedesk.shared.PageForms;
+import jakarta.validation.Valid;
 import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.shared.Uploads;
 import io.estatedesk.shared.Paged;
@@ -171,6 +174,10 @@ class WorkOrderController {
 	private String formPage(Model model) {
 		options(model);
 		WorkOrderManagement.RaiseForm f = (WorkOrderManagement.RaiseForm) model.getAttribute("form");
+		if (model.containsAttribute("contractors") && f != null) {
+			model.addAttribute("contractors", offered(f.tradeId(), f.projectId(), f.unitId()));
+			model.addAttribute("selectedContractor", f.contractorId());
+		}
 		if (f != null && f.unitId() != null) {
 			archive.unit(f.unitId()).ifPresent(u -> {
 				model.addAttribute("presetUnit", u);
@@ -191,23 +198,38 @@ class WorkOrderController {
 
 	@PostMapping("/new")
 	@PreAuthorize("hasAuthority('REPAIR_CREATE')")
-	String create(@ModelAttribute("form") WorkOrderManagement.RaiseForm form, BindingResult errors, Model model,
+	String create(@Valid @ModelAttribute("form") WorkOrderManagement.RaiseForm form, BindingResult errors, Model model,
 			RedirectAttributes flash) {
-		if (!errors.hasErrors()) {
-			try {
-				long id = management.raise(form);
-				flash.addFlashAttribute("flashSuccess", "workorder.raised");
-				return form.complaintId() != null ? "redirect:/complaints/" + form.complaintId() : "redirect:/work-orders/" + id;
-			}
-			catch (InvalidInputException e) {
-				e.addTo(errors);
-			}
-			catch (BusinessRuleException e) {
-				model.addAttribute("actionError", e.getMessage());
-				model.addAttribute("actionErrorArgs", e.args());
-			}
+		long[] raised = new long[1];
+		if (PageForms.ran(errors, model, () -> raised[0] = management.raise(form))) {
+			flash.addFlashAttribute("flashSuccess", "workorder.raised");
+			return form.complaintId() != null ? "redirect:/complaints/" + form.complaintId()
+					: "redirect:/work-orders/" + raised[0];
 		}
 		return formPage(model);
+	}
+
+	/**
+	 * The contractors the form offers for direct dispatch: with a trade chosen only the active ones that take it,
+	 * those working on the project (building) first; without one every active contractor.
+	 */
+	private List<Contractors.Contractor> offered(Long tradeId, Long projectId, Long unitId) {
+		if (tradeId == null) {
+			return contractors.all(true);
+		}
+		Optional<ArchiveLookup.UnitRef> unit = unitId == null ? Optional.empty() : archive.unit(unitId);
+		long project = unit.map(u -> (long) u.projectId()).orElse(projectId == null ? 0L : projectId);
+		return contractors.candidates(tradeId, project, unit.map(ArchiveLookup.UnitRef::buildingId).orElse(null));
+	}
+
+	/** The contractors offered once 工种, project or unit change on the form (htmx fragment). */
+	@GetMapping("/options/contractors")
+	@PreAuthorize("hasAuthority('REPAIR_CREATE') and hasAuthority('REPAIR_DISPATCH') and hasAuthority('REPAIR_ALL')")
+	String contractorOptions(@RequestParam(required = false) Long tradeId, @RequestParam(required = false) Long projectId,
+			@RequestParam(required = false) Long unitId, @RequestParam(required = false) Long contractorId, Model model) {
+		model.addAttribute("contractors", offered(tradeId, projectId, unitId));
+		model.addAttribute("selectedContractor", contractorId);
+		return "repair/form :: contractorOptions";
 	}
 
 	// ---------------------------------------------------------------- one work order
@@ -235,9 +257,25 @@ class WorkOrderController {
 			Long buildingId = d.unitId() == null ? null : archive.unit(d.unitId()).map(ArchiveLookup.UnitRef::buildingId).orElse(null);
 			model.addAttribute("candidates", contractors.candidates(d.tradeId(), d.projectId(), buildingId));
 		}
-		if (!model.containsAttribute("draft")) {
-			model.addAttribute("draft", Map.of());
-		}
+		// each step's form as the user left it after a refusal, else as the work order stands
+		PageForms.keep(model, "dispatchForm", () -> new WorkOrderForms.DispatchForm(d.contractorId(), ""));
+		PageForms.keep(model, "finishForm", () -> new WorkOrderForms.FinishForm("", d.materials()));
+		PageForms.keep(model, "acceptForm", () -> new WorkOrderForms.AcceptForm(null, ""));
+		PageForms.keep(model, "rejectForm", () -> new WorkOrderForms.RejectForm(""));
+		PageForms.keep(model, "returnCallForm", () -> new WorkOrderForms.ReturnCallForm(null, ""));
+		PageForms.keep(model, "appointmentForm", () -> new WorkOrderForms.AppointmentForm(
+				d.appointmentFrom() == null ? null : LocalDateTime.ofInstant(d.appointmentFrom(), BusinessClock.ZONE),
+				d.appointmentTo() == null ? null : LocalDateTime.ofInstant(d.appointmentTo(), BusinessClock.ZONE)));
+		PageForms.keep(model, "startForm", WorkOrderForms.StepForm::new);
+		PageForms.keep(model, "resumeForm", WorkOrderForms.StepForm::new);
+		PageForms.keep(model, "progressForm", () -> new WorkOrderForms.ProgressForm(""));
+		PageForms.keep(model, "pauseForm", () -> new WorkOrderForms.PauseForm("", null));
+		PageForms.keep(model, "cancelForm", () -> new WorkOrderForms.CancelForm(""));
+		PageForms.keep(model, "chargeForm", () -> new WorkOrderForms.ChargeForm(d.charge(), d.materials(),
+				d.cost() == null ? "" : d.cost().toPlainString()));
+		PageForms.keep(model, "photoForm", () -> new WorkOrderForms.PhotoForm(
+				java.util.Set.of(WorkOrderState.IN_PROGRESS, WorkOrderState.REWORK, WorkOrderState.PENDING_ACCEPTANCE)
+					.contains(d.state()) ? "AFTER" : "BEFORE", null));
 		return "repair/detail";
 	}
 
@@ -257,130 +295,117 @@ class WorkOrderController {
 		return new Warranty.Decision(d.warrantyStatus(), rule, d.handoverDate(), d.warrantyUntil());
 	}
 
-	/** Runs an action; on a rule, input or version problem shows the page again with the user's input kept. */
-	private String act(long id, Map<String, String> draft, Model model, RedirectAttributes flash, String success,
-			Runnable action) {
-		try {
-			action.run();
+	/**
+	 * Runs a step whose form passed its checks; a rule, input or version problem goes onto that form (next to the
+	 * field it names) and the page is shown again with the form as typed.
+	 */
+	private String act(long id, WorkOrderAction step, BindingResult errors, Model model, RedirectAttributes flash,
+			String success, Runnable action) {
+		if (PageForms.ran(errors, model, action)) {
 			flash.addFlashAttribute("flashSuccess", success);
 			return "redirect:/work-orders/" + id;
 		}
-		catch (InvalidInputException e) {
-			model.addAttribute("fieldErrors", e.errors());
+		if (step != null && errors.hasGlobalErrors() && !management.allowedActions(id).contains(step)) {
+			// the step's form is no longer on the page (the order moved on): its refusal stands at the top
+			model.addAttribute("refusals", errors.getGlobalErrors());
 		}
-		catch (BusinessRuleException e) {
-			model.addAttribute("actionError", e.getMessage());
-			model.addAttribute("actionErrorArgs", e.args());
-		}
-		catch (ChangedMeanwhile e) {
-			model.addAttribute("changes", e.changes());
-		}
-		model.addAttribute("draft", draft);
 		return show(id, model);
 	}
 
 	@PostMapping("/{id}/dispatch")
-	String dispatch(@PathVariable long id, @RequestParam(required = false) Long contractorId,
-			@RequestParam(required = false) String note, @RequestParam long version, Model model, RedirectAttributes flash) {
-		return act(id, Map.of("dispatchNote", orEmpty(note)), model, flash, "workorder.dispatched",
-				() -> management.perform(id, WorkOrderAction.DISPATCH, WorkOrderInput.dispatch(contractorId, note), version));
+	String dispatch(@PathVariable long id, @Valid @ModelAttribute("dispatchForm") WorkOrderForms.DispatchForm form,
+			BindingResult errors, @RequestParam long version, Model model, RedirectAttributes flash) {
+		return act(id, WorkOrderAction.DISPATCH, errors, model, flash, "workorder.dispatched", () -> management.perform(id,
+				WorkOrderAction.DISPATCH, WorkOrderInput.dispatch(form.contractorId(), form.dispatchNote()), version));
 	}
 
 	@PostMapping("/{id}/start")
-	String start(@PathVariable long id, @RequestParam long version, Model model, RedirectAttributes flash) {
-		return act(id, Map.of(), model, flash, "workorder.started", () -> management.perform(id, WorkOrderAction.START, WorkOrderInput.none(), version));
+	String start(@PathVariable long id, @ModelAttribute("startForm") WorkOrderForms.StepForm form,
+			BindingResult errors, @RequestParam long version, Model model, RedirectAttributes flash) {
+		return act(id, WorkOrderAction.START, errors, model, flash, "workorder.started",
+				() -> management.perform(id, WorkOrderAction.START, WorkOrderInput.none(), version));
 	}
 
 	@PostMapping("/{id}/progress")
-	String progress(@PathVariable long id, @RequestParam(required = false) String note, Model model,
-			RedirectAttributes flash) {
-		return act(id, Map.of("progressNote", orEmpty(note)), model, flash, "workorder.progressAdded",
-				() -> management.progress(id, note));
+	String progress(@PathVariable long id, @Valid @ModelAttribute("progressForm") WorkOrderForms.ProgressForm form,
+			BindingResult errors, Model model, RedirectAttributes flash) {
+		return act(id, WorkOrderAction.PROGRESS, errors, model, flash, "workorder.progressAdded",
+				() -> management.progress(id, form.progressNote()));
 	}
 
 	@PostMapping("/{id}/finish")
-	String finish(@PathVariable long id, @RequestParam(required = false) String note,
-			@RequestParam(required = false) String materials, @RequestParam long version, Model model,
-			RedirectAttributes flash) {
-		return act(id, Map.of("finishNote", orEmpty(note), "materials", orEmpty(materials)), model, flash, "workorder.finished",
-				() -> management.perform(id, WorkOrderAction.FINISH, WorkOrderInput.finish(note, materials), version));
+	String finish(@PathVariable long id, @Valid @ModelAttribute("finishForm") WorkOrderForms.FinishForm form,
+			BindingResult errors, @RequestParam long version, Model model, RedirectAttributes flash) {
+		return act(id, WorkOrderAction.FINISH, errors, model, flash, "workorder.finished", () -> management.perform(id, WorkOrderAction.FINISH,
+				WorkOrderInput.finish(form.finishNote(), form.finishMaterials()), version));
 	}
 
 	@PostMapping("/{id}/accept")
-	String accept(@PathVariable long id, @RequestParam(required = false) Integer ownerRating,
-			@RequestParam(required = false) String note, @RequestParam long version, Model model, RedirectAttributes flash) {
-		return act(id, Map.of("acceptanceNote", orEmpty(note)), model, flash, "workorder.accepted",
-				() -> management.perform(id, WorkOrderAction.ACCEPT, WorkOrderInput.accept(ownerRating, note), version));
+	String accept(@PathVariable long id, @Valid @ModelAttribute("acceptForm") WorkOrderForms.AcceptForm form,
+			BindingResult errors, @RequestParam long version, Model model, RedirectAttributes flash) {
+		return act(id, WorkOrderAction.ACCEPT, errors, model, flash, "workorder.accepted", () -> management.perform(id, WorkOrderAction.ACCEPT,
+				WorkOrderInput.accept(form.ownerRating(), form.acceptanceNote()), version));
 	}
 
 	@PostMapping("/{id}/reject")
-	String reject(@PathVariable long id, @RequestParam(required = false) String reason, @RequestParam long version,
-			Model model, RedirectAttributes flash) {
-		return act(id, Map.of("rejectReason", orEmpty(reason)), model, flash, "workorder.rejected",
-				() -> management.perform(id, WorkOrderAction.REJECT, WorkOrderInput.note(reason), version));
+	String reject(@PathVariable long id, @Valid @ModelAttribute("rejectForm") WorkOrderForms.RejectForm form,
+			BindingResult errors, @RequestParam long version, Model model, RedirectAttributes flash) {
+		return act(id, WorkOrderAction.REJECT, errors, model, flash, "workorder.rejected", () -> management.perform(id, WorkOrderAction.REJECT,
+				WorkOrderInput.note(form.rejectReason()), version));
 	}
 
 	@PostMapping("/{id}/pause")
-	String pause(@PathVariable long id, @RequestParam(required = false) String reason,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate resumeOn,
-			@RequestParam long version, Model model, RedirectAttributes flash) {
-		return act(id, Map.of("pauseReason", orEmpty(reason)), model, flash, "workorder.paused",
-				() -> management.perform(id, WorkOrderAction.PAUSE, WorkOrderInput.pause(reason, resumeOn), version));
+	String pause(@PathVariable long id, @Valid @ModelAttribute("pauseForm") WorkOrderForms.PauseForm form,
+			BindingResult errors, @RequestParam long version, Model model, RedirectAttributes flash) {
+		return act(id, WorkOrderAction.PAUSE, errors, model, flash, "workorder.paused", () -> management.perform(id, WorkOrderAction.PAUSE,
+				WorkOrderInput.pause(form.pauseReason(), form.resumeOn()), version));
 	}
 
 	@PostMapping("/{id}/resume")
-	String resume(@PathVariable long id, @RequestParam long version, Model model, RedirectAttributes flash) {
-		return act(id, Map.of(), model, flash, "workorder.resumed", () -> management.perform(id, WorkOrderAction.RESUME, WorkOrderInput.none(), version));
+	String resume(@PathVariable long id, @ModelAttribute("resumeForm") WorkOrderForms.StepForm form,
+			BindingResult errors, @RequestParam long version, Model model, RedirectAttributes flash) {
+		return act(id, WorkOrderAction.RESUME, errors, model, flash, "workorder.resumed",
+				() -> management.perform(id, WorkOrderAction.RESUME, WorkOrderInput.none(), version));
 	}
 
 	@PostMapping("/{id}/cancel")
-	String cancel(@PathVariable long id, @RequestParam(required = false) String reason, @RequestParam long version,
-			Model model, RedirectAttributes flash) {
-		return act(id, Map.of("cancelReason", orEmpty(reason)), model, flash, "workorder.cancelled",
-				() -> management.perform(id, WorkOrderAction.CANCEL, WorkOrderInput.note(reason), version));
+	String cancel(@PathVariable long id, @Valid @ModelAttribute("cancelForm") WorkOrderForms.CancelForm form,
+			BindingResult errors, @RequestParam long version, Model model, RedirectAttributes flash) {
+		return act(id, WorkOrderAction.CANCEL, errors, model, flash, "workorder.cancelled", () -> management.perform(id, WorkOrderAction.CANCEL,
+				WorkOrderInput.note(form.cancelReason()), version));
 	}
 
 	@PostMapping("/{id}/return-call")
-	String returnCall(@PathVariable long id, @RequestParam(required = false) Boolean satisfied,
-			@RequestParam(required = false) String result, @RequestParam long version, Model model,
-			RedirectAttributes flash) {
-		return act(id, Map.of("returnResult", orEmpty(result)), model, flash, "workorder.returnCalled",
-				() -> management.perform(id, WorkOrderAction.RETURN_CALL, WorkOrderInput.returnCall(satisfied, result), version));
+	String returnCall(@PathVariable long id, @Valid @ModelAttribute("returnCallForm") WorkOrderForms.ReturnCallForm form,
+			BindingResult errors, @RequestParam long version, Model model, RedirectAttributes flash) {
+		return act(id, WorkOrderAction.RETURN_CALL, errors, model, flash, "workorder.returnCalled", () -> management.perform(id,
+				WorkOrderAction.RETURN_CALL, WorkOrderInput.returnCall(form.returnSatisfied(), form.returnResult()), version));
 	}
 
 	@PostMapping("/{id}/charge")
-	String charge(@PathVariable long id, @RequestParam(required = false) Charge charge,
-			@RequestParam(required = false) String materials, @RequestParam(required = false) String cost,
-			@RequestParam long version, Model model, RedirectAttributes flash) {
-		Map<String, String> draft = new LinkedHashMap<>();
-		draft.put("materials", orEmpty(materials));
-		draft.put("cost", orEmpty(cost));
-		return act(id, draft, model, flash, "common.saved", () -> {
-			BigDecimal amount = null;
-			if (cost != null && !cost.isBlank()) {
-				try {
-					amount = new BigDecimal(cost.strip());
-				}
-				catch (NumberFormatException e) {
-					throw new InvalidInputException(Map.of("cost", "workorder.cost.invalid"));
-				}
-			}
-			management.saveCharge(id, charge, materials, amount, version);
+	String charge(@PathVariable long id, @Valid @ModelAttribute("chargeForm") WorkOrderForms.ChargeForm form,
+			BindingResult errors, @RequestParam long version, Model model, RedirectAttributes flash) {
+		return act(id, null, errors, model, flash, "common.saved", () -> {
+			FieldErrors checks = new FieldErrors();
+			BigDecimal cost = checks.number("cost", form.cost());
+			checks.throwIfAny();
+			management.saveCharge(id, form.charge(), form.chargeMaterials(), cost, version);
 		});
 	}
 
 	@PostMapping("/{id}/appointment")
 	String appointment(@PathVariable long id,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime to,
+			@Valid @ModelAttribute("appointmentForm") WorkOrderForms.AppointmentForm form, BindingResult errors,
 			@RequestParam long version, Model model, RedirectAttributes flash) {
-		return act(id, Map.of(), model, flash, "workorder.appointed", () -> management.perform(id, WorkOrderAction.APPOINT, WorkOrderInput.appointment(from, to), version));
+		return act(id, WorkOrderAction.APPOINT, errors, model, flash, "workorder.appointed", () -> management.perform(id,
+				WorkOrderAction.APPOINT, WorkOrderInput.appointment(form.appointmentFrom(), form.appointmentTo()), version));
 	}
 
 	@PostMapping("/{id}/photos")
-	String photo(@PathVariable long id, @RequestParam(defaultValue = "BEFORE") String stage,
-			@RequestParam(required = false) MultipartFile file, Model model, RedirectAttributes flash) {
-		return act(id, Map.of(), model, flash, "workorder.photoAdded", () -> management.attachPhoto(id, stage, file));
+	String photo(@PathVariable long id, @ModelAttribute("photoForm") WorkOrderForms.PhotoForm form,
+			BindingResult errors, Model model, RedirectAttributes flash) {
+		return act(id, WorkOrderAction.ATTACH_PHOTO, errors, model, flash, "workorder.photoAdded", () -> management.attachPhoto(id,
+				form.stage() == null || form.stage().isBlank() ? "BEFORE" : form.stage(), form.file()));
 	}
 
 	@GetMapping("/{id}/photos/{photoId}")

@@ -48,7 +48,7 @@ class WorkOrderDispatch {
 			throw new BusinessRuleException("contractorId", "workorder.contractor.inactive");
 		}
 		if (!c.tradeIds().contains(w.tradeId)) {
-			throw new BusinessRuleException(null, "workorder.contractor.wrongTrade", c.name(),
+			throw new BusinessRuleException("contractorId", "workorder.contractor.wrongTrade", c.name(),
 					rules.trade(w.tradeId).map(RepairRules.Trade::name).orElse(""));
 		}
 		Long previous = w.contractorId;

@@ -8,6 +8,8 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
+import io.estatedesk.shared.Phone;
+import jakarta.validation.constraints.Size;
 import io.estatedesk.shared.BusinessClock;
 import io.estatedesk.shared.BusinessRuleException;
 import io.estatedesk.shared.Strings;
@@ -60,9 +62,12 @@ public class WorkOrderManagement {
 	 * @param charge null for the warranty decision's default
 	 * @param contractorId dispatch at once to this team or contractor, or null to dispatch later
 	 */
-	public record RaiseForm(Long projectId, Long unitId, Long ownerId, String publicArea, Long complaintId, Source source,
-			Long tradeId, String component, String location, String description, Urgency urgency, String contactName,
-			String contactPhone, Charge charge,
+	public record RaiseForm(Long projectId, Long unitId, Long ownerId,
+			@Size(max = 200, message = "{input.tooLong}") String publicArea, Long complaintId, Source source,
+			Long tradeId, String component, @Size(max = 200, message = "{input.tooLong}") String location,
+			@Size(max = 10000, message = "{input.tooLong}") String description, Urgency urgency,
+			@Size(max = 60, message = "{input.tooLong}") String contactName,
+			@Size(max = 30, message = "{input.tooLong}") @Phone String contactPhone, Charge charge,
 			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime appointmentFrom,
 			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime appointmentTo, Long contractorId) {
 	}

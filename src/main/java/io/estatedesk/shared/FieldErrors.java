@@ -1,5 +1,6 @@
 package io.estatedesk.shared;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,6 +10,9 @@ import java.util.Map;
  * every field's problem is shown next to it together, not one after another.
  */
 public final class FieldErrors {
+
+	/** A number as a clerk types it (3, 3.2, .5, -1; spaces around it allowed), or nothing: for {@code @Pattern}. */
+	public static final String NUMBER = "\\s*([-+]?(\\d{1,12}(\\.\\d*)?|\\.\\d+))?\\s*";
 
 	private final Map<String, String> keys = new LinkedHashMap<>();
 
@@ -47,6 +51,18 @@ public final class FieldErrors {
 			put(field, PhoneNumbers.INVALID);
 		}
 		return this;
+	}
+
+	/** The number typed, null when blank; records "请输入数字" when it is not one. */
+	public BigDecimal number(String field, String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		if (!value.matches(NUMBER)) {
+			put(field, "input.numberOnly");
+			return null;
+		}
+		return new BigDecimal(value.strip());
 	}
 
 	public boolean has(String field) {

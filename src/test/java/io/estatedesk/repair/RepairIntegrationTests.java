@@ -349,6 +349,22 @@ class RepairIntegrationTests {
 	}
 
 	@Test
+	void aContractorWithoutTheTradeIsRefusedUnderItsFieldAndNothingIsRaised() throws Exception {
+		long plumber = contractor("庚水电", "PLUMBING_ELECTRIC");
+		String description = Fixtures.unique("次卧墙角渗水");
+		String page = mvc.perform(post("/work-orders/new").with(new io.estatedesk.support.UploadChecks(jdbc, messages).as(manager))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("projectId", String.valueOf(project)).param("unitId", String.valueOf(unit)).param("source", "CALL")
+			.param("tradeId", String.valueOf(waterproofTrade)).param("description", description).param("urgency", "NORMAL")
+			.param("contractorId", String.valueOf(plumber)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		String name = jdbc.queryForObject("select name from contractor where id = ?", String.class, plumber);
+		assertThat(page).contains("id=\"contractorId-error\"", name + "不承接“防水”工种，请选择承接该工种的单位。", description);
+		assertThat(jdbc.queryForObject("select count(*) from work_order where description = ?", Long.class, description))
+			.isZero();
+	}
+
+	@Test
 	void aSatisfiedReturnCallIsRecordedOnceAndTheWorkOrderStaysCompleted() {
 		long a = contractor("己防水", "WATERPROOF");
 		long id = raise(office, null, "WET_ROOM_WATERPROOF", null, a);

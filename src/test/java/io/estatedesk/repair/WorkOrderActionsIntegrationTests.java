@@ -73,15 +73,15 @@ class WorkOrderActionsIntegrationTests {
 		fixtures.as(manager, () -> orders.pause(order, "业主出差", BusinessClock.today().plusDays(3), version()));
 
 		String html = page();
-		assertThat(html).contains("id=\"resume\"", "id=\"cancel-reason\"", "id=\"appointment-from\"");
-		assertThat(html).doesNotContain("id=\"pause-reason\"", "id=\"finish-form\"", "id=\"start\"", "id=\"dispatch-form\"",
+		assertThat(html).contains("id=\"resume\"", "id=\"cancelReason\"", "id=\"appointmentFrom\"");
+		assertThat(html).doesNotContain("id=\"pauseReason\"", "id=\"finish-form\"", "id=\"start\"", "id=\"dispatch-form\"",
 				"id=\"accept-form\"");
 	}
 
 	@Test
 	void aDispatchedWorkOrderOffersRedispatchAndPauseButNoResume() throws Exception {
 		String html = page();
-		assertThat(html).contains("id=\"dispatch-form\"", "id=\"pause-reason\"", "id=\"cancel-reason\"");
+		assertThat(html).contains("id=\"dispatch-form\"", "id=\"pauseReason\"", "id=\"cancelReason\"");
 		assertThat(html).doesNotContain("id=\"resume\"", "id=\"accept-form\"", "id=\"return-call-form\"");
 	}
 
@@ -91,8 +91,8 @@ class WorkOrderActionsIntegrationTests {
 
 		String html = page();
 		assertThat(html).doesNotContain("id=\"dispatch-form\"", "id=\"start\"", "id=\"finish-form\"", "id=\"accept-form\"",
-				"id=\"return-call-form\"", "id=\"pause-reason\"", "id=\"resume\"", "id=\"cancel-reason\"",
-				"id=\"photo-file\"", "id=\"appointment-from\"");
+				"id=\"return-call-form\"", "id=\"pauseReason\"", "id=\"resume\"", "id=\"cancelReason\"",
+				"id=\"photo-file\"", "id=\"appointmentFrom\"");
 
 		String refused = mvc.perform(multipart("/work-orders/" + order + "/photos")
 			.file(UploadSamples.file("file", "before.png", "image/png", UploadSamples.png()))

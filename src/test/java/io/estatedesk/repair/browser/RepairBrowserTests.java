@@ -142,7 +142,7 @@ class RepairBrowserTests {
 		browser.open(waterproofOrder);
 		accept(5);
 		browser.open(plumbingOrder);
-		browser.type(By.id("reject-reason"), "业主开水龙头后接口仍在滴水");
+		browser.type(By.id("rejectReason"), "业主开水龙头后接口仍在滴水");
 		act(By.id("reject"), "返工");
 		browser.screenshot("repair-06-rework");
 		browser.open("/complaints/" + complaintId);
@@ -151,7 +151,7 @@ class RepairBrowserTests {
 		browser.logout();
 		browser.login(plumber, Fixtures.PASSWORD);
 		browser.open(plumbingOrder);
-		browser.type(By.id("finish-note"), "返工：更换整段软管，试水30分钟无渗漏");
+		browser.type(By.id("finishNote"), "返工：更换整段软管，试水30分钟无渗漏");
 		act(By.id("finish"), "待验收");
 
 		browser.logout();
@@ -226,7 +226,7 @@ class RepairBrowserTests {
 		browser.open(order);
 		assertState("已派工");
 		act(By.id("start"), "维修中");
-		browser.type(By.id("finish-note"), note);
+		browser.type(By.id("finishNote"), note);
 		act(By.id("finish"), "待验收");
 	}
 
