@@ -9,19 +9,14 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 import io.estatedesk.complaint.ComplaintManagement;
 import io.estatedesk.estate.ArchiveLookup;
-import io.estatedesk.shared.BusinessRuleException;
-import io.estatedesk.shared.ChangedMeanwhile;
 import io.estatedesk.shared.Downloads;
 import io.estatedesk.shared.FieldErrors;
-import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.PageForms;
 import jakarta.validation.Valid;
 import io.estatedesk.shared.NotFoundException;
@@ -31,7 +26,6 @@ import io.estatedesk.staff.AuditTrail;
 import io.estatedesk.staff.Permissions;
 import io.estatedesk.staff.StaffManagement;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -43,7 +37,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 维修工单 pages: the list, raising one, one work order with every step, photos and export. */
@@ -102,9 +95,6 @@ class WorkOrderController {
 		model.addAttribute("sources", Source.values());
 		model.addAttribute("charges", Charge.values());
 		model.addAttribute("components", warranty.inForce(WorkOrderManagement.today()));
-		if (management.restrictedTo().isEmpty()) {
-			model.addAttribute("contractors", contractors.all(false));
-		}
 	}
 
 	@GetMapping
@@ -114,6 +104,9 @@ class WorkOrderController {
 		model.addAttribute("restricted", management.restrictedTo().isPresent());
 		model.addAttribute("filterBuildings", filter.projectId() == null ? List.of() : archive.buildings(filter.projectId()));
 		options(model);
+		if (management.restrictedTo().isEmpty()) {
+			model.addAttribute("contractors", contractors.all(false));
+		}
 		return "repair/list";
 	}
 
@@ -174,7 +167,8 @@ class WorkOrderController {
 	private String formPage(Model model) {
 		options(model);
 		WorkOrderManagement.RaiseForm f = (WorkOrderManagement.RaiseForm) model.getAttribute("form");
-		if (model.containsAttribute("contractors") && f != null) {
+		// only those who see every contractor may dispatch from the form
+		if (f != null && management.restrictedTo().isEmpty()) {
 			model.addAttribute("contractors", offered(f.tradeId(), f.projectId(), f.unitId()));
 			model.addAttribute("selectedContractor", f.contractorId());
 		}
@@ -200,13 +194,13 @@ class WorkOrderController {
 	@PreAuthorize("hasAuthority('REPAIR_CREATE')")
 	String create(@Valid @ModelAttribute("form") WorkOrderManagement.RaiseForm form, BindingResult errors, Model model,
 			RedirectAttributes flash) {
-		long[] raised = new long[1];
-		if (PageForms.ran(errors, model, () -> raised[0] = management.raise(form))) {
-			flash.addFlashAttribute("flashSuccess", "workorder.raised");
-			return form.complaintId() != null ? "redirect:/complaints/" + form.complaintId()
-					: "redirect:/work-orders/" + raised[0];
+		Optional<Long> raised = PageForms.result(errors, model, () -> management.raise(form));
+		if (raised.isEmpty()) {
+			return formPage(model);
 		}
-		return formPage(model);
+		flash.addFlashAttribute("flashSuccess", "workorder.raised");
+		return form.complaintId() != null ? "redirect:/complaints/" + form.complaintId()
+				: "redirect:/work-orders/" + raised.get();
 	}
 
 	/**
@@ -253,6 +247,10 @@ class WorkOrderController {
 		model.addAttribute("restricted", restricted);
 		java.util.Set<WorkOrderAction> allowed = management.allowedActions(id);
 		model.addAttribute("allowed", allowed);
+		if (model.getAttribute("refusedStep") instanceof WorkOrderAction step && !allowed.contains(step)) {
+			// the refused step's form is no longer on the page (the order moved on): its refusal stands at the top
+			model.addAttribute("refusals", model.getAttribute("refusedStepErrors"));
+		}
 		if (allowed.contains(WorkOrderAction.DISPATCH)) {
 			Long buildingId = d.unitId() == null ? null : archive.unit(d.unitId()).map(ArchiveLookup.UnitRef::buildingId).orElse(null);
 			model.addAttribute("candidates", contractors.candidates(d.tradeId(), d.projectId(), buildingId));
@@ -297,7 +295,8 @@ class WorkOrderController {
 
 	/**
 	 * Runs a step whose form passed its checks; a rule, input or version problem goes onto that form (next to the
-	 * field it names) and the page is shown again with the form as typed.
+	 * field it names) and the page is shown again with the form as typed. {@code step}: the action whose form it is
+	 * (null for a form offered whatever the state).
 	 */
 	private String act(long id, WorkOrderAction step, BindingResult errors, Model model, RedirectAttributes flash,
 			String success, Runnable action) {
@@ -305,25 +304,31 @@ class WorkOrderController {
 			flash.addFlashAttribute("flashSuccess", success);
 			return "redirect:/work-orders/" + id;
 		}
-		if (step != null && errors.hasGlobalErrors() && !management.allowedActions(id).contains(step)) {
-			// the step's form is no longer on the page (the order moved on): its refusal stands at the top
-			model.addAttribute("refusals", errors.getGlobalErrors());
+		if (step != null && errors.hasGlobalErrors()) {
+			model.addAttribute("refusedStep", step);
+			model.addAttribute("refusedStepErrors", errors.getGlobalErrors());
 		}
 		return show(id, model);
+	}
+
+	/** {@link #act} for a step of the transition table, taken with what its form carries. */
+	private String perform(long id, WorkOrderAction step, WorkOrderInput input, long version, BindingResult errors,
+			Model model, RedirectAttributes flash, String success) {
+		return act(id, step, errors, model, flash, success, () -> management.perform(id, step, input, version));
 	}
 
 	@PostMapping("/{id}/dispatch")
 	String dispatch(@PathVariable long id, @Valid @ModelAttribute("dispatchForm") WorkOrderForms.DispatchForm form,
 			BindingResult errors, @RequestParam long version, Model model, RedirectAttributes flash) {
-		return act(id, WorkOrderAction.DISPATCH, errors, model, flash, "workorder.dispatched", () -> management.perform(id,
-				WorkOrderAction.DISPATCH, WorkOrderInput.dispatch(form.contractorId(), form.dispatchNote()), version));
+		return perform(id, WorkOrderAction.DISPATCH, WorkOrderInput.dispatch(form.contractorId(), form.dispatchNote()), version,
+				errors, model, flash, "workorder.dispatched");
 	}
 
 	@PostMapping("/{id}/start")
 	String start(@PathVariable long id, @ModelAttribute("startForm") WorkOrderForms.StepForm form,
 			BindingResult errors, @RequestParam long version, Model model, RedirectAttributes flash) {
-		return act(id, WorkOrderAction.START, errors, model, flash, "workorder.started",
-				() -> management.perform(id, WorkOrderAction.START, WorkOrderInput.none(), version));
+		return perform(id, WorkOrderAction.START, WorkOrderInput.none(), version,
+				errors, model, flash, "workorder.started");
 	}
 
 	@PostMapping("/{id}/progress")
@@ -336,50 +341,50 @@ class WorkOrderController {
 	@PostMapping("/{id}/finish")
 	String finish(@PathVariable long id, @Valid @ModelAttribute("finishForm") WorkOrderForms.FinishForm form,
 			BindingResult errors, @RequestParam long version, Model model, RedirectAttributes flash) {
-		return act(id, WorkOrderAction.FINISH, errors, model, flash, "workorder.finished", () -> management.perform(id, WorkOrderAction.FINISH,
-				WorkOrderInput.finish(form.finishNote(), form.finishMaterials()), version));
+		return perform(id, WorkOrderAction.FINISH, WorkOrderInput.finish(form.finishNote(), form.finishMaterials()), version,
+				errors, model, flash, "workorder.finished");
 	}
 
 	@PostMapping("/{id}/accept")
 	String accept(@PathVariable long id, @Valid @ModelAttribute("acceptForm") WorkOrderForms.AcceptForm form,
 			BindingResult errors, @RequestParam long version, Model model, RedirectAttributes flash) {
-		return act(id, WorkOrderAction.ACCEPT, errors, model, flash, "workorder.accepted", () -> management.perform(id, WorkOrderAction.ACCEPT,
-				WorkOrderInput.accept(form.ownerRating(), form.acceptanceNote()), version));
+		return perform(id, WorkOrderAction.ACCEPT, WorkOrderInput.accept(form.ownerRating(), form.acceptanceNote()), version,
+				errors, model, flash, "workorder.accepted");
 	}
 
 	@PostMapping("/{id}/reject")
 	String reject(@PathVariable long id, @Valid @ModelAttribute("rejectForm") WorkOrderForms.RejectForm form,
 			BindingResult errors, @RequestParam long version, Model model, RedirectAttributes flash) {
-		return act(id, WorkOrderAction.REJECT, errors, model, flash, "workorder.rejected", () -> management.perform(id, WorkOrderAction.REJECT,
-				WorkOrderInput.note(form.rejectReason()), version));
+		return perform(id, WorkOrderAction.REJECT, WorkOrderInput.note(form.rejectReason()), version,
+				errors, model, flash, "workorder.rejected");
 	}
 
 	@PostMapping("/{id}/pause")
 	String pause(@PathVariable long id, @Valid @ModelAttribute("pauseForm") WorkOrderForms.PauseForm form,
 			BindingResult errors, @RequestParam long version, Model model, RedirectAttributes flash) {
-		return act(id, WorkOrderAction.PAUSE, errors, model, flash, "workorder.paused", () -> management.perform(id, WorkOrderAction.PAUSE,
-				WorkOrderInput.pause(form.pauseReason(), form.resumeOn()), version));
+		return perform(id, WorkOrderAction.PAUSE, WorkOrderInput.pause(form.pauseReason(), form.resumeOn()), version,
+				errors, model, flash, "workorder.paused");
 	}
 
 	@PostMapping("/{id}/resume")
 	String resume(@PathVariable long id, @ModelAttribute("resumeForm") WorkOrderForms.StepForm form,
 			BindingResult errors, @RequestParam long version, Model model, RedirectAttributes flash) {
-		return act(id, WorkOrderAction.RESUME, errors, model, flash, "workorder.resumed",
-				() -> management.perform(id, WorkOrderAction.RESUME, WorkOrderInput.none(), version));
+		return perform(id, WorkOrderAction.RESUME, WorkOrderInput.none(), version,
+				errors, model, flash, "workorder.resumed");
 	}
 
 	@PostMapping("/{id}/cancel")
 	String cancel(@PathVariable long id, @Valid @ModelAttribute("cancelForm") WorkOrderForms.CancelForm form,
 			BindingResult errors, @RequestParam long version, Model model, RedirectAttributes flash) {
-		return act(id, WorkOrderAction.CANCEL, errors, model, flash, "workorder.cancelled", () -> management.perform(id, WorkOrderAction.CANCEL,
-				WorkOrderInput.note(form.cancelReason()), version));
+		return perform(id, WorkOrderAction.CANCEL, WorkOrderInput.note(form.cancelReason()), version,
+				errors, model, flash, "workorder.cancelled");
 	}
 
 	@PostMapping("/{id}/return-call")
 	String returnCall(@PathVariable long id, @Valid @ModelAttribute("returnCallForm") WorkOrderForms.ReturnCallForm form,
 			BindingResult errors, @RequestParam long version, Model model, RedirectAttributes flash) {
-		return act(id, WorkOrderAction.RETURN_CALL, errors, model, flash, "workorder.returnCalled", () -> management.perform(id,
-				WorkOrderAction.RETURN_CALL, WorkOrderInput.returnCall(form.returnSatisfied(), form.returnResult()), version));
+		return perform(id, WorkOrderAction.RETURN_CALL, WorkOrderInput.returnCall(form.returnSatisfied(), form.returnResult()), version,
+				errors, model, flash, "workorder.returnCalled");
 	}
 
 	@PostMapping("/{id}/charge")
@@ -397,8 +402,8 @@ class WorkOrderController {
 	String appointment(@PathVariable long id,
 			@Valid @ModelAttribute("appointmentForm") WorkOrderForms.AppointmentForm form, BindingResult errors,
 			@RequestParam long version, Model model, RedirectAttributes flash) {
-		return act(id, WorkOrderAction.APPOINT, errors, model, flash, "workorder.appointed", () -> management.perform(id,
-				WorkOrderAction.APPOINT, WorkOrderInput.appointment(form.appointmentFrom(), form.appointmentTo()), version));
+		return perform(id, WorkOrderAction.APPOINT, WorkOrderInput.appointment(form.appointmentFrom(), form.appointmentTo()), version,
+				errors, model, flash, "workorder.appointed");
 	}
 
 	@PostMapping("/{id}/photos")

@@ -1,5 +1,6 @@
 package io.estatedesk.shared;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.springframework.ui.Model;
@@ -20,12 +21,19 @@ public final class PageForms {
 	 * {@code errors} (input and rules) or in the model's {@code changes} (someone saved the case meanwhile).
 	 */
 	public static boolean ran(BindingResult errors, Model model, Runnable step) {
+		return result(errors, model, () -> {
+			step.run();
+			return Boolean.TRUE;
+		}).isPresent();
+	}
+
+	/** {@link #ran} for a step that answers something (e.g. the ID of what it created): empty when refused. */
+	public static <T> Optional<T> result(BindingResult errors, Model model, Supplier<T> step) {
 		if (errors.hasErrors()) {
-			return false;
+			return Optional.empty();
 		}
 		try {
-			step.run();
-			return true;
+			return Optional.of(step.get());
 		}
 		catch (InvalidInputException e) {
 			e.addTo(errors);
@@ -36,7 +44,7 @@ public final class PageForms {
 		catch (ChangedMeanwhile e) {
 			model.addAttribute("changes", e.changes());
 		}
-		return false;
+		return Optional.empty();
 	}
 
 	/** Adds a form with its starting values unless the model already holds it as the user left it. */

@@ -29,6 +29,18 @@ public class RepairFixtures {
 		this.orders = orders;
 	}
 
+	/** The ID of the trade with {@code code} (WATERPROOF, PLUMBING_ELECTRIC …). */
+	public long trade(String code) {
+		return jdbc.queryForObject("select id from repair_trade where code = ?", Long.class, code);
+	}
+
+	/** As {@code manager}: an active contractor {@code name} taking the one trade {@code tradeCode}. */
+	public long contractor(String manager, String name, String tradeCode) {
+		long trade = trade(tradeCode);
+		return fixtures.as(manager, () -> contractors.create(new Contractors.Form(name, Contractors.Kind.CONTRACTOR, "联系人",
+				"13900000000", "", null, null, "", List.of(trade), true)));
+	}
+
 	/**
 	 * As {@code manager}: project {@code projectName} with 1-0101 in {@code building}, a waterproofing contractor
 	 * {@code companyName} whose member is {@code contractorAccount} (none when null), and a 卫生间地面渗水 work order
@@ -39,9 +51,8 @@ public class RepairFixtures {
 		long project = fixtures.project(projectName);
 		long unit = fixtures.unit(project, fixtures.building(project, building), building.replace("号楼", "") + "-0101",
 				"OCCUPIED");
-		long trade = jdbc.queryForObject("select id from repair_trade where code = 'WATERPROOF'", Long.class);
-		long company = fixtures.as(manager, () -> contractors.create(new Contractors.Form(companyName,
-				Contractors.Kind.CONTRACTOR, "联系人", "13900000000", "", null, null, "", List.of(trade), true)));
+		long trade = trade("WATERPROOF");
+		long company = contractor(manager, companyName, "WATERPROOF");
 		if (contractorAccount != null) {
 			fixtures.as(manager, () -> contractors.addMember(company, contractorAccount));
 		}

@@ -16,6 +16,10 @@ import org.springframework.web.client.RestClient;
  */
 public final class BrowserTestData {
 
+	/** What a page says under a telephone number it does not accept (as the user reads it). */
+	public static final String PHONE_MESSAGE = "电话号码格式不正确：手机号 11 位；座机须带区号，如 0571-88886666，分机写作 0571-88886666-801。";
+
+
 	private static final int[] ID_WEIGHTS = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
 
 	private static final String ID_CHECK = "10X98765432";

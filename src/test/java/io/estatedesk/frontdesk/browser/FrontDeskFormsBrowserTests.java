@@ -27,8 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class FrontDeskFormsBrowserTests {
 
-	static final String PHONE_MESSAGE = "电话号码格式不正确：手机号 11 位；座机须带区号，如 0571-88886666，分机写作 0571-88886666-801。";
-
 	static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
 	@RegisterExtension
@@ -77,7 +75,7 @@ class FrontDeskFormsBrowserTests {
 		browser.click(browser.find(By.id("followUp")));
 		browser.clickAndAwaitPage(By.id("save-call"));
 
-		assertThat(browser.find(By.id("callerPhone-error")).getText()).isEqualTo(PHONE_MESSAGE);
+		assertThat(browser.find(By.id("callerPhone-error")).getText()).isEqualTo(BrowserTestData.PHONE_MESSAGE);
 		assertThat(browser.find(By.id("callerPhone")).getDomAttribute("aria-describedby")).isEqualTo("callerPhone-error");
 		assertThat(browser.find(By.cssSelector("#call-form [data-form-alert]")).getText()).contains("请修改下面标出的 1 处");
 		assertThat(value("callerPhone")).isEqualTo("12345");
@@ -129,7 +127,7 @@ class FrontDeskFormsBrowserTests {
 		browser.type(By.id("host"), "陈内勤");
 		browser.clickAndAwaitPage(By.id("save-visit"));
 
-		assertThat(browser.find(By.id("phone-error")).getText()).isEqualTo(PHONE_MESSAGE);
+		assertThat(browser.find(By.id("phone-error")).getText()).isEqualTo(BrowserTestData.PHONE_MESSAGE);
 		assertThat(new Select(browser.find(By.id("identity"))).getFirstSelectedOption().getText()).isEqualTo("施工人员");
 		assertThat(value("visit-name")).isEqualTo(visitor);
 		assertThat(new Select(browser.find(By.id("gender"))).getFirstSelectedOption().getText()).isEqualTo("女");

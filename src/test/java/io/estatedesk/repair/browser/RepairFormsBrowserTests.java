@@ -26,8 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class RepairFormsBrowserTests {
 
-	static final String PHONE_MESSAGE = "电话号码格式不正确：手机号 11 位；座机须带区号，如 0571-88886666，分机写作 0571-88886666-801。";
-
 	@RegisterExtension
 	static final BrowserSession browser = new BrowserSession();
 
@@ -50,23 +48,14 @@ class RepairFormsBrowserTests {
 		manager = fixtures.staffWithRole("MANAGER");
 	}
 
-	long contractor(String name, String tradeCode) {
-		long id = jdbc.queryForObject("""
-				insert into contractor (name, kind, contact_name, contact_phone) values (?, 'CONTRACTOR', '联系人', '13900000000')
-				returning id""", Long.class, name);
-		jdbc.update("insert into contractor_trade (contractor_id, trade_id) select ?, id from repair_trade where code = ?", id,
-				tradeCode);
-		return id;
-	}
-
 	@Test
 	void raisingOneOffersTheTradesContractorsOnlyAndKeepsEverythingTypedAfterABadNumber() {
 		long project = fixtures.project("报修花园" + suffix);
 		long unit = fixtures.unit(project, fixtures.building(project, "3号楼"), "3-0202", "OCCUPIED");
 		String waterproof = "防水公司" + suffix;
 		String plumbing = "水电公司" + suffix;
-		contractor(waterproof, "WATERPROOF");
-		contractor(plumbing, "PLUMBING_ELECTRIC");
+		repair.contractor(manager, waterproof, "WATERPROOF");
+		repair.contractor(manager, plumbing, "PLUMBING_ELECTRIC");
 
 		browser.login(manager, Fixtures.PASSWORD);
 		browser.open("/work-orders/new?unitId=" + unit);
@@ -82,7 +71,7 @@ class RepairFormsBrowserTests {
 		browser.type(By.id("contactPhone"), "12345");
 		browser.clickAndAwaitPage(browser.find(By.id("save-workorder")), "the form again");
 
-		assertThat(browser.find(By.id("contactPhone-error")).getText()).isEqualTo(PHONE_MESSAGE);
+		assertThat(browser.find(By.id("contactPhone-error")).getText()).isEqualTo(BrowserTestData.PHONE_MESSAGE);
 		assertThat(browser.find(By.id("contactPhone")).getDomAttribute("aria-describedby")).isEqualTo("contactPhone-error");
 		assertThat(browser.find(By.cssSelector("#workorder-form [data-form-alert]")).getText()).contains("请修改下面标出的 1 处");
 		assertThat(value("contactPhone")).isEqualTo("12345");
