@@ -15,7 +15,11 @@ import java.util.Map;
 import io.estatedesk.estate.ArchiveLookup;
 import io.estatedesk.shared.BusinessRuleException;
 import io.estatedesk.shared.ChangedMeanwhile;
+import io.estatedesk.shared.FieldErrors;
 import io.estatedesk.shared.InvalidInputException;
+import io.estatedesk.shared.PageForms;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.shared.Texts;
 import io.estatedesk.staff.StaffManagement;
@@ -165,6 +169,11 @@ class HandoverController {
 		if (!model.containsAttribute("draft")) {
 			model.addAttribute("draft", Map.of());
 		}
+		// each step's form as the user left it after a refusal, else as the unit stands
+		PageForms.keep(model, "bookForm", () -> new BookForm(u.slotId(), null));
+		PageForms.keep(model, "acceptForm", () -> new AcceptFields(false, false, "", "", "", "", u.ownerName(),
+				BusinessClock.today()));
+		PageForms.keep(model, "refuseForm", () -> new RefuseForm(""));
 		return "handover/unit";
 	}
 
@@ -188,11 +197,25 @@ class HandoverController {
 		return unit(id, model);
 	}
 
+	/** Runs a step whose form passed its checks; refused, the page comes back with the form as typed. */
+	private String step(long id, BindingResult errors, Model model, RedirectAttributes flash, String success,
+			Runnable action) {
+		if (PageForms.ran(errors, model, action)) {
+			flash.addFlashAttribute("flashSuccess", success);
+			return "redirect:/handover/units/" + id;
+		}
+		return unit(id, model);
+	}
+
+	/** 预约交房: the slot and how the owner was told (电话, 短信, 书面, or not yet). */
+	record BookForm(Long slotId, @Size(max = 20, message = "{input.tooLong}") String noticeWay) {
+	}
+
 	@PostMapping("/units/{id}/book")
-	String book(@PathVariable long id, @RequestParam(required = false) Long slotId,
-			@RequestParam(required = false) String noticeWay, @RequestParam long version, Model model,
-			RedirectAttributes flash) {
-		return act(id, Map.of(), model, flash, "handover.booked", () -> management.book(id, slotId, noticeWay, version));
+	String book(@PathVariable long id, @Valid @ModelAttribute("bookForm") BookForm form, BindingResult errors,
+			@RequestParam long version, Model model, RedirectAttributes flash) {
+		return step(id, errors, model, flash, "handover.booked",
+				() -> management.book(id, form.slotId(), form.noticeWay(), version));
 	}
 
 	/**
@@ -221,38 +244,39 @@ class HandoverController {
 		return act(id, draft, model, flash, "handover.inspected", () -> management.inspect(id, checks, version));
 	}
 
+	/**
+	 * 资料、钥匙与业主签收 as typed: counts and meter readings stay text until read, so "三把" comes back as typed with
+	 * its message; the 交房日期 typed is kept (never replaced by today).
+	 */
+	record AcceptFields(Boolean qualityGuarantee, Boolean usageManual, String keysCount, String waterReading,
+			String electricityReading, String gasReading, @Size(max = 60, message = "{input.tooLong}") String confirmedBy,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate handoverDate) {
+	}
+
+	record RefuseForm(@Size(max = 2000, message = "{input.tooLong}") String refusedReason) {
+	}
+
 	@PostMapping("/units/{id}/accept")
-	String accept(@PathVariable long id, @RequestParam(defaultValue = "false") boolean qualityGuarantee,
-			@RequestParam(defaultValue = "false") boolean usageManual, @RequestParam(required = false) String keysCount,
-			@RequestParam(required = false) String waterReading, @RequestParam(required = false) String electricityReading,
-			@RequestParam(required = false) String gasReading, @RequestParam(required = false) String confirmedBy,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate handoverDate,
+	String accept(@PathVariable long id, @Valid @ModelAttribute("acceptForm") AcceptFields form, BindingResult errors,
 			@RequestParam long version, Model model, RedirectAttributes flash) {
-		Map<String, String> draft = new LinkedHashMap<>();
-		draft.put("keysCount", orEmpty(keysCount));
-		draft.put("waterReading", orEmpty(waterReading));
-		draft.put("electricityReading", orEmpty(electricityReading));
-		draft.put("gasReading", orEmpty(gasReading));
-		draft.put("confirmedBy", orEmpty(confirmedBy));
-		return act(id, draft, model, flash, "handover.accepted", () -> {
-			Map<String, String> errors = new LinkedHashMap<>();
-			Integer keys = integer(keysCount, "keysCount", errors);
-			BigDecimal water = decimal(waterReading, "waterReading", errors);
-			BigDecimal power = decimal(electricityReading, "electricityReading", errors);
-			BigDecimal gas = decimal(gasReading, "gasReading", errors);
-			if (!errors.isEmpty()) {
-				throw new InvalidInputException(errors);
-			}
-			management.accept(id, new HandoverManagement.AcceptForm(qualityGuarantee, usageManual, keys, water, power, gas,
-					confirmedBy, handoverDate), version);
+		return step(id, errors, model, flash, "handover.accepted", () -> {
+			FieldErrors checks = new FieldErrors();
+			Integer keys = whole(checks, "keysCount", form.keysCount());
+			BigDecimal water = reading(checks, "waterReading", form.waterReading());
+			BigDecimal power = reading(checks, "electricityReading", form.electricityReading());
+			BigDecimal gas = reading(checks, "gasReading", form.gasReading());
+			checks.throwIfAny();
+			management.accept(id, new HandoverManagement.AcceptForm(Boolean.TRUE.equals(form.qualityGuarantee()),
+					Boolean.TRUE.equals(form.usageManual()), keys, water, power, gas, form.confirmedBy(),
+					form.handoverDate()), version);
 		});
 	}
 
 	@PostMapping("/units/{id}/refuse")
-	String refuse(@PathVariable long id, @RequestParam(required = false) String reason, @RequestParam long version,
-			Model model, RedirectAttributes flash) {
-		return act(id, Map.of("refusedReason", orEmpty(reason)), model, flash, "handover.refused",
-				() -> management.refuse(id, reason, version));
+	String refuse(@PathVariable long id, @Valid @ModelAttribute("refuseForm") RefuseForm form, BindingResult errors,
+			@RequestParam long version, Model model, RedirectAttributes flash) {
+		return step(id, errors, model, flash, "handover.refused",
+				() -> management.refuse(id, form.refusedReason(), version));
 	}
 
 	@GetMapping(value = "/units/{id}/confirmation.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
@@ -267,24 +291,22 @@ class HandoverController {
 			.body(pdf.render(u, queries.results(id)));
 	}
 
-	private static Integer integer(String s, String field, Map<String, String> errors) {
-		try {
-			return s == null || s.isBlank() ? null : Integer.valueOf(s.strip());
-		}
-		catch (NumberFormatException e) {
-			errors.put(field, "handover.accept.keys");
+	private static Integer whole(FieldErrors checks, String field, String typed) {
+		BigDecimal n = checks.number(field, typed);
+		if (n != null && (n.signum() <= 0 || n.stripTrailingZeros().scale() > 0 || n.compareTo(BigDecimal.valueOf(1000)) > 0)) {
+			checks.put(field, "handover.accept.keys");
 			return null;
 		}
+		return n == null ? null : n.intValueExact();
 	}
 
-	private static BigDecimal decimal(String s, String field, Map<String, String> errors) {
-		try {
-			return s == null || s.isBlank() ? null : new BigDecimal(s.strip());
-		}
-		catch (NumberFormatException e) {
-			errors.put(field, "handover.accept.reading");
+	private static BigDecimal reading(FieldErrors checks, String field, String typed) {
+		BigDecimal n = checks.number(field, typed);
+		if (n != null && n.signum() < 0) {
+			checks.put(field, "handover.accept.reading");
 			return null;
 		}
+		return n;
 	}
 
 }

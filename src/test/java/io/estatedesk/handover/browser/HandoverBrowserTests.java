@@ -105,18 +105,36 @@ class HandoverBrowserTests {
 		assertThat(orderLink.getText()).startsWith("WX-");
 		assertThat(browser.findAll(By.cssSelector("#checklist a[href*='/work-orders/']"))).as("one work order only").hasSize(1);
 
-		// documents, keys, readings, signature
+		// documents, keys, readings, signature — one mistake first: the keys in words
+		LocalDate day = BusinessClock.today().minusDays(1);
 		browser.click(browser.find(By.id("qualityGuarantee")));
 		browser.click(browser.find(By.id("usageManual")));
-		browser.type(By.id("keysCount"), "3");
+		browser.type(By.id("keysCount"), "三把");
+		browser.typeDate(By.id("handoverDate"), day.toString());
 		browser.type(By.id("waterReading"), "0.5");
 		browser.type(By.id("electricityReading"), "12");
 		browser.type(By.id("gasReading"), "0");
+		browser.type(By.id("confirmedBy"), "业主本人及其配偶");
+		browser.clickAndAwaitPage(By.id("accept-handover"));
+		assertState("已验房");
+		assertThat(browser.find(By.id("keysCount-error")).getText()).isEqualTo("请输入数字，如 3.20。");
+		assertThat(browser.find(By.id("keysCount")).getDomAttribute("aria-describedby")).isEqualTo("keysCount-error");
+		assertThat(browser.find(By.cssSelector("#accept-form [data-form-alert]")).getText()).contains("请修改下面标出的 1 处");
+		assertThat(browser.find(By.id("qualityGuarantee")).isSelected()).isTrue();
+		assertThat(browser.find(By.id("usageManual")).isSelected()).isTrue();
+		assertThat(browser.find(By.id("keysCount")).getDomProperty("value")).isEqualTo("三把");
+		assertThat(browser.find(By.id("handoverDate")).getDomProperty("value")).as("the typed day, not today")
+			.isEqualTo(day.toString());
+		assertThat(browser.find(By.id("waterReading")).getDomProperty("value")).isEqualTo("0.5");
+		assertThat(browser.find(By.id("electricityReading")).getDomProperty("value")).isEqualTo("12");
+		assertThat(browser.find(By.id("gasReading")).getDomProperty("value")).isEqualTo("0");
+		assertThat(browser.find(By.id("confirmedBy")).getDomProperty("value")).isEqualTo("业主本人及其配偶");
+		browser.screenshot("handover-03-documents-error");
+		browser.type(By.id("keysCount"), "3");
 		browser.screenshot("handover-03-documents");
 		click(By.id("accept-handover"));
 		assertState("已收房");
-		LocalDate today = BusinessClock.today();
-		assertThat(browser.find(By.id("handover-date")).getText()).isEqualTo(today.toString());
+		assertThat(browser.find(By.id("handover-date")).getText()).isEqualTo(day.toString());
 		assertThat(browser.find(By.id("print-confirmation")).getText()).isEqualTo("打印交房确认书");
 		assertThat(browser.find(By.id("history")).getText()).contains("待预约 → 已预约", "已预约 → 已验房", "已验房 → 已收房",
 				"不合格 1 项，已派维修工单 1 张");
@@ -130,8 +148,8 @@ class HandoverBrowserTests {
 		// the unit: 已交房 with its handover date and the warranty running from it
 		browser.open("/units/" + unitId);
 		String page = browser.find(By.tagName("main")).getText();
-		assertThat(page).contains("已交房", today.toString(), "保修期（自交房日起）",
-				"保修至 " + today.plusYears(5), "保修至 " + today.plusYears(2));
+		assertThat(page).contains("已交房", day.toString(), "保修期（自交房日起）",
+				"保修至 " + day.plusYears(5), "保修至 " + day.plusYears(2));
 		browser.screenshot("handover-05-unit");
 		assertThat(browser.consoleErrors()).as("browser console errors").isEmpty();
 	}
