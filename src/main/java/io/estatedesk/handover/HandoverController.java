@@ -109,11 +109,13 @@ class HandoverController {
 	}
 
 	@GetMapping("/batches/{id}")
-	String batch(@PathVariable long id, Model model) {
+	String batch(@PathVariable long id, @RequestParam(required = false) HandoverState state, Model model) {
 		HandoverQueries.Batch b = queries.batch(id);
 		model.addAttribute("batch", b);
 		model.addAttribute("slots", queries.slots(id));
-		model.addAttribute("units", queries.units(id));
+		// state: the units of one segment of the dashboard's 交房进度
+		model.addAttribute("units", queries.units(id).stream().filter(u -> state == null || u.state() == state).toList());
+		model.addAttribute("unitState", state);
 		model.addAttribute("buildings", archive.buildings(b.projectId()));
 		model.addAttribute("zone", BusinessClock.ZONE);
 		if (!model.containsAttribute("draft")) {
@@ -149,7 +151,7 @@ class HandoverController {
 		catch (InvalidInputException e) {
 			model.addAttribute("fieldErrors", e.errors());
 			model.addAttribute("draft", Map.of("capacity", capacity == null ? "" : String.valueOf(capacity)));
-			return batch(id, model);
+			return batch(id, null, model);
 		}
 	}
 

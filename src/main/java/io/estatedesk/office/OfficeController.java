@@ -131,10 +131,17 @@ class OfficeController {
 		return attendance(month, null, model);
 	}
 
+	/** The states a 未打卡说明 can be in, as the list's tabs offer them. */
+	static final List<String> NOTE_STATES = List.of("PENDING", "APPROVED", "REJECTED");
+
 	@GetMapping("/attendance/notes")
 	@PreAuthorize("hasAuthority('ATTENDANCE_MANAGE')")
-	String notes(Model model) {
-		model.addAttribute("notes", attendance.notes(null, null, null));
+	String notes(@RequestParam(required = false) String state, Model model) {
+		// state=PENDING: the notes waiting for approval, as the manager's dashboard counts them
+		String only = state != null && NOTE_STATES.contains(state) ? state : null;
+		model.addAttribute("noteStates", NOTE_STATES);
+		model.addAttribute("notes", attendance.notes(null, only, null));
+		model.addAttribute("noteState", only);
 		return "office/notes";
 	}
 
@@ -170,8 +177,10 @@ class OfficeController {
 	// ---------------------------------------------------------------- meetings, plans, tasks
 
 	@GetMapping("/tasks")
-	String tasks(Model model) {
-		model.addAttribute("tasks", work.tasks(null, null, permissions.currentStaffId().orElse(-1L), false));
+	String tasks(@RequestParam(defaultValue = "false") boolean overdue, Model model) {
+		// overdue=true: everyone's open tasks past their date, as the manager's dashboard counts them
+		model.addAttribute("tasks", overdue ? work.overdueTasks() : work.tasks(null, null, permissions.currentStaffId().orElse(-1L), false));
+		model.addAttribute("overdue", overdue);
 		return "office/tasks";
 	}
 
@@ -196,7 +205,7 @@ class OfficeController {
 			long owner = Long.parseLong(page.group(2));
 			return page.group(1).equals("meetings") ? meeting(owner, model) : plan(owner, model);
 		}
-		return tasks(model);
+		return tasks("/tasks?overdue=true".equals(back), model);
 	}
 
 	@GetMapping("/meetings")

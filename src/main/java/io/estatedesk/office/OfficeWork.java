@@ -174,6 +174,12 @@ class OfficeWork {
 				planId, ownerId, ownerId, openOnly);
 	}
 
+	/** Everyone's open tasks past their due date (as {@link OfficeFigures} counts them), the oldest first. */
+	List<Task> overdueTasks() {
+		return jdbc.query(TASK_SELECT.formatted(BusinessClock.sqlToday()) + " where t.done_at is null and t.due_date < "
+				+ BusinessClock.sqlToday() + " order by t.due_date, t.id", (rs, i) -> task(rs));
+	}
+
 	Task task(long id) {
 		return jdbc.query(TASK_SELECT.formatted(BusinessClock.sqlToday()) + " where t.id = ?", (rs, i) -> task(rs), id).stream().findFirst()
 			.orElseThrow(() -> new NotFoundException("task.notFound"));

@@ -36,6 +36,25 @@ class DashboardController {
 
 	static final int DEFAULT_MONTHS = 6;
 
+	/** The segments of a batch's 交房进度 and the unit state (handover.HandoverState) each counts. */
+	enum Segment {
+
+		WAITING("ADDED", HandoverFigures.BatchProgress::waiting), BOOKED("BOOKED", HandoverFigures.BatchProgress::booked),
+		INSPECTED("INSPECTED", HandoverFigures.BatchProgress::inspected),
+		ACCEPTED("ACCEPTED", HandoverFigures.BatchProgress::accepted),
+		REFUSED("REFUSED", HandoverFigures.BatchProgress::refused);
+
+		final String state;
+
+		final ToLongFunction<HandoverFigures.BatchProgress> count;
+
+		Segment(String state, ToLongFunction<HandoverFigures.BatchProgress> count) {
+			this.state = state;
+			this.count = count;
+		}
+
+	}
+
 	private final Dashboards dashboards;
 
 	private final ArchiveLookup archive;
@@ -106,7 +125,9 @@ class DashboardController {
 		Function<YearMonth, String> workOrderList = m -> workOrders(m, "") + project;
 		Function<YearMonth, String> workOrdersAccepted = m -> workOrders(m, "ACCEPTED") + project;
 		Function<YearMonth, String> workOrdersRated = m -> workOrders(m, "RATED") + project;
-		Function<YearMonth, String> returnCallList = m -> "/return-calls/statistics?from=" + m.atDay(1) + "&to=" + m.atEndOfMonth();
+		Function<YearMonth, String> returnCallList = m -> returnCalls(m, "") + project;
+		Function<YearMonth, String> returnCallsTimed = m -> returnCalls(m, "TIMED") + project;
+		Function<YearMonth, String> returnCallsRated = m -> returnCalls(m, "RATED") + project;
 		charts.put("volume", chart(months, false, false,
 				series(msg("dashboard.series.complaintsReceived"), "bar", months, d.complaintMonths(), Monthly::count, complaintList),
 				series(msg("dashboard.series.complaintsClosed"), "bar", months, d.complaintMonths(), Monthly::done, complaintsClosed),
@@ -116,12 +137,12 @@ class DashboardController {
 		charts.put("sla", chart(months, false, true,
 				rate(msg("dashboard.series.complaintReplyOnTime"), months, d.complaintMonths(), Monthly::onTime, Monthly::timed, complaintsReplied),
 				rate(msg("dashboard.series.workOrderOnTime"), months, d.workOrderMonths(), Monthly::onTime, Monthly::timed, workOrdersAccepted),
-				rate(msg("dashboard.series.returnCallOnTime"), months, d.returnCallMonths(), Monthly::onTime, Monthly::timed, returnCallList)));
+				rate(msg("dashboard.series.returnCallOnTime"), months, d.returnCallMonths(), Monthly::onTime, Monthly::timed, returnCallsTimed)));
 		charts.put("satisfaction", chart(months, false, true,
 				rate(msg("dashboard.series.returnCallsMade"), months, d.returnCallMonths(), Monthly::done, Monthly::count, returnCallList),
 				rate(msg("dashboard.series.complaintSatisfied"), months, d.complaintMonths(), Monthly::good, Monthly::rated, complaintsRated),
 				rate(msg("dashboard.series.workOrderSatisfied"), months, d.workOrderMonths(), Monthly::good, Monthly::rated, workOrdersRated),
-				rate(msg("dashboard.series.returnCallSatisfied"), months, d.returnCallMonths(), Monthly::good, Monthly::rated, returnCallList)));
+				rate(msg("dashboard.series.returnCallSatisfied"), months, d.returnCallMonths(), Monthly::good, Monthly::rated, returnCallsRated)));
 		List<Map<String, Object>> causes = new ArrayList<>();
 		for (ComplaintCause cause : ComplaintCause.values()) {
 			List<Object> values = new ArrayList<>();
@@ -141,15 +162,12 @@ class DashboardController {
 		charts.put("causes", Map.of("labels", labels(months), "series", causes, "stack", true));
 		List<String> batchLabels = d.batches().stream().map(b -> b.projectName() + " " + b.name()).toList();
 		List<Map<String, Object>> batchSeries = new ArrayList<>();
-		Map<String, ToLongFunction<HandoverFigures.BatchProgress>> parts = new LinkedHashMap<>();
-		parts.put("dashboard.handover.waiting", HandoverFigures.BatchProgress::waiting);
-		parts.put("dashboard.handover.booked", HandoverFigures.BatchProgress::booked);
-		parts.put("dashboard.handover.inspected", HandoverFigures.BatchProgress::inspected);
-		parts.put("dashboard.handover.accepted", HandoverFigures.BatchProgress::accepted);
-		parts.put("dashboard.handover.refused", HandoverFigures.BatchProgress::refused);
-		List<String> batchLinks = d.batches().stream().map(b -> "/handover/batches/" + b.id()).toList();
-		parts.forEach((key, value) -> batchSeries.add(Map.of("name", msg(key), "values",
-				d.batches().stream().map(value::applyAsLong).toList(), "links", batchLinks)));
+		// each segment opens the batch's units in that state
+		for (Segment part : Segment.values()) {
+			batchSeries.add(Map.of("name", msg("dashboard.handover." + part.name().toLowerCase(Locale.ROOT)), "values",
+					d.batches().stream().map(part.count::applyAsLong).toList(), "links",
+					d.batches().stream().map(b -> "/handover/batches/" + b.id() + "?state=" + part.state).toList()));
+		}
 		charts.put("handover", Map.of("labels", batchLabels, "series", batchSeries, "stack", true));
 		return charts;
 	}
@@ -161,7 +179,7 @@ class DashboardController {
 		}
 		Function<YearMonth, String> complaintList = m -> complaints(m, "");
 		Function<YearMonth, String> complaintsReplied = m -> complaints(m, "REPLIED");
-		Function<YearMonth, String> returnCallList = m -> "/return-calls/statistics?from=" + m.atDay(1) + "&to=" + m.atEndOfMonth();
+		Function<YearMonth, String> returnCallsRated = m -> returnCalls(m, "RATED");
 		Function<YearMonth, String> workOrderList = m -> workOrders(m, "");
 		Function<YearMonth, String> workOrdersAccepted = m -> workOrders(m, "ACCEPTED");
 		Map<String, Object> charts = new LinkedHashMap<>();
@@ -171,14 +189,16 @@ class DashboardController {
 		charts.put("quality", chart(months, false, true,
 				rate(msg("dashboard.series.complaintReplyOnTime"), months, d.complaintTrend(), Monthly::onTime, Monthly::timed, complaintsReplied),
 				rate(msg("dashboard.series.workOrderOnTime"), months, d.workOrderTrend(), Monthly::onTime, Monthly::timed, workOrdersAccepted),
-				rate(msg("dashboard.series.returnCallSatisfied"), months, d.returnCallTrend(), Monthly::good, Monthly::rated, returnCallList)));
+				rate(msg("dashboard.series.returnCallSatisfied"), months, d.returnCallTrend(), Monthly::good, Monthly::rated, returnCallsRated)));
 		List<String> names = d.projects().stream().map(Dashboards.ProjectRow::projectName).toList();
-		List<String> links = d.projects().stream().map(r -> "/dashboard?projectId=" + r.projectId()).toList();
+		// each bar opens the project's complaints received in that month
 		charts.put("projects", Map.of("labels", names, "series", List.of(
 				Map.of("name", msg("dashboard.leader.lastMonth"), "values",
-						d.projects().stream().map(r -> r.complaintsBefore().count()).toList(), "links", links),
+						d.projects().stream().map(r -> r.complaintsBefore().count()).toList(), "links",
+						d.projects().stream().map(r -> complaints(d.month().minusMonths(1), "") + "&projectId=" + r.projectId()).toList()),
 				Map.of("name", msg("dashboard.leader.thisMonth"), "values",
-						d.projects().stream().map(r -> r.complaints().count()).toList(), "links", links))));
+						d.projects().stream().map(r -> r.complaints().count()).toList(), "links",
+						d.projects().stream().map(r -> complaints(d.month(), "") + "&projectId=" + r.projectId()).toList()))));
 		return charts;
 	}
 
@@ -259,6 +279,12 @@ class DashboardController {
 	/** The work orders reported in a month (by 报修时间 in China), narrowed to a progress when given. */
 	static String workOrders(YearMonth m, String progress) {
 		return "/work-orders?reportedFrom=" + m.atDay(1) + "&reportedTo=" + m.atEndOfMonth()
+				+ (progress.isEmpty() ? "" : "&progress=" + progress);
+	}
+
+	/** The return calls due in a month (by 回访时限 in China, as the series count them), narrowed to a progress when given. */
+	static String returnCalls(YearMonth m, String progress) {
+		return "/return-calls?dueFrom=" + m.atDay(1) + "&dueTo=" + m.atEndOfMonth()
 				+ (progress.isEmpty() ? "" : "&progress=" + progress);
 	}
 

@@ -3,6 +3,9 @@ package io.estatedesk.survey;
 import io.estatedesk.shared.Texts;
 import io.estatedesk.shared.BusinessClock;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.estatedesk.shared.BusinessRuleException;
 import io.estatedesk.shared.ChangedMeanwhile;
@@ -28,7 +31,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** 回访: the tasks due, one task with its attempts, and the completion and satisfaction rates. */
 @Controller
 @RequestMapping("/return-calls")
-@PreAuthorize("hasAuthority('RETURN_CALL')")
+// 公司领导 (SURVEY_VIEW) read the return calls their dashboard counts; recording and revealing need RETURN_CALL
+@PreAuthorize("hasAnyAuthority('RETURN_CALL', 'SURVEY_VIEW')")
 class ReturnCallController {
 
 	private final ReturnCalls calls;
@@ -49,9 +53,15 @@ class ReturnCallController {
 	@GetMapping
 	String list(@RequestParam(defaultValue = "false") boolean done, @RequestParam(defaultValue = "false") boolean mine,
 			@RequestParam(required = false) ReturnCalls.Kind kind, @RequestParam(defaultValue = "false") boolean overdue,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueFrom,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueTo,
+			@RequestParam(required = false) Long projectId, @RequestParam(required = false) ReturnCalls.Progress progress,
 			@RequestParam(required = false) Integer page, Model model) {
 		Long me = mine ? permissions.currentStaffId().orElse(null) : null;
-		model.addAttribute("tasks", calls.tasks(done, overdue, me, kind, null, null, Paged.page(page), 20));
+		// a dashboard's month of return calls (by due date, as it counts them), in whatever state its progress allows
+		ReturnCalls.DueIn due = dueFrom != null || dueTo != null || projectId != null || progress != null
+				? new ReturnCalls.DueIn(dueFrom, dueTo, projectId, progress) : null;
+		model.addAttribute("tasks", calls.tasks(done, overdue, me, kind, null, null, due, Paged.page(page), 20));
 		model.addAttribute("done", done);
 		model.addAttribute("overdue", overdue && !done);
 		model.addAttribute("mine", mine);
@@ -67,10 +77,13 @@ class ReturnCallController {
 		boolean revealed = Boolean.TRUE.equals(model.getAttribute("revealPhone")) && numbers.mayReveal();
 		model.addAttribute("t", revealed ? t : t.masked());
 		model.addAttribute("revealed", revealed);
-		model.addAttribute("mayReveal", !revealed && numbers.mayReveal() && t.contactPhone() != null && !t.contactPhone().isBlank());
+		boolean mayCall = permissions.has("RETURN_CALL");
+		model.addAttribute("mayReveal", mayCall && !revealed && numbers.mayReveal() && t.contactPhone() != null
+				&& !t.contactPhone().isBlank());
 		model.addAttribute("attempts", calls.attempts(id));
 		// the buttons of the actions its state allows, by name
-		model.addAttribute("allowed", calls.allowed(t).stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()));
+		model.addAttribute("allowed", !mayCall ? Set.of()
+				: calls.allowed(t).stream().map(Enum::name).collect(Collectors.toSet()));
 		model.addAttribute("history", calls.history(id));
 		model.addAttribute("names", staff.displayNamesByUsername());
 		model.addAttribute("zone", BusinessClock.ZONE);
@@ -84,6 +97,7 @@ class ReturnCallController {
 
 	/** 显示完整号码: the contact's number in full to make the call, recorded. */
 	@PostMapping("/{id}/reveal")
+	@PreAuthorize("hasAuthority('RETURN_CALL')")
 	String reveal(@PathVariable long id, RedirectAttributes flash) {
 		ReturnCalls.Task t = calls.task(id);
 		numbers.reveal(true, Texts.zh("returnCall.audit.subject", t.caseCode(), t.contactName()), Texts.zh("returnCall.audit.phone"));
@@ -92,12 +106,13 @@ class ReturnCallController {
 	}
 
 	@PostMapping("/{id}")
+	@PreAuthorize("hasAuthority('RETURN_CALL')")
 	String record(@PathVariable long id, @Valid @ModelAttribute("form") SurveyForms.ReturnCallForm form, BindingResult errors,
 			Model model, RedirectAttributes flash) {
 		if (!errors.hasErrors()) {
 			try {
 				if (form.version() == null) {
-					throw new ChangedMeanwhile(java.util.List.of());
+					throw new ChangedMeanwhile(List.of());
 				}
 				calls.record(id, form.wasReached(), form.satisfied(), form.comment(), form.version());
 				flash.addFlashAttribute("flashSuccess", !form.wasReached() ? "returnCall.notReached"

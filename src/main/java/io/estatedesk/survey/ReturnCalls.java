@@ -57,6 +57,33 @@ class ReturnCalls {
 
 	}
 
+	/**
+	 * The return calls a dashboard's month counts, whatever their state: all due ({@code DUE}), those made
+	 * ({@code MADE}: 已回访 or closed), those with a time they were made ({@code TIMED}, the base of the on-time rate) and
+	 * those the owner answered whether satisfied ({@code RATED}), as {@link ReturnCallFigures} counts them.
+	 */
+	enum Progress {
+
+		DUE("true"), MADE("r.state in ('DONE', 'CLOSED')"), TIMED("r.done_at is not null"), RATED("r.satisfied is not null");
+
+		final String condition;
+
+		Progress(String condition) {
+			this.condition = condition;
+		}
+
+	}
+
+	/** Due in [from, to] (days in China) in any state, of a project when given, narrowed to a progress. */
+	record DueIn(LocalDate from, LocalDate to, Long projectId, Progress progress) {
+
+		/** Days or a progress asked for: any state counts; a project alone narrows the usual list. */
+		boolean inAnyState() {
+			return from != null || to != null || progress != null;
+		}
+
+	}
+
 	record Task(long id, Kind kind, long caseId, String caseCode, Long projectId, String projectName, Long ownerId,
 			Long unitId, String unitLabel, String contactName, String contactPhone, Long assigneeId, String assigneeName,
 			Instant dueAt, ReturnCallState state, int attempts, Instant nextAttemptAt, Boolean satisfied, String comment, Instant doneAt,
@@ -286,9 +313,31 @@ class ReturnCalls {
 
 	/** The same; {@code overdue} keeps only the open tasks past their time limit (as the workbench counts them). */
 	Slice<Task> tasks(boolean done, boolean overdue, Long assigneeId, Kind kind, Long ownerId, Long unitId, int page, int size) {
+		return tasks(done, overdue, assigneeId, kind, ownerId, unitId, null, page, size);
+	}
+
+	/** The same; with {@code due} given, the return calls due in its days in any state its progress allows, by due time. */
+	Slice<Task> tasks(boolean done, boolean overdue, Long assigneeId, Kind kind, Long ownerId, Long unitId, DueIn due, int page,
+			int size) {
 		List<Object> args = new ArrayList<>();
-		StringBuilder where = new StringBuilder(done ? " where r.state <> 'OPEN'" : " where r.state = 'OPEN'");
-		if (overdue && !done) {
+		boolean month = due != null && due.inAnyState();
+		StringBuilder where = new StringBuilder(month ? " where " + (due.progress() == null ? Progress.DUE : due.progress()).condition
+				: done ? " where r.state <> 'OPEN'" : " where r.state = 'OPEN'");
+		if (due != null) {
+			if (due.from() != null) {
+				where.append(" and r.due_at >= ?");
+				args.add(Timestamp.from(due.from().atStartOfDay(BusinessClock.ZONE).toInstant()));
+			}
+			if (due.to() != null) {
+				where.append(" and r.due_at < ?");
+				args.add(Timestamp.from(due.to().plusDays(1).atStartOfDay(BusinessClock.ZONE).toInstant()));
+			}
+			if (due.projectId() != null) {
+				where.append(" and r.project_id = ?");
+				args.add(due.projectId());
+			}
+		}
+		if (!month && overdue && !done) {
 			where.append(" and r.due_at < ").append(BusinessClock.sqlNow());
 		}
 		if (assigneeId != null) {
@@ -309,7 +358,7 @@ class ReturnCalls {
 		}
 		args.add(size + 1);
 		args.add((long) page * size);
-		String order = done ? " order by r.done_at desc, r.id desc" : " order by r.due_at, r.id";
+		String order = !month && done ? " order by r.done_at desc, r.id desc" : " order by r.due_at, r.id";
 		return Slice.of(jdbc.query(SELECT.formatted(BusinessClock.sqlNow()) + where + order + " limit ? offset ?", (rs, i) -> task(rs), args.toArray()), page, size,
 				() -> jdbc.queryForObject(Slice.boundedCount(SELECT.formatted(BusinessClock.sqlNow()) + where), Long.class, args.subList(0, args.size() - 2).toArray()));
 	}
