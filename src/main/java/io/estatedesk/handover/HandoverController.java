@@ -1,14 +1,11 @@
 package io.estatedesk.handover;
 
-import static io.estatedesk.shared.Strings.orEmpty;
-
 import io.estatedesk.shared.BusinessClock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,13 +14,13 @@ import io.estatedesk.shared.BusinessRuleException;
 import io.estatedesk.shared.ChangedMeanwhile;
 import io.estatedesk.shared.FieldErrors;
 import io.estatedesk.shared.InvalidInputException;
-import io.estatedesk.shared.PageForms;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 import io.estatedesk.shared.NotFoundException;
+import io.estatedesk.shared.PageForms;
 import io.estatedesk.shared.Texts;
 import io.estatedesk.staff.StaffManagement;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -114,7 +111,7 @@ class HandoverController {
 		model.addAttribute("batch", b);
 		model.addAttribute("slots", queries.slots(id));
 		// state: the units of one segment of the dashboard's 交房进度
-		model.addAttribute("units", queries.units(id).stream().filter(u -> state == null || u.state() == state).toList());
+		model.addAttribute("units", queries.units(id, state));
 		model.addAttribute("unitState", state);
 		model.addAttribute("buildings", archive.buildings(b.projectId()));
 		model.addAttribute("zone", BusinessClock.ZONE);

@@ -104,6 +104,11 @@ class HandoverQueries {
 	}
 
 	List<UnitRow> units(long batchId) {
+		return units(batchId, null);
+	}
+
+	/** The batch's units, only those in {@code state} when given (a segment of the dashboard's 交房进度). */
+	List<UnitRow> units(long batchId, HandoverState state) {
 		return jdbc.query("""
 				select h.id, h.unit_id, u.building_name || ' ' || u.room_no unit_label, h.owner_id, o.name owner_name, h.state,
 				       s.starts_at, h.handover_date,
@@ -112,10 +117,12 @@ class HandoverQueries {
 				        where r.handover_unit_id = h.id and w.state not in ('COMPLETED', 'CANCELLED')) open_defects
 				from handover_unit h join estate_unit_place u on u.id = h.unit_id
 				left join estate_owner o on o.id = h.owner_id left join handover_slot s on s.id = h.slot_id
-				where h.batch_id = ? order by u.building_name, u.room_no""", (rs, i) -> new UnitRow(rs.getLong("id"),
+				where h.batch_id = ? and (cast(? as text) is null or h.state = ?)
+				order by u.building_name, u.room_no""", (rs, i) -> new UnitRow(rs.getLong("id"),
 				rs.getLong("unit_id"), rs.getString("unit_label"), (Long) rs.getObject("owner_id"), rs.getString("owner_name"),
 				HandoverState.valueOf(rs.getString("state")), instant(rs, "starts_at"),
-				rs.getObject("handover_date", LocalDate.class), rs.getLong("defects"), rs.getLong("open_defects")), batchId);
+				rs.getObject("handover_date", LocalDate.class), rs.getLong("defects"), rs.getLong("open_defects")), batchId,
+				state == null ? null : state.name(), state == null ? null : state.name());
 	}
 
 	Optional<UnitDetail> unit(long id) {

@@ -18,6 +18,7 @@ import io.estatedesk.complaint.ComplaintState;
 import io.estatedesk.repair.WorkOrderState;
 import io.estatedesk.estate.ArchiveLookup;
 import io.estatedesk.handover.HandoverFigures;
+import io.estatedesk.handover.HandoverState;
 import io.estatedesk.shared.CaseFigures.Aged;
 import io.estatedesk.shared.CaseFigures.Monthly;
 import org.springframework.context.MessageSource;
@@ -36,19 +37,20 @@ class DashboardController {
 
 	static final int DEFAULT_MONTHS = 6;
 
-	/** The segments of a batch's 交房进度 and the unit state (handover.HandoverState) each counts. */
+	/** The segments of a batch's 交房进度 and the unit state each counts. */
 	enum Segment {
 
-		WAITING("ADDED", HandoverFigures.BatchProgress::waiting), BOOKED("BOOKED", HandoverFigures.BatchProgress::booked),
-		INSPECTED("INSPECTED", HandoverFigures.BatchProgress::inspected),
-		ACCEPTED("ACCEPTED", HandoverFigures.BatchProgress::accepted),
-		REFUSED("REFUSED", HandoverFigures.BatchProgress::refused);
+		WAITING(HandoverState.ADDED, HandoverFigures.BatchProgress::waiting),
+		BOOKED(HandoverState.BOOKED, HandoverFigures.BatchProgress::booked),
+		INSPECTED(HandoverState.INSPECTED, HandoverFigures.BatchProgress::inspected),
+		ACCEPTED(HandoverState.ACCEPTED, HandoverFigures.BatchProgress::accepted),
+		REFUSED(HandoverState.REFUSED, HandoverFigures.BatchProgress::refused);
 
-		final String state;
+		final HandoverState state;
 
 		final ToLongFunction<HandoverFigures.BatchProgress> count;
 
-		Segment(String state, ToLongFunction<HandoverFigures.BatchProgress> count) {
+		Segment(HandoverState state, ToLongFunction<HandoverFigures.BatchProgress> count) {
 			this.state = state;
 			this.count = count;
 		}

@@ -97,7 +97,7 @@ class DemoSurvey implements ApplicationRunner {
 			// case's commit by the return calls' listener)
 			awaitReturnCallTasks();
 			signIn.as("office");
-			for (ReturnCalls.Task t : calls.tasks(false, null, ReturnCalls.Kind.WORK_ORDER, null, null, 0, 3).items()) {
+			for (ReturnCalls.Task t : calls.tasks(ReturnCalls.TaskFilter.of(false, null, ReturnCalls.Kind.WORK_ORDER, null, null), 0, 3).items()) {
 				calls.record(t.id(), true, true, "业主对维修结果满意。", t.version());
 			}
 		}

@@ -12,6 +12,7 @@ import io.estatedesk.shared.ChangedMeanwhile;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.Paged;
 import io.estatedesk.staff.ConfidentialNumbers;
+import io.estatedesk.estate.ArchiveLookup;
 import io.estatedesk.staff.Permissions;
 import io.estatedesk.staff.StaffManagement;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -39,11 +40,15 @@ class ReturnCallController {
 
 	private final Permissions permissions;
 
+	private final ArchiveLookup archive;
+
 	private final StaffManagement staff;
 
 	private final ConfidentialNumbers numbers;
 
-	ReturnCallController(ReturnCalls calls, Permissions permissions, StaffManagement staff, ConfidentialNumbers numbers) {
+	ReturnCallController(ReturnCalls calls, Permissions permissions, StaffManagement staff, ConfidentialNumbers numbers,
+			ArchiveLookup archive) {
+		this.archive = archive;
 		this.numbers = numbers;
 		this.calls = calls;
 		this.permissions = permissions;
@@ -58,10 +63,13 @@ class ReturnCallController {
 			@RequestParam(required = false) Long projectId, @RequestParam(required = false) ReturnCalls.Progress progress,
 			@RequestParam(required = false) Integer page, Model model) {
 		Long me = mine ? permissions.currentStaffId().orElse(null) : null;
-		// a dashboard's month of return calls (by due date, as it counts them), in whatever state its progress allows
-		ReturnCalls.DueIn due = dueFrom != null || dueTo != null || projectId != null || progress != null
-				? new ReturnCalls.DueIn(dueFrom, dueTo, projectId, progress) : null;
-		model.addAttribute("tasks", calls.tasks(done, overdue, me, kind, null, null, due, Paged.page(page), 20));
+		ReturnCalls.TaskFilter filter = new ReturnCalls.TaskFilter(done, overdue, me, kind, null, null, projectId, dueFrom, dueTo,
+				progress);
+		model.addAttribute("tasks", calls.tasks(filter, Paged.page(page), 20));
+		// a dashboard's month (or project) of return calls: said above the list, and no tab is the one shown
+		model.addAttribute("filter", filter);
+		model.addAttribute("projectName", projectId == null ? null
+				: archive.project(projectId).map(ArchiveLookup.ProjectRef::name).orElse(null));
 		model.addAttribute("done", done);
 		model.addAttribute("overdue", overdue && !done);
 		model.addAttribute("mine", mine);

@@ -58,28 +58,41 @@ class ReturnCalls {
 	}
 
 	/**
-	 * The return calls a dashboard's month counts, whatever their state: all due ({@code DUE}), those made
-	 * ({@code MADE}: 已回访 or closed), those with a time they were made ({@code TIMED}, the base of the on-time rate) and
-	 * those the owner answered whether satisfied ({@code RATED}), as {@link ReturnCallFigures} counts them.
+	 * How far a return call has come, as {@link ReturnCallFigures} counts a month (its conditions are the figures' own):
+	 * due ({@code DUE}, every one), made ({@code MADE}: 已回访 or closed), with the time it was made ({@code TIMED}, the base
+	 * of the on-time rate), the owner asked whether satisfied ({@code RATED}).
 	 */
 	enum Progress {
 
-		DUE("true"), MADE("r.state in ('DONE', 'CLOSED')"), TIMED("r.done_at is not null"), RATED("r.satisfied is not null");
+		DUE, MADE, TIMED, RATED;
 
-		final String condition;
-
-		Progress(String condition) {
-			this.condition = condition;
+		String condition() {
+			return switch (this) {
+				case DUE -> "true";
+				case MADE -> ReturnCallFigures.SPEC.done();
+				case TIMED -> ReturnCallFigures.SPEC.timed();
+				case RATED -> ReturnCallFigures.SPEC.rated();
+			};
 		}
 
 	}
 
-	/** Due in [from, to] (days in China) in any state, of a project when given, narrowed to a progress. */
-	record DueIn(LocalDate from, LocalDate to, Long projectId, Progress progress) {
+	/**
+	 * What a list of return calls asks for. Days due or a progress given: the calls due then in any state, as a dashboard's
+	 * month counts them; otherwise the open ones (with {@code done}, the finished ones), {@code overdue} keeping those past
+	 * their time limit as the workbench counts them.
+	 */
+	record TaskFilter(boolean done, boolean overdue, Long assigneeId, Kind kind, Long ownerId, Long unitId, Long projectId,
+			LocalDate dueFrom, LocalDate dueTo, Progress progress) {
 
-		/** Days or a progress asked for: any state counts; a project alone narrows the usual list. */
-		boolean inAnyState() {
-			return from != null || to != null || progress != null;
+		/** Open (or finished) tasks, of one person, kind, owner or unit when given. */
+		static TaskFilter of(boolean done, Long assigneeId, Kind kind, Long ownerId, Long unitId) {
+			return new TaskFilter(done, false, assigneeId, kind, ownerId, unitId, null, null, null, null);
+		}
+
+		/** A dashboard's month (or a part of it) rather than the open or finished calls. */
+		public boolean dueIn() {
+			return dueFrom != null || dueTo != null || progress != null;
 		}
 
 	}
@@ -306,59 +319,46 @@ class ReturnCalls {
 			.orElseThrow(() -> new NotFoundException("returnCall.notFound"));
 	}
 
-	/** Open tasks first by due date (or, with {@code done}, the finished ones, newest first). */
-	Slice<Task> tasks(boolean done, Long assigneeId, Kind kind, Long ownerId, Long unitId, int page, int size) {
-		return tasks(done, false, assigneeId, kind, ownerId, unitId, page, size);
-	}
-
-	/** The same; {@code overdue} keeps only the open tasks past their time limit (as the workbench counts them). */
-	Slice<Task> tasks(boolean done, boolean overdue, Long assigneeId, Kind kind, Long ownerId, Long unitId, int page, int size) {
-		return tasks(done, overdue, assigneeId, kind, ownerId, unitId, null, page, size);
-	}
-
-	/** The same; with {@code due} given, the return calls due in its days in any state its progress allows, by due time. */
-	Slice<Task> tasks(boolean done, boolean overdue, Long assigneeId, Kind kind, Long ownerId, Long unitId, DueIn due, int page,
-			int size) {
+	/** Open tasks first by due date (with {@code done}, the finished ones, newest first; a month's, by due date). */
+	Slice<Task> tasks(TaskFilter f, int page, int size) {
 		List<Object> args = new ArrayList<>();
-		boolean month = due != null && due.inAnyState();
-		StringBuilder where = new StringBuilder(month ? " where " + (due.progress() == null ? Progress.DUE : due.progress()).condition
-				: done ? " where r.state <> 'OPEN'" : " where r.state = 'OPEN'");
-		if (due != null) {
-			if (due.from() != null) {
-				where.append(" and r.due_at >= ?");
-				args.add(Timestamp.from(due.from().atStartOfDay(BusinessClock.ZONE).toInstant()));
-			}
-			if (due.to() != null) {
-				where.append(" and r.due_at < ?");
-				args.add(Timestamp.from(due.to().plusDays(1).atStartOfDay(BusinessClock.ZONE).toInstant()));
-			}
-			if (due.projectId() != null) {
-				where.append(" and r.project_id = ?");
-				args.add(due.projectId());
-			}
+		StringBuilder where = new StringBuilder(" where ").append(f.dueIn()
+				? (f.progress() == null ? Progress.DUE : f.progress()).condition()
+				: f.done() ? "r.state <> 'OPEN'" : "r.state = 'OPEN'");
+		if (f.dueFrom() != null) {
+			where.append(" and r.due_at >= ?");
+			args.add(Timestamp.from(f.dueFrom().atStartOfDay(BusinessClock.ZONE).toInstant()));
 		}
-		if (!month && overdue && !done) {
+		if (f.dueTo() != null) {
+			where.append(" and r.due_at < ?");
+			args.add(Timestamp.from(f.dueTo().plusDays(1).atStartOfDay(BusinessClock.ZONE).toInstant()));
+		}
+		if (f.projectId() != null) {
+			where.append(" and r.project_id = ?");
+			args.add(f.projectId());
+		}
+		if (!f.dueIn() && f.overdue() && !f.done()) {
 			where.append(" and r.due_at < ").append(BusinessClock.sqlNow());
 		}
-		if (assigneeId != null) {
+		if (f.assigneeId() != null) {
 			where.append(" and r.assignee_id = ?");
-			args.add(assigneeId);
+			args.add(f.assigneeId());
 		}
-		if (kind != null) {
+		if (f.kind() != null) {
 			where.append(" and r.kind = ?");
-			args.add(kind.name());
+			args.add(f.kind().name());
 		}
-		if (ownerId != null) {
+		if (f.ownerId() != null) {
 			where.append(" and r.owner_id = ?");
-			args.add(ownerId);
+			args.add(f.ownerId());
 		}
-		if (unitId != null) {
+		if (f.unitId() != null) {
 			where.append(" and r.unit_id = ?");
-			args.add(unitId);
+			args.add(f.unitId());
 		}
 		args.add(size + 1);
 		args.add((long) page * size);
-		String order = !month && done ? " order by r.done_at desc, r.id desc" : " order by r.due_at, r.id";
+		String order = !f.dueIn() && f.done() ? " order by r.done_at desc, r.id desc" : " order by r.due_at, r.id";
 		return Slice.of(jdbc.query(SELECT.formatted(BusinessClock.sqlNow()) + where + order + " limit ? offset ?", (rs, i) -> task(rs), args.toArray()), page, size,
 				() -> jdbc.queryForObject(Slice.boundedCount(SELECT.formatted(BusinessClock.sqlNow()) + where), Long.class, args.subList(0, args.size() - 2).toArray()));
 	}

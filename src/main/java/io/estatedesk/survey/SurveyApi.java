@@ -50,8 +50,8 @@ class SurveyApi {
 			@RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) ReturnCalls.Kind kind,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
 			@RequestParam(defaultValue = "false") boolean reveal) {
-		Slice<ReturnCalls.Task> tasks = calls.tasks(done, mine ? permissions.currentStaffId().orElse(-1L) : null, kind, null,
-				null, Paged.page(page), Paged.size(size));
+		Slice<ReturnCalls.Task> tasks = calls.tasks(ReturnCalls.TaskFilter.of(done,
+				mine ? permissions.currentStaffId().orElse(-1L) : null, kind, null, null), Paged.page(page), Paged.size(size));
 		return numbers.revealList(reveal, "回访任务", tasks.items().stream().map(ReturnCalls.Task::id).toList(), "API")
 				? tasks : tasks.map(ReturnCalls.Task::masked);
 	}

@@ -52,7 +52,7 @@ class SurveyPanel implements ArchivePanel {
 		var locale = LocaleContextHolder.getLocale();
 		List<Item> items = new ArrayList<>();
 		for (boolean done : new boolean[] { false, true }) {
-			for (ReturnCalls.Task t : calls.tasks(done, null, null, ownerId, unitId, 0, 20).items()) {
+			for (ReturnCalls.Task t : calls.tasks(ReturnCalls.TaskFilter.of(done, null, null, ownerId, unitId), 0, 20).items()) {
 				items.add(new Item(messages.getMessage("returnCall.kind." + t.kind(), null, locale) + " " + t.caseCode()
 						+ (t.comment() == null ? "" : "：" + t.comment()), "/return-calls/" + t.id(),
 						messages.getMessage("returnCall.state." + t.state(), null, locale)
