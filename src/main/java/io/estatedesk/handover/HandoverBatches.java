@@ -2,12 +2,12 @@ package io.estatedesk.handover;
 
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.estatedesk.estate.ArchiveLookup;
 import io.estatedesk.shared.BusinessClock;
+import io.estatedesk.shared.FieldErrors;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.shared.Strings;
@@ -33,28 +33,28 @@ class HandoverBatches {
 		this.access = access;
 	}
 
+	/** The most homes one slot takes (a day's handover of a large building). */
+	static final int MAX_CAPACITY = 10_000;
+
 	long create(HandoverManagement.BatchForm form) {
 		access.require(HandoverManagement.MANAGE);
-		Map<String, String> errors = new LinkedHashMap<>();
+		FieldErrors errors = new FieldErrors();
 		if (form.projectId() == null || archive.project(form.projectId()).isEmpty()) {
 			errors.put("projectId", "handover.project.required");
 		}
-		if (form.name() == null || form.name().isBlank()) {
-			errors.put("name", "handover.batch.name.required");
-		}
+		errors.required("name", form.name(), "handover.batch.name.required").length("name", form.name(), 100);
 		if (form.startsOn() == null) {
 			errors.put("startsOn", "handover.batch.startsOn.required");
 		}
 		if (form.endsOn() == null || (form.startsOn() != null && form.endsOn().isBefore(form.startsOn()))) {
 			errors.put("endsOn", "handover.batch.endsOn.invalid");
 		}
+		errors.length("notes", form.notes(), 2000);
 		if (errors.isEmpty() && jdbc.queryForObject("select count(*) from handover_batch where project_id = ? and name = ?",
 				Integer.class, form.projectId(), form.name().strip()) > 0) {
 			errors.put("name", "handover.batch.name.taken");
 		}
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
-		}
+		errors.throwIfAny();
 		return jdbc.queryForObject("""
 				insert into handover_batch (project_id, name, starts_on, ends_on, notes, created_by) values (?, ?, ?, ?, ?, ?)
 				returning id""", Long.class, form.projectId(), form.name().strip(), form.startsOn(), form.endsOn(),
@@ -94,22 +94,23 @@ class HandoverBatches {
 		return homes.size();
 	}
 
-	void addSlot(long batchId, LocalDateTime startsAt, LocalDateTime endsAt, Integer capacity) {
+	/**
+	 * Adds a slot; {@code typed} holds what the form could not read (e.g. 可约户数 "十"), reported together with the
+	 * checks made here.
+	 */
+	void addSlot(long batchId, LocalDateTime startsAt, LocalDateTime endsAt, Integer capacity, FieldErrors typed) {
 		access.require(HandoverManagement.MANAGE);
 		projectOf(batchId);
-		Map<String, String> errors = new LinkedHashMap<>();
 		if (startsAt == null) {
-			errors.put("slotStartsAt", "handover.slot.startsAt.required");
+			typed.put("slotStartsAt", "handover.slot.startsAt.required");
 		}
 		if (endsAt == null || (startsAt != null && !endsAt.isAfter(startsAt))) {
-			errors.put("slotEndsAt", "handover.slot.endsAt.invalid");
+			typed.put("slotEndsAt", "handover.slot.endsAt.invalid");
 		}
-		if (capacity == null || capacity < 1) {
-			errors.put("slotCapacity", "handover.slot.capacity.invalid");
+		if (capacity == null || capacity < 1 || capacity > MAX_CAPACITY) {
+			typed.put("slotCapacity", "handover.slot.capacity.invalid");
 		}
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
-		}
+		typed.throwIfAny();
 		jdbc.update("insert into handover_slot (batch_id, starts_at, ends_at, capacity) values (?, ?, ?, ?)", batchId,
 				Timestamp.from(startsAt.atZone(BusinessClock.ZONE).toInstant()),
 				Timestamp.from(endsAt.atZone(BusinessClock.ZONE).toInstant()), capacity);

@@ -10,15 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 import io.estatedesk.estate.ArchiveLookup;
-import io.estatedesk.shared.BusinessRuleException;
-import io.estatedesk.shared.ChangedMeanwhile;
 import io.estatedesk.shared.FieldErrors;
-import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.shared.PageForms;
 import io.estatedesk.shared.Texts;
 import io.estatedesk.staff.StaffManagement;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -37,7 +33,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 交房 pages: batches with their progress and slots, one unit's booking, inspection and handover. */
@@ -72,32 +67,26 @@ class HandoverController {
 		model.addAttribute("projectId", projectId);
 		if (!model.containsAttribute("form")) {
 			LocalDate today = BusinessClock.today();
-			model.addAttribute("form", new HandoverManagement.BatchForm(projectId, "", today, today.plusDays(30), ""));
+			model.addAttribute("form", new BatchFields(projectId, "", today, today.plusDays(30), ""));
 		}
 		return "handover/batches";
 	}
 
 	@PostMapping
 	@PreAuthorize("hasAuthority('HANDOVER_MANAGE')")
-	String createBatch(@ModelAttribute("form") BatchFields fields, BindingResult errors, Model model, RedirectAttributes flash) {
-		HandoverManagement.BatchForm form = fields.form();
-		model.addAttribute("form", form);
-		if (!errors.hasErrors()) {
-			try {
-				long id = management.createBatch(form);
-				flash.addFlashAttribute("flashSuccess", "handover.batch.created");
-				return "redirect:/handover/batches/" + id;
-			}
-			catch (InvalidInputException e) {
-				model.addAttribute("fieldErrors", e.errors());
-			}
-		}
-		return batches(form.projectId(), model);
+	String createBatch(@Valid @ModelAttribute("form") BatchFields fields, BindingResult errors, Model model,
+			RedirectAttributes flash) {
+		return PageForms.result(errors, model, () -> management.createBatch(fields.form())).map(id -> {
+			flash.addFlashAttribute("flashSuccess", "handover.batch.created");
+			return "redirect:/handover/batches/" + id;
+		}).orElseGet(() -> batches(fields.projectId(), model));
 	}
 
 	/** The batch form's fields (dates as ISO dates). */
-	record BatchFields(Long projectId, String name, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
-			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn, String notes) {
+	record BatchFields(Long projectId, @Size(max = 100, message = "{input.tooLong}") String name,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn,
+			@Size(max = 2000, message = "{input.tooLong}") String notes) {
 
 		HandoverManagement.BatchForm form() {
 			return new HandoverManagement.BatchForm(projectId, name, startsOn, endsOn, notes);
@@ -115,41 +104,45 @@ class HandoverController {
 		model.addAttribute("unitState", state);
 		model.addAttribute("buildings", archive.buildings(b.projectId()));
 		model.addAttribute("zone", BusinessClock.ZONE);
-		if (!model.containsAttribute("draft")) {
-			model.addAttribute("draft", Map.of());
-		}
+		PageForms.keep(model, "unitsForm", () -> new UnitsForm(null));
+		PageForms.keep(model, "slotForm", () -> new SlotForm(null, null, "10"));
 		return "handover/batch";
+	}
+
+	/** 加入楼栋: the building whose sold units not yet handed over join the batch. */
+	record UnitsForm(Long buildingId) {
 	}
 
 	@PostMapping("/batches/{id}/units")
 	@PreAuthorize("hasAuthority('HANDOVER_MANAGE')")
-	String addUnits(@PathVariable long id, @RequestParam(required = false) Long buildingId, RedirectAttributes flash) {
-		try {
-			int n = management.addUnits(id, buildingId, null);
+	String addUnits(@PathVariable long id, @ModelAttribute("unitsForm") UnitsForm form, BindingResult errors, Model model,
+			RedirectAttributes flash) {
+		return PageForms.result(errors, model, () -> management.addUnits(id, form.buildingId(), null)).map(n -> {
 			flash.addFlashAttribute("flashSuccess", n > 0 ? "handover.units.added" : "handover.units.none");
-		}
-		catch (InvalidInputException e) {
-			flash.addFlashAttribute("flashError", e.errors().values().iterator().next());
-		}
-		return "redirect:/handover/batches/" + id;
+			return "redirect:/handover/batches/" + id;
+		}).orElseGet(() -> batch(id, null, model));
+	}
+
+	/** 添加时段: its start and end (ISO date-times), and how many homes may book it, typed as text. */
+	record SlotForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime slotStartsAt,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime slotEndsAt, String slotCapacity) {
 	}
 
 	@PostMapping("/batches/{id}/slots")
 	@PreAuthorize("hasAuthority('HANDOVER_MANAGE')")
-	String addSlot(@PathVariable long id,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime startsAt,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime endsAt,
-			@RequestParam(required = false) Integer capacity, Model model, RedirectAttributes flash) {
-		try {
-			management.addSlot(id, startsAt, endsAt, capacity);
+	String addSlot(@PathVariable long id, @ModelAttribute("slotForm") SlotForm form, BindingResult errors, Model model,
+			RedirectAttributes flash) {
+		if (PageForms.ran(errors, model, () -> {
+			FieldErrors typed = new FieldErrors();
+			BigDecimal capacity = typed.number("slotCapacity", form.slotCapacity());
+			boolean whole = capacity != null && capacity.stripTrailingZeros().scale() <= 0
+					&& capacity.compareTo(BigDecimal.valueOf(HandoverBatches.MAX_CAPACITY)) <= 0;
+			management.addSlot(id, form.slotStartsAt(), form.slotEndsAt(), whole ? capacity.intValueExact() : null, typed);
+		})) {
 			flash.addFlashAttribute("flashSuccess", "handover.slot.added");
 			return "redirect:/handover/batches/" + id;
 		}
-		catch (InvalidInputException e) {
-			model.addAttribute("fieldErrors", e.errors());
-			model.addAttribute("draft", Map.of("capacity", capacity == null ? "" : String.valueOf(capacity)));
-			return batch(id, null, model);
-		}
+		return batch(id, null, model);
 	}
 
 	// ---------------------------------------------------------------- one unit
@@ -165,35 +158,13 @@ class HandoverController {
 		model.addAttribute("today", BusinessClock.today());
 		model.addAttribute("names", staff.displayNamesByUsername());
 		model.addAttribute("zone", BusinessClock.ZONE);
-		if (!model.containsAttribute("draft")) {
-			model.addAttribute("draft", Map.of());
-		}
 		// each step's form as the user left it after a refusal, else as the unit stands
 		PageForms.keep(model, "bookForm", () -> new BookForm(u.slotId(), null));
 		PageForms.keep(model, "acceptForm", () -> new AcceptFields(false, false, "", "", "", "", u.ownerName(),
 				BusinessClock.today()));
 		PageForms.keep(model, "refuseForm", () -> new RefuseForm(""));
+		PageForms.keep(model, "inspectionForm", () -> new InspectionForm(null, null, null));
 		return "handover/unit";
-	}
-
-	private String act(long id, Map<String, String> draft, Model model, RedirectAttributes flash, String success, Runnable action) {
-		try {
-			action.run();
-			flash.addFlashAttribute("flashSuccess", success);
-			return "redirect:/handover/units/" + id;
-		}
-		catch (InvalidInputException e) {
-			model.addAttribute("fieldErrors", e.errors());
-		}
-		catch (BusinessRuleException e) {
-			model.addAttribute("actionError", e.getMessage());
-			model.addAttribute("actionErrorArgs", e.args());
-		}
-		catch (ChangedMeanwhile e) {
-			model.addAttribute("changes", e.changes());
-		}
-		model.addAttribute("draft", draft);
-		return unit(id, model);
 	}
 
 	/** Runs a step whose form passed its checks; refused, the page comes back with the form as typed. */
@@ -218,29 +189,48 @@ class HandoverController {
 	}
 
 	/**
-	 * The inspection form: for every item {@code result_<id>} = ok | fail, {@code note_<id>}, and an optional
-	 * {@code photo_<id>} of the defect.
+	 * The inspection form: for every item {@code result[<id>]} = ok | fail, {@code note[<id>]}, and an optional
+	 * {@code photo[<id>]} of the defect. Items not sent are left as they stand.
 	 */
-	@PostMapping("/units/{id}/inspection")
-	String inspect(@PathVariable long id, @RequestParam long version, HttpServletRequest request, Model model,
-			RedirectAttributes flash) {
-		List<HandoverManagement.Check> checks = new ArrayList<>();
-		Map<String, String> draft = new HashMap<>();
-		// the multipart request may sit under wrappers (e.g. the security filters'), so it is looked for, not cast
-		MultipartHttpServletRequest multipart = org.springframework.web.util.WebUtils.getNativeRequest(request,
-				MultipartHttpServletRequest.class);
-		Map<String, MultipartFile> files = multipart != null ? multipart.getFileMap() : Map.of();
-		for (HandoverQueries.Result r : queries.results(id)) {
-			String result = request.getParameter("result_" + r.itemId());
-			if (result == null) {
-				continue;
-			}
-			String note = request.getParameter("note_" + r.itemId());
-			draft.put("result_" + r.itemId(), result);
-			draft.put("note_" + r.itemId(), note == null ? "" : note);
-			checks.add(new HandoverManagement.Check(r.itemId(), !"fail".equals(result), note, files.get("photo_" + r.itemId())));
+	record InspectionForm(Map<Long, String> result, Map<Long, String> note, Map<Long, MultipartFile> photo) {
+
+		// open maps: what the constructor did not take (the files) is bound into them afterwards
+		InspectionForm {
+			result = result == null ? new HashMap<>() : result;
+			note = note == null ? new HashMap<>() : note;
+			photo = photo == null ? new HashMap<>() : photo;
 		}
-		return act(id, draft, model, flash, "handover.inspected", () -> management.inspect(id, checks, version));
+
+		/** Whether the item is marked 不合格: as sent, else as last saved. */
+		public boolean failed(HandoverQueries.Result r) {
+			String sent = result.get(r.itemId());
+			return sent != null ? "fail".equals(sent) : r.ok() != null && !r.ok();
+		}
+
+		/** Whether a photo came with the form (a browser does not keep a chosen file when the page comes back). */
+		public boolean photosSent() {
+			return photo.values().stream().anyMatch(f -> f != null && !f.isEmpty());
+		}
+
+		/** The item's note: as sent, else as last saved. */
+		public String noteOf(HandoverQueries.Result r) {
+			return note.containsKey(r.itemId()) ? note.get(r.itemId()) : r.note();
+		}
+
+	}
+
+	@PostMapping("/units/{id}/inspection")
+	String inspect(@PathVariable long id, @ModelAttribute("inspectionForm") InspectionForm form, BindingResult errors,
+			@RequestParam long version, Model model, RedirectAttributes flash) {
+		List<HandoverManagement.Check> checks = new ArrayList<>();
+		for (HandoverQueries.Result r : queries.results(id)) {
+			String result = form.result().get(r.itemId());
+			if (result != null) {
+				checks.add(new HandoverManagement.Check(r.itemId(), !"fail".equals(result), form.note().get(r.itemId()),
+						form.photo().get(r.itemId())));
+			}
+		}
+		return step(id, errors, model, flash, "handover.inspected", () -> management.inspect(id, checks, version));
 	}
 
 	/**

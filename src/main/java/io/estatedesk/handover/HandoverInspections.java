@@ -86,11 +86,11 @@ class HandoverInspections {
 		Map<Long, Uploads.Checked> photos = new HashMap<>();
 		for (HandoverManagement.Check c : checks) {
 			if (!c.ok() && (c.note() == null || c.note().isBlank())) {
-				errors.put("note_" + c.itemId(), "handover.inspect.noteRequired");
+				errors.put("note[" + c.itemId() + "]", "handover.inspect.noteRequired");
 			}
 			if (!c.ok() && c.photo() != null && !c.photo().isEmpty()) {
 				try {
-					photos.put(c.itemId(), uploads.check(Uploads.Kind.PHOTO, c.photo(), "photo_" + c.itemId()));
+					photos.put(c.itemId(), uploads.check(Uploads.Kind.PHOTO, c.photo(), "photo[" + c.itemId() + "]"));
 				}
 				catch (InvalidInputException e) {
 					errors.putAll(e.errors());

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Set;
 
+import io.estatedesk.shared.FieldErrors;
 import io.estatedesk.shared.CaseHistory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,7 +76,12 @@ public class HandoverManagement {
 
 	@Transactional
 	void addSlot(long batchId, LocalDateTime startsAt, LocalDateTime endsAt, Integer capacity) {
-		batches.addSlot(batchId, startsAt, endsAt, capacity);
+		addSlot(batchId, startsAt, endsAt, capacity, new FieldErrors());
+	}
+
+	/** {@link #addSlot(long, LocalDateTime, LocalDateTime, Integer)} with what the form could not read already noted. */
+	void addSlot(long batchId, LocalDateTime startsAt, LocalDateTime endsAt, Integer capacity, FieldErrors typed) {
+		batches.addSlot(batchId, startsAt, endsAt, capacity, typed);
 	}
 
 	/** What the caller may do to the unit now: the transition table's actions for its state, narrowed by permission. */

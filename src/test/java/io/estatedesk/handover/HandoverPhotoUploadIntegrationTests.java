@@ -76,18 +76,18 @@ class HandoverPhotoUploadIntegrationTests {
 
 	MockHttpServletResponse inspect(MockMultipartFile photo) throws Exception {
 		return mvc.perform(multipart("/handover/units/" + unit + "/inspection").file(photo)
-			.param("version", String.valueOf(version())).param("result_" + item, "fail").param("note_" + item, "地漏返水，瓷砖空鼓")
+			.param("version", String.valueOf(version())).param("result[" + item + "]", "fail").param("note[" + item + "]", "地漏返水，瓷砖空鼓")
 			.with(checks.as(field)).with(csrf())).andReturn().getResponse();
 	}
 
 	@Test
 	void aHostilePhotoIsRefusedNextToItsItemAndNothingOfTheInspectionIsRecorded() throws Exception {
-		for (UploadSamples.Hostile h : UploadSamples.hostile("photo_" + item)) {
+		for (UploadSamples.Hostile h : UploadSamples.hostile("photo[" + item + "]")) {
 			MockHttpServletResponse page = inspect(h.file());
 			checks.refusedWith(page, h.photoRefusal());
 			assertThat(page.getContentAsString()).contains("地漏返水，瓷砖空鼓");
 		}
-		checks.refusedWith(inspect(UploadSamples.file("photo_" + item, "big.jpg", "image/jpeg",
+		checks.refusedWith(inspect(UploadSamples.file("photo[" + item + "]", "big.jpg", "image/jpeg",
 				UploadSamples.oversize(10L * 1024 * 1024))), "upload.tooLarge.PHOTO");
 		assertThat(jdbc.queryForObject("select count(*) from handover_result where handover_unit_id = ?", Long.class, unit)).isZero();
 		assertThat(jdbc.queryForObject("select state from handover_unit where id = ?", String.class, unit)).isEqualTo("BOOKED");
@@ -95,7 +95,7 @@ class HandoverPhotoUploadIntegrationTests {
 
 	@Test
 	void aGoodPhotoIsStoredReencodedOnTheWorkOrderRaisedForTheDefect() throws Exception {
-		assertThat(inspect(UploadSamples.file("photo_" + item, "地漏.html", "text/html", UploadSamples.polyglotJpeg())).getStatus())
+		assertThat(inspect(UploadSamples.file("photo[" + item + "]", "地漏.html", "text/html", UploadSamples.polyglotJpeg())).getStatus())
 			.isEqualTo(302);
 		var row = jdbc.queryForMap("""
 				select p.id, p.work_order_id, p.content_type, p.content_checked, p.data, r.photo_name from handover_result r

@@ -65,17 +65,25 @@ class HandoverBrowserTests {
 	void aBatchBooksInspectsAndHandsOverAUnitWhoseDefectBecomesAWorkOrderAndWhoseWarrantyStarts() {
 		browser.login(manager, Fixtures.PASSWORD);
 		browser.open("/handover");
-		browser.select(By.id("b-project"), projectName);
-		browser.type(By.id("b-name"), "第一批（3号楼）");
+		browser.select(By.id("projectId"), projectName);
+		browser.type(By.id("name"), "第一批（3号楼）");
 		click(By.id("create-batch"));
 		assertThat(browser.find(By.cssSelector(".alert-success")).getText()).startsWith("交房批次已建立");
-		browser.select(By.id("add-building"), "3号楼");
+		browser.select(By.id("buildingId"), "3号楼");
 		click(By.id("add-units"));
 		assertThat(browser.findAll(By.cssSelector("#batch-units tbody tr"))).hasSize(1);
 		LocalDate tomorrow = BusinessClock.today().plusDays(1);
-		setValue(By.id("slot-from"), tomorrow + "T09:00");
-		setValue(By.id("slot-to"), tomorrow + "T11:30");
-		browser.type(By.id("slot-capacity"), "6");
+		// one mistake first: the homes per slot in words
+		setValue(By.id("slotStartsAt"), tomorrow + "T09:00");
+		setValue(By.id("slotEndsAt"), tomorrow + "T11:30");
+		browser.type(By.id("slotCapacity"), "六");
+		browser.clickAndAwaitPage(By.id("add-slot"));
+		assertThat(browser.find(By.id("slotCapacity-error")).getText()).isEqualTo("请输入数字，如 3.20。");
+		assertThat(browser.find(By.id("slotCapacity")).getDomProperty("value")).isEqualTo("六");
+		assertThat(browser.find(By.id("slotStartsAt")).getDomProperty("value")).startsWith(tomorrow + "T09:00");
+		assertThat(browser.find(By.id("slotEndsAt")).getDomProperty("value")).startsWith(tomorrow + "T11:30");
+		assertThat(browser.find(By.id("slots")).getText()).contains("暂无记录");
+		browser.type(By.id("slotCapacity"), "6");
 		click(By.id("add-slot"));
 		assertThat(browser.find(By.id("slots")).getText()).contains("09:00 – 11:30", "已约 0 / 6 户");
 		browser.screenshot("handover-01-batch");
@@ -96,7 +104,16 @@ class HandoverBrowserTests {
 		WebElement failRadio = browser.find(By.xpath(
 				"//tr[td[contains(., '闭水试验')]]//input[@value='fail']"));
 		browser.click(failRadio);
-		WebElement note = browser.find(By.xpath("//tr[td[contains(., '闭水试验')]]//input[starts-with(@name, 'note_')]"));
+		// one mistake first: 不合格 without saying what is wrong
+		browser.clickAndAwaitPage(By.id("save-inspection"));
+		assertState("已预约");
+		WebElement note = browser.find(By.xpath("//tr[td[contains(., '闭水试验')]]//input[starts-with(@name, 'note[')]"));
+		String noteId = note.getDomAttribute("id");
+		assertThat(browser.find(By.id(noteId + "-error")).getText()).isEqualTo("不合格的项目请写明问题");
+		assertThat(browser.find(By.xpath("//tr[td[contains(., '闭水试验')]]//input[@value='fail']")).isSelected())
+			.as("the item stays 不合格").isTrue();
+		assertThat(browser.findAll(By.cssSelector("#checklist input[value='fail']:checked"))).hasSize(1);
+		note = browser.find(By.id(noteId));
 		note.sendKeys("闭水试验后楼下顶棚有水迹");
 		browser.screenshot("handover-02-inspection");
 		click(By.id("save-inspection"));
