@@ -1,10 +1,12 @@
 -- wrk script for GET /api/v1/owners: every connection walks round-robin through the request paths listed one per
--- line in the file given after "--" (written by owners-api.sh), with the bearer token from $BENCH_TOKEN.
+-- line in the file given after "--" (written by owners-api.sh), with the bearer token from $BENCH_TOKEN, or with the
+-- whole Authorization header from $BENCH_AUTH when that is set (e.g. "Basic …", bench/basic-auth.sh).
 --   BENCH_TOKEN=edk_… wrk -t2 -c8 -d30s -s bench/owners-api.lua http://127.0.0.1:8091 -- bench/out/owners-paths.txt
 
 local paths = {}
 local counter = 0
-local headers = { ["Authorization"] = "Bearer " .. (os.getenv("BENCH_TOKEN") or ""), ["Accept"] = "application/json" }
+local auth = os.getenv("BENCH_AUTH") or ("Bearer " .. (os.getenv("BENCH_TOKEN") or ""))
+local headers = { ["Authorization"] = auth, ["Accept"] = "application/json" }
 
 function init(args)
   local file = assert(io.open(args[1], "r"), "usage: wrk … -s owners-api.lua URL -- <paths file>")

@@ -46,9 +46,10 @@ class SecurityConfiguration {
 
 	static final String PAGE_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'self'";
 
+	/** BCrypt, with successful checks remembered for a few minutes (HTTP Basic on every API request). */
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return new BCryptPasswordEncoder();
+		return new VerifiedPasswords(new BCryptPasswordEncoder());
 	}
 
 	@Bean

@@ -13,6 +13,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -32,6 +33,9 @@ class LoginSecurityIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	StaffManagement staff;
 
 	private List<String> events(String username) {
 		return jdbc.queryForList("select kind from login_event where username = ? order by id", String.class, username);
@@ -66,6 +70,36 @@ class LoginSecurityIntegrationTests {
 			r.setRemoteAddr(address);
 			return r;
 		});
+	}
+
+	@Test
+	void httpBasicIsVerifiedOnceYetAChangedPasswordOrADisabledAccountIsRefusedAtOnce() throws Exception {
+		String office = fixtures.staffWithRole("OFFICE");
+		for (int i = 0; i < 3; i++) {
+			mvc.perform(get("/api/v1/me").with(httpBasic(office, Fixtures.PASSWORD))).andExpect(status().isOk());
+		}
+		staff.setPassword(office, "Neue-Parole-2026");
+		mvc.perform(get("/api/v1/me").with(httpBasic(office, Fixtures.PASSWORD))).andExpect(status().isUnauthorized());
+		mvc.perform(get("/api/v1/me").with(httpBasic(office, "Neue-Parole-2026"))).andExpect(status().isOk());
+		// locked out for an address: the remembered password does not open it there
+		for (int i = 0; i < 5; i++) {
+			mvc.perform(get("/api/v1/me").with(httpBasic(office, "falsch-" + i)).with(from("192.0.2.20")))
+				.andExpect(status().isUnauthorized());
+		}
+		mvc.perform(get("/api/v1/me").with(httpBasic(office, "Neue-Parole-2026")).with(from("192.0.2.20")))
+			.andExpect(status().isUnauthorized());
+		mvc.perform(get("/api/v1/me").with(httpBasic(office, "Neue-Parole-2026")).with(from("192.0.2.21")))
+			.andExpect(status().isOk());
+		long id = jdbc.queryForObject("select id from staff_account where username = ?", Long.class, office);
+		staff.setEnabled(id, false);
+		mvc.perform(get("/api/v1/me").with(httpBasic(office, "Neue-Parole-2026"))).andExpect(status().isUnauthorized());
+	}
+
+	private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+		return r -> {
+			r.setRemoteAddr(address);
+			return r;
+		};
 	}
 
 	@Test
