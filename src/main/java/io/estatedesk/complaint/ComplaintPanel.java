@@ -34,12 +34,12 @@ class ComplaintPanel implements ArchivePanel {
 
 	@Override
 	public List<Item> forOwner(long ownerId) {
-		return items("c.owner_id = :id or exists (select 1 from complaint_party cp where cp.complaint_id = c.id and cp.owner_id = :id)", ownerId);
+		return items(ComplaintQueries.ofOwner(":id"), ownerId);
 	}
 
 	@Override
 	public List<Item> forUnit(long unitId) {
-		return items("c.unit_id = :id or exists (select 1 from complaint_party cp where cp.complaint_id = c.id and cp.unit_id = :id)", unitId);
+		return items(ComplaintQueries.ofUnit(":id"), unitId);
 	}
 
 	@Override
