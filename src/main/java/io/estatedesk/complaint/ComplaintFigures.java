@@ -38,8 +38,11 @@ public class ComplaintFigures {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	ComplaintFigures(NamedParameterJdbcTemplate jdbc) {
+	private final ComplaintRollup rollup;
+
+	ComplaintFigures(NamedParameterJdbcTemplate jdbc, ComplaintRollup rollup) {
 		this.jdbc = jdbc;
+		this.rollup = rollup;
 	}
 
 	public List<Aged> open(Long projectId, Instant now) {
@@ -50,12 +53,26 @@ public class ComplaintFigures {
 		return CaseFigures.today(jdbc, SPEC, projectId, endOfDay);
 	}
 
+	/** Months from {@code from} (inclusive) to {@code to} (exclusive), from the kept month and day sums. */
 	public List<Monthly> monthly(Long projectId, LocalDate from, LocalDate to) {
-		return CaseFigures.monthly(jdbc, SPEC, projectId, from, to);
+		return months(rollup.cells(projectId, from, to.minusDays(1), ComplaintRollup.Grouping.MONTHS,
+				ComplaintRollup.Kind.ALL), false);
 	}
 
+	/** The same, per project. */
 	public List<Monthly> monthlyByProject(LocalDate from, LocalDate to) {
-		return CaseFigures.monthlyByProject(jdbc, SPEC, from, to);
+		return months(rollup.cells(null, from, to.minusDays(1), ComplaintRollup.Grouping.MONTHS, ComplaintRollup.Kind.ALL),
+				true);
+	}
+
+	private static List<Monthly> months(List<ComplaintRollup.Cell> cells, boolean byProject) {
+		return cells.stream()
+			.filter(c -> c.month() != null && c.value() == null && (c.projectId() != null) == byProject)
+			.map(c -> new Monthly(c.projectId(), c.month(), c.sums().n(), c.sums().closed(), c.sums().replied(),
+					c.sums().onTime(), c.sums().rated(), c.sums().good()))
+			.sorted(java.util.Comparator.comparing((Monthly m) -> m.projectId() == null ? 0L : m.projectId())
+				.thenComparing(Monthly::month))
+			.toList();
 	}
 
 	/** Complaints of known owners open for at least {@code days} days on {@code today}, the oldest first. */
@@ -72,15 +89,14 @@ public class ComplaintFigures {
 							.atZone(BusinessClock.ZONE).toLocalDate()));
 	}
 
-	/** 原因类别 per month of complaints whose cause has been determined. */
+	/** 原因类别 per month of complaints whose cause has been determined ({@code to} exclusive). */
 	public List<CauseCount> causes(Long projectId, LocalDate from, LocalDate to) {
-		return jdbc.query("""
-				select date_trunc('month', complaint_date)::date m, cause_type, count(*) n from complaint
-				where complaint_date >= :from and complaint_date < :to and cause_type is not null %s
-				group by 1, 2 order by 1, 2""".formatted(projectId == null ? "" : "and project_id = :projectId"),
-				new MapSqlParameterSource("from", from).addValue("to", to).addValue("projectId", projectId),
-				(rs, i) -> new CauseCount(rs.getObject("m", LocalDate.class), ComplaintCause.valueOf(rs.getString("cause_type")),
-						rs.getLong("n")));
+		return rollup.cells(projectId, from, to.minusDays(1), ComplaintRollup.Grouping.MONTHS, ComplaintRollup.Kind.CAUSE)
+			.stream()
+			.filter(c -> c.month() != null && c.value() != null && c.projectId() == null)
+			.map(c -> new CauseCount(c.month(), ComplaintCause.valueOf(c.value()), c.sums().n()))
+			.sorted(java.util.Comparator.comparing(CauseCount::month).thenComparing(CauseCount::cause))
+			.toList();
 	}
 
 }

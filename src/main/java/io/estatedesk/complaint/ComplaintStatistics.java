@@ -1,7 +1,6 @@
 package io.estatedesk.complaint;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,48 +29,76 @@ class ComplaintStatistics {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	ComplaintStatistics(NamedParameterJdbcTemplate jdbc) {
+	private final ComplaintRollup rollup;
+
+	ComplaintStatistics(NamedParameterJdbcTemplate jdbc, ComplaintRollup rollup) {
 		this.jdbc = jdbc;
+		this.rollup = rollup;
 	}
 
+	/**
+	 * The report of the complaints dated {@code from} to {@code to}: every figure from the kept day and month sums
+	 * (one pass), except 超时, which depends on the moment and is counted over the open complaints of the period.
+	 */
 	Report report(Long projectId, LocalDate from, LocalDate to) {
-		MapSqlParameterSource p = new MapSqlParameterSource().addValue("from", from).addValue("to", to);
-		String where = " where c.complaint_date between :from and :to";
-		String link = "from=" + from + "&to=" + to;
-		if (projectId != null) {
-			where += " and c.project_id = :projectId";
-			p.addValue("projectId", projectId);
-			link += "&projectId=" + projectId;
-		}
+		String link = "from=" + from + "&to=" + to + (projectId == null ? "" : "&projectId=" + projectId);
 		String base = "/complaints?" + link;
 		String allProjects = "/complaints?from=" + from + "&to=" + to;
-		Summary summary = jdbc.queryForObject("""
-				select count(*) total,
-				       count(*) filter (where c.closed_at is null) open,
-				       count(*) filter (where %s) overdue,
-				       count(*) filter (where c.closed_at is not null) closed,
-				       avg(extract(epoch from c.replied_at - c.complained_at) / 3600) filter (where c.replied_at is not null) avg_reply,
-				       avg(extract(epoch from c.closed_at - c.complained_at) / 3600) filter (where c.closed_at is not null) avg_close,
-				       avg(case when c.replied_at <= c.reply_due then 1.0 else 0.0 end) filter (where c.replied_at is not null) on_time,
-				       avg(case when c.return_satisfied then 1.0 else 0.0 end) filter (where c.return_satisfied is not null) satisfied,
-				       count(*) filter (where c.reopen_count > 0) reopened
-				from complaint c""".formatted(ComplaintQueries.overdue()) + where, p,
-				(rs, i) -> new Summary(rs.getLong("total"), rs.getLong("open"), rs.getLong("overdue"), rs.getLong("closed"),
-						number(rs, "avg_reply"), number(rs, "avg_close"), number(rs, "on_time"), number(rs, "satisfied"),
-						rs.getLong("reopened")));
+		List<ComplaintRollup.Cell> cells = rollup.cells(projectId, from, to, ComplaintRollup.Grouping.STATISTICS);
+		ComplaintRollup.Sums all = cells.stream()
+			.filter(c -> c.kind() == ComplaintRollup.Kind.ALL && c.value() != null)
+			.findFirst().map(ComplaintRollup.Cell::sums)
+			.orElse(new ComplaintRollup.Sums(0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+		Summary summary = new Summary(all.n(), all.open(), overdue(projectId, from, to), all.closed(),
+				ratio(all.replySeconds() / 3600, all.replied()), ratio(all.closeSeconds() / 3600, all.closed()),
+				ratio(all.onTime(), all.replied()), ratio(all.good(), all.rated()), all.reopened());
+		Map<String, String> categories = names("select id::text k, name from complaint_category");
+		Map<String, String> handlers = names("select id::text k, display_name name from staff_person");
+		Map<String, String> projects = names("select id::text k, name from estate_project");
 		return new Report(summary,
-				buckets("select cat.id k, cat.name label, count(*) n from complaint c join complaint_category cat on cat.id = c.category_id"
-						+ where + " group by cat.id, cat.name order by n desc", p, base + "&categoryId="),
-				buckets("select c.channel k, c.channel label, count(*) n from complaint c" + where
-						+ " group by c.channel order by n desc", p, base + "&channel="),
-				buckets("select pr.id k, pr.name label, count(*) n from complaint c join estate_project pr on pr.id = c.project_id" + where
-						+ " group by pr.id, pr.name order by n desc limit 20", p, allProjects + "&projectId="),
-				buckets("select s.id k, s.display_name label, count(*) n from complaint c join staff_person s on s.id = c.handler_id"
-						+ where + " group by s.id, s.display_name order by n desc limit 15", p, base + "&handlerId="),
-				buckets("select c.state k, c.state label, count(*) n from complaint c" + where + " group by c.state", p,
-						base + "&state="),
-				months(buckets("select to_char(c.complaint_date, 'YYYY-MM') k, to_char(c.complaint_date, 'YYYY-MM') label, count(*) n from complaint c"
-						+ where + " group by 1, 2 order by 1", p, null), projectId, from, to));
+				values(cells, ComplaintRollup.Kind.CATEGORY, categories, base + "&categoryId=", 0),
+				values(cells, ComplaintRollup.Kind.CHANNEL, null, base + "&channel=", 0),
+				cells.stream().filter(c -> c.kind() == ComplaintRollup.Kind.ALL && c.projectId() != null)
+					.map(c -> new Bucket(projects.getOrDefault(String.valueOf(c.projectId()), "?"), c.sums().n(),
+							allProjects + "&projectId=" + c.projectId()))
+					.sorted(LARGEST_FIRST).limit(20).toList(),
+				values(cells, ComplaintRollup.Kind.HANDLER, handlers, base + "&handlerId=", 15),
+				values(cells, ComplaintRollup.Kind.STATE, null, base + "&state=", 0),
+				months(cells.stream().filter(c -> c.kind() == ComplaintRollup.Kind.ALL && c.month() != null)
+					.sorted(java.util.Comparator.comparing(ComplaintRollup.Cell::month))
+					.map(c -> new Bucket(c.month().toString().substring(0, 7), c.sums().n(), null)).toList(), projectId, from, to));
+	}
+
+	private static final java.util.Comparator<Bucket> LARGEST_FIRST = java.util.Comparator.comparingLong(Bucket::count)
+		.reversed().thenComparing(Bucket::label);
+
+	/** The buckets of one kind, largest first (at most {@code limit}, 0 for all), labelled by name or by code. */
+	private static List<Bucket> values(List<ComplaintRollup.Cell> cells, ComplaintRollup.Kind kind, Map<String, String> names,
+			String linkPrefix, int limit) {
+		var buckets = cells.stream().filter(c -> c.kind() == kind && c.value() != null)
+			.map(c -> new Bucket(names == null ? c.value() : names.getOrDefault(c.value(), "?"), c.sums().n(),
+					linkPrefix + c.value()))
+			.sorted(LARGEST_FIRST);
+		return (limit > 0 ? buckets.limit(limit) : buckets).toList();
+	}
+
+	/** The open complaints of the period overdue now (read through the open-complaint index). */
+	private long overdue(Long projectId, LocalDate from, LocalDate to) {
+		return jdbc.queryForObject("select count(*) from complaint c where c.closed_at is null and " + ComplaintQueries.openOverdue()
+				+ " and c.complaint_date between :from and :to" + (projectId == null ? "" : " and c.project_id = :projectId"),
+				new MapSqlParameterSource("from", from).addValue("to", to).addValue("projectId", projectId), Long.class);
+	}
+
+	private Map<String, String> names(String sql) {
+		Map<String, String> names = new java.util.HashMap<>();
+		jdbc.query(sql, rs -> {
+			names.put(rs.getString("k"), rs.getString("name"));
+		});
+		return names;
+	}
+
+	private static Double ratio(double part, long whole) {
+		return whole == 0 ? null : part / whole;
 	}
 
 	/** Each month's bar opens its days within the period asked for. */
@@ -83,20 +110,6 @@ class ComplaintStatistics {
 			return new Bucket(b.label(), b.count(), "/complaints?from=" + first + "&to=" + last
 					+ (projectId == null ? "" : "&projectId=" + projectId));
 		}).toList();
-	}
-
-	private static Double number(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
-		java.math.BigDecimal v = rs.getBigDecimal(column);
-		return v == null ? null : v.doubleValue();
-	}
-
-	private List<Bucket> buckets(String sql, MapSqlParameterSource p, String linkPrefix) {
-		List<Bucket> out = new ArrayList<>();
-		jdbc.query(sql, p, rs -> {
-			out.add(new Bucket(rs.getString("label"), rs.getLong("n"),
-					linkPrefix == null ? null : linkPrefix + rs.getString("k")));
-		});
-		return out;
 	}
 
 	static Map<String, Object> asChartData(Report r, java.util.function.Function<String, String> label) {
