@@ -1,7 +1,6 @@
 package io.estatedesk.survey;
 
 import io.estatedesk.shared.Texts;
-import io.estatedesk.shared.Strings;
 import io.estatedesk.shared.PageData;
 import io.estatedesk.shared.BusinessClock;
 import java.io.IOException;
@@ -14,11 +13,11 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import io.estatedesk.estate.ArchiveLookup;
 import io.estatedesk.shared.Downloads;
 import io.estatedesk.shared.InvalidInputException;
+import io.estatedesk.shared.PageForms;
 import io.estatedesk.shared.Paged;
 import io.estatedesk.shared.XlsxTable;
 import io.estatedesk.staff.AuditTrail;
@@ -105,41 +104,24 @@ class SurveyController {
 	@PreAuthorize("hasAuthority('SURVEY_MANAGE')")
 	String templateForm(Model model) {
 		model.addAttribute("kinds", Surveys.Kind.values());
-		if (!model.containsAttribute("draft")) {
-			model.addAttribute("draft", Map.of());
-		}
+		PageForms.keep(model, "templateForm", SurveyForms.TemplateForm::empty);
 		return "survey/template-form";
 	}
 
 	@PostMapping("/templates")
 	@PreAuthorize("hasAuthority('SURVEY_MANAGE')")
-	String createTemplate(@RequestParam(required = false) String name, @RequestParam(required = false) String description,
-			HttpServletRequest request, Model model, RedirectAttributes flash) {
-		List<Surveys.Kind> kinds = new ArrayList<>();
-		List<String> texts = new ArrayList<>();
-		List<String> options = new ArrayList<>();
-		Map<String, String> draft = new HashMap<>();
-		for (int i = 0; i < 12; i++) {
-			String k = request.getParameter("kind_" + i);
-			kinds.add(k == null || k.isBlank() ? null : Surveys.Kind.valueOf(k));
-			texts.add(request.getParameter("text_" + i));
-			options.add(request.getParameter("options_" + i));
-			draft.put("kind_" + i, k == null ? "" : k);
-			draft.put("text_" + i, Strings.orEmpty(request.getParameter("text_" + i)));
-			draft.put("options_" + i, Strings.orEmpty(request.getParameter("options_" + i)));
-		}
-		draft.put("name", Strings.orEmpty(name));
-		draft.put("description", Strings.orEmpty(description));
-		try {
-			surveys.createTemplate(name, description, kinds, texts, options);
+	String createTemplate(@Valid @ModelAttribute("templateForm") SurveyForms.TemplateForm form, BindingResult errors,
+			Model model, RedirectAttributes flash) {
+		List<SurveyForms.QuestionRow> rows = form.questions();
+		boolean saved = PageForms.ran(errors, model, () -> surveys.createTemplate(form.name(), form.description(),
+				rows.stream().map(SurveyForms.QuestionRow::kind).toList(),
+				rows.stream().map(SurveyForms.QuestionRow::text).toList(),
+				rows.stream().map(SurveyForms.QuestionRow::options).toList()));
+		if (saved) {
 			flash.addFlashAttribute("flashSuccess", "survey.template.created");
 			return "redirect:/surveys";
 		}
-		catch (InvalidInputException e) {
-			model.addAttribute("fieldErrors", e.errors());
-			model.addAttribute("draft", draft);
-			return templateForm(model);
-		}
+		return templateForm(model);
 	}
 
 	@GetMapping("/campaigns/{id}")
@@ -250,9 +232,7 @@ class SurveyController {
 		if (t.answeredAt() == null && c.state().equals("OPEN") && permissions.has(SurveyLinks.PERMISSION)) {
 			model.addAttribute("link", links.url(t));
 		}
-		if (!model.containsAttribute("draft")) {
-			model.addAttribute("draft", Map.of());
-		}
+		PageForms.keep(model, "answerForm", SurveyForms.AnswerForm::empty);
 		return "survey/answer";
 	}
 
@@ -278,21 +258,22 @@ class SurveyController {
 
 	@PostMapping("/targets/{id}")
 	@PreAuthorize("hasAuthority('RETURN_CALL')")
-	String answer(@PathVariable long id, HttpServletRequest request, Model model, RedirectAttributes flash) {
+	String answer(@PathVariable long id, @Valid @ModelAttribute("answerForm") SurveyForms.AnswerForm form,
+			BindingResult errors, Model model, RedirectAttributes flash) {
 		Surveys.Target t = surveys.target(id);
 		Surveys.Campaign c = surveys.campaign(t.campaignId());
 		List<Surveys.Question> questions = surveys.questions(c.templateId());
-		try {
-			boolean saved = surveys.answer(id, SurveyForms.answers(questions, request), permissions.currentUsername());
-			flash.addFlashAttribute(saved ? "flashSuccess" : "flashError", saved ? "survey.answer.saved" : "survey.answer.already");
-			return "redirect:/surveys/campaigns/" + c.id();
+		if (!errors.hasErrors()) {
+			try {
+				boolean saved = surveys.answer(id, form.toAnswers(questions), permissions.currentUsername());
+				flash.addFlashAttribute(saved ? "flashSuccess" : "flashError", saved ? "survey.answer.saved" : "survey.answer.already");
+				return "redirect:/surveys/campaigns/" + c.id();
+			}
+			catch (InvalidInputException e) {
+				SurveyForms.addTo(e, errors);
+			}
 		}
-		catch (InvalidInputException e) {
-			model.addAttribute("fieldErrors", e.errors());
-			model.addAttribute("draft", SurveyForms.draft(questions, request));
-			return answerForm(id, model);
-		}
+		return answerForm(id, model);
 	}
-
 
 }

@@ -66,7 +66,10 @@ class SurveyTemplates {
 				options == null ? List.of() : Arrays.asList((String[]) options.getArray()), rs.getBoolean("required"));
 	}
 
-	/** A new template from lines of questions; choice questions need at least two options. */
+	/**
+	 * A new template from lines of questions; choice questions need at least two options. Errors name the line's
+	 * field as the form does ({@code questions[2].kind}).
+	 */
 	@Transactional
 	long createTemplate(String name, String description, List<Kind> kinds, List<String> texts, List<String> options) {
 		require(Surveys.MANAGE);
@@ -85,10 +88,10 @@ class SurveyTemplates {
 			count++;
 			Kind k = i < kinds.size() ? kinds.get(i) : null;
 			if (k == null) {
-				errors.put("kind_" + i, "survey.question.kind.required");
+				errors.put("questions[" + i + "].kind", "survey.question.kind.required");
 			}
 			if ((k == Kind.SINGLE || k == Kind.MULTIPLE) && split(i < options.size() ? options.get(i) : "").size() < 2) {
-				errors.put("options_" + i, "survey.question.options.required");
+				errors.put("questions[" + i + "].options", "survey.question.options.required");
 			}
 		}
 		if (count == 0) {

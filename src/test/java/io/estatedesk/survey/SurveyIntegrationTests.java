@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.jayway.jsonpath.JsonPath;
 import io.estatedesk.shared.BusinessRuleException;
@@ -22,7 +24,9 @@ import org.springframework.test.web.servlet.MvcResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -195,6 +199,79 @@ class SurveyIntegrationTests {
 		assertThat(s.answered()).isEqualTo(1);
 		assertThat(s.satisfaction()).isEqualByComparingTo("100.0");
 		assertThat(s.nps()).isEqualByComparingTo("100.0");
+	}
+
+	@Test
+	void aTemplateSavedWithAMistakeComesBackAsTypedWithEachMessageUnderItsField() throws Exception {
+		var manager = user(fixtures.staffWithRole("MANAGER")).authorities(() -> "SURVEY_VIEW", () -> "SURVEY_MANAGE");
+		String taken = surveys.templates().get(0).name();
+		String name = Fixtures.unique("物业费调查");
+		// the facade's rules: a name already used, a choice with one option
+		String page = mvc.perform(post("/surveys/templates").with(manager).with(csrf()).param("name", taken)
+			.param("description", "收费满意度").param("questions[0].kind", "SCORE5").param("questions[0].text", "您对收费是否满意？")
+			.param("questions[0].options", "").param("questions[1].kind", "SINGLE").param("questions[1].text", "您如何缴费？")
+			.param("questions[1].options", "微信").param("questions[2].kind", "TEXT").param("questions[2].text", "其他意见"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(errorOf(page, "name")).isEqualTo("已有同名的模板");
+		assertThat(errorOf(page, "questions[1].options")).isEqualTo("选择题请至少填写两个选项");
+		assertThat(errorOf(page, "questions[0].options")).isNull();
+		assertThat(count(page, "选择题请至少填写两个选项")).as("under its field, not listed at the top").isEqualTo(1);
+		assertThat(page).contains("请修改下面标出的 2 处");
+		assertThat(page).contains("value=\"" + taken + "\"", "value=\"收费满意度\"", "value=\"您对收费是否满意？\"",
+				"value=\"您如何缴费？\"", "value=\"微信\"", "value=\"其他意见\"");
+		assertThat(selected(page, 1)).isEqualTo("SINGLE");
+		assertThat(selected(page, 2)).isEqualTo("TEXT");
+
+		// the form's own checks: the name's and a question's limit; nothing is saved
+		String longText = "问".repeat(301);
+		page = mvc.perform(post("/surveys/templates").with(manager).with(csrf()).param("name", "名".repeat(101))
+			.param("description", "收费满意度").param("questions[0].kind", "SCORE5").param("questions[0].text", longText)
+			.param("questions[1].kind", "SINGLE").param("questions[1].text", "您如何缴费？").param("questions[1].options", "微信，支付宝"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(errorOf(page, "name")).isEqualTo("内容过长：最多 100 个字。");
+		assertThat(errorOf(page, "questions[0].text")).isEqualTo("内容过长：最多 300 个字。");
+		assertThat(page).contains("value=\"" + longText + "\"", "value=\"微信，支付宝\"", "value=\"" + "名".repeat(101) + "\"");
+		assertThat(selected(page, 1)).isEqualTo("SINGLE");
+		assertThat(jdbc.queryForObject("select count(*) from survey_template where name like '名%' or name = ?", Integer.class, name))
+			.isZero();
+
+		// no question at all: said under the questions
+		page = mvc.perform(post("/surveys/templates").with(manager).with(csrf()).param("name", name).param("questions[0].kind", "SCORE5"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(errorOf(page, "questions")).isEqualTo("请至少填写一道题");
+		assertThat(page).contains("value=\"" + name + "\"");
+
+		mvc.perform(post("/surveys/templates").with(manager).with(csrf()).param("name", name).param("description", "收费满意度")
+			.param("questions[0].kind", "SCORE5").param("questions[0].text", "您对收费是否满意？")
+			.param("questions[1].kind", "SINGLE").param("questions[1].text", "您如何缴费？").param("questions[1].options", "微信，支付宝")
+			.param("questions[2].kind", "SCORE5").param("questions[2].text", ""))
+			.andExpect(status().is3xxRedirection());
+		long id = jdbc.queryForObject("select id from survey_template where name = ?", Long.class, name);
+		assertThat(surveys.questions(id)).extracting(Surveys.Question::kind, Surveys.Question::text, Surveys.Question::options)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(Surveys.Kind.SCORE5, "您对收费是否满意？", List.of()),
+					org.assertj.core.groups.Tuple.tuple(Surveys.Kind.SINGLE, "您如何缴费？", List.of("微信", "支付宝")));
+	}
+
+	/** The message under the field (its element {@code <field>-error}), null when there is none. */
+	static String errorOf(String page, String field) {
+		Matcher m = Pattern.compile("id=\"" + Pattern.quote(field + "-error") + "\"[^>]*>([^<]*)</div>").matcher(page);
+		return m.find() ? m.group(1).strip() : null;
+	}
+
+	/** The kind chosen on the template form's row. */
+	static String selected(String page, int row) {
+		int start = page.indexOf("id=\"questions[" + row + "].kind\"");
+		String select = page.substring(start, page.indexOf("</select>", start));
+		Matcher m = Pattern.compile("<option value=\"(\\w+)\" selected=\"selected\"").matcher(select);
+		return m.find() ? m.group(1) : null;
+	}
+
+	private static int count(String text, String part) {
+		int n = 0;
+		for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+			n++;
+		}
+		return n;
 	}
 
 }

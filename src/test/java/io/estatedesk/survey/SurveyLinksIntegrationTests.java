@@ -3,6 +3,8 @@ package io.estatedesk.survey;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.estatedesk.support.BrowserTestData;
 import io.estatedesk.support.Fixtures;
@@ -57,6 +59,10 @@ class SurveyLinksIntegrationTests {
 	}
 
 	MvcResult start(long project, String name) throws Exception {
+		return start(template, project, name);
+	}
+
+	MvcResult start(long template, long project, String name) throws Exception {
 		return mvc.perform(post("/surveys/campaigns").with(manager).with(csrf()).param("templateId", String.valueOf(template))
 			.param("name", name).param("audience", "PROJECT_ALL").param("projectId", String.valueOf(project)))
 			.andExpect(status().is3xxRedirection()).andReturn();
@@ -132,6 +138,112 @@ class SurveyLinksIntegrationTests {
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(html).doesNotContain("已为每位调查对象生成个人链接").contains("没有符合条件的调查对象")
 			.doesNotContain("class=\"survey-link");
+	}
+
+	/** A campaign of the template for one owner: its target. */
+	long oneTarget(String templateName) throws Exception {
+		String name = Fixtures.unique("答卷");
+		long project = fixtures.project(name);
+		long owner = fixtures.owner("答" + name, BrowserTestData.mobile(), BrowserTestData.idNumber());
+		fixtures.holds(owner, fixtures.unit(project, fixtures.building(project, "5号楼"), "5-0101", "OCCUPIED"));
+		long of = jdbc.queryForObject("select id from survey_template where name = ?", Long.class, templateName);
+		start(of, project, name);
+		return jdbc.queryForObject("select t.id from survey_target t join survey_campaign c on c.id = t.campaign_id where c.name = ?",
+				Long.class, name);
+	}
+
+	/** The question ids of the target's questionnaire, by position (1 first). */
+	List<Long> questions(long target) {
+		return jdbc.queryForList("""
+				select q.id from survey_question q join survey_campaign c on c.template_id = q.template_id
+				join survey_target t on t.campaign_id = c.id where t.id = ? order by q.position""", Long.class, target);
+	}
+
+	/** The markup of one question on the page, from its fieldset to the end of it. */
+	static String question(String page, long id) {
+		int start = page.indexOf("data-question=\"" + id + "\"");
+		assertThat(start).as("question %d on the page", id).isPositive();
+		return page.substring(start, page.indexOf("</fieldset>", start));
+	}
+
+	/** The message under the field (its element {@code <field>-error}), null when there is none. */
+	static String errorOf(String markup, String field) {
+		Matcher m = Pattern.compile("id=\"" + Pattern.quote(field + "-error") + "\"[^>]*>([^<]*)</div>").matcher(markup);
+		return m.find() ? m.group(1).strip() : null;
+	}
+
+	@Test
+	void aPublicLinkAnsweredWithAMistakeComesBackWithEveryAnswerAndTheMessageUnderItsQuestion() throws Exception {
+		long target = oneTarget("入住满意度调查");
+		String token = jdbc.queryForObject("select token from survey_target where id = ?", String.class, target);
+		// 1–3 SCORE5, 4 SINGLE, 5 RECOMMEND (0–10), 6 TEXT (optional)
+		List<Long> q = questions(target);
+		String page = mvc.perform(post("/s/" + token).with(csrf()).param("answers[" + q.get(0) + "]", "5")
+			.param("answers[" + q.get(1) + "]", "4").param("answers[" + q.get(3) + "]", "物业服务")
+			.param("answers[" + q.get(4) + "]", "11").param("answers[" + q.get(5) + "]", "希望多组织亲子活动"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(page).as("the questionnaire again, not a thank-you").contains("id=\"survey-form\"").doesNotContain("id=\"survey-done\"");
+		assertThat(errorOf(question(page, q.get(2)), "answers[" + q.get(2) + "]")).isEqualTo("请回答这道题");
+		assertThat(errorOf(question(page, q.get(4)), "answers[" + q.get(4) + "]")).isEqualTo("请选择 0 到 10 分");
+		assertThat(count(page, "请回答这道题")).as("the message once, under its question, not listed at the top").isEqualTo(1);
+		assertThat(page).contains("请修改下面标出的 2 处");
+		// every answer given is still there
+		assertThat(question(page, q.get(0))).containsPattern("value=\"5\" checked=\"checked\"").doesNotContain("-error");
+		assertThat(question(page, q.get(1))).containsPattern("value=\"4\" checked=\"checked\"");
+		assertThat(question(page, q.get(3))).contains("value=\"物业服务\" checked=\"checked\"");
+		assertThat(question(page, q.get(5))).contains(">希望多组织亲子活动</textarea>");
+		assertThat(jdbc.queryForObject("select answered_at is null from survey_target where id = ?", Boolean.class, target)).isTrue();
+
+		String done = mvc.perform(post("/s/" + token).with(csrf()).param("answers[" + q.get(0) + "]", "5")
+			.param("answers[" + q.get(1) + "]", "4").param("answers[" + q.get(2) + "]", "3")
+			.param("answers[" + q.get(3) + "]", "物业服务").param("answers[" + q.get(4) + "]", "9")
+			.param("answers[" + q.get(5) + "]", "希望多组织亲子活动"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(done).contains("id=\"survey-done\"").contains("感谢您的参与！");
+		assertThat(jdbc.queryForList("select coalesce(score::text, array_to_string(choices, ','), text) from survey_answer where target_id = ? order by question_id",
+				String.class, target)).containsExactly("5", "4", "3", "物业服务", "9", "希望多组织亲子活动");
+		assertThat(jdbc.queryForObject("select answered_by from survey_target where id = ?", String.class, target)).isEqualTo("owner");
+	}
+
+	@Test
+	void answersTakenByPhoneWithAMistakeComeBackAsGivenWithTheMessageUnderTheQuestion() throws Exception {
+		long target = oneTarget("年度满意度调查");
+		// 1–3 SCORE5, 4 MULTIPLE, 5 RECOMMEND, 6 TEXT (optional)
+		List<Long> q = questions(target);
+		String page = mvc.perform(post("/surveys/targets/" + target).with(office).with(csrf()).param("answers[" + q.get(0) + "]", "4")
+			.param("answers[" + q.get(2) + "]", "5").param("answers[" + q.get(3) + "]", "节日活动", "亲子活动")
+			.param("answers[" + q.get(4) + "]", "8").param("answers[" + q.get(5) + "]", "电话里说停车位紧张"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(errorOf(question(page, q.get(1)), "answers[" + q.get(1) + "]")).isEqualTo("请回答这道题");
+		assertThat(count(page, "请回答这道题")).isEqualTo(1);
+		assertThat(errorOf(page, "answers[" + q.get(0) + "]")).isNull();
+		assertThat(question(page, q.get(0))).contains("value=\"4\" checked=\"checked\"");
+		assertThat(question(page, q.get(2))).contains("value=\"5\" checked=\"checked\"");
+		String multiple = question(page, q.get(3));
+		assertThat(multiple).contains("value=\"节日活动\" checked=\"checked\"", "value=\"亲子活动\" checked=\"checked\"")
+			.doesNotContain("value=\"健康讲座\" checked");
+		assertThat(question(page, q.get(4))).contains("value=\"8\" checked=\"checked\"");
+		assertThat(question(page, q.get(5))).contains(">电话里说停车位紧张</textarea>");
+		assertThat(jdbc.queryForObject("select answered_at is null from survey_target where id = ?", Boolean.class, target)).isTrue();
+
+		// a choice that is not offered is refused under its question, the rest kept
+		page = mvc.perform(post("/surveys/targets/" + target).with(office).with(csrf()).param("answers[" + q.get(0) + "]", "4")
+			.param("answers[" + q.get(1) + "]", "3").param("answers[" + q.get(2) + "]", "5")
+			.param("answers[" + q.get(3) + "]", "节日活动", "广场舞").param("answers[" + q.get(4) + "]", "8"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(errorOf(question(page, q.get(3)), "answers[" + q.get(3) + "]")).isEqualTo("请从给出的选项中选择");
+		assertThat(question(page, q.get(3))).contains("value=\"节日活动\" checked=\"checked\"");
+		assertThat(question(page, q.get(1))).contains("value=\"3\" checked=\"checked\"");
+
+		MvcResult saved = mvc.perform(post("/surveys/targets/" + target).with(office).with(csrf()).param("answers[" + q.get(0) + "]", "4")
+			.param("answers[" + q.get(1) + "]", "3").param("answers[" + q.get(2) + "]", "5")
+			.param("answers[" + q.get(3) + "]", "节日活动", "亲子活动").param("answers[" + q.get(4) + "]", "8"))
+			.andExpect(status().is3xxRedirection()).andReturn();
+		assertThat(saved.getFlashMap().get("flashSuccess")).isEqualTo("survey.answer.saved");
+		assertThat(jdbc.queryForObject("select array_to_string(choices, ',') from survey_answer where target_id = ? and question_id = ?",
+				String.class, target, q.get(3))).isEqualTo("节日活动,亲子活动");
+		assertThat(jdbc.queryForObject("select count(*) from survey_answer where target_id = ?", Integer.class, target))
+			.as("the optional text left out").isEqualTo(5);
 	}
 
 	private static int count(String text, String part) {

@@ -78,9 +78,12 @@ class SurveyBrowserTests {
 		browser.click(questions.get(1).findElement(By.xpath(".//label[.='满意']")));
 		// submitting with questions left out keeps what was given and marks the rest
 		click(By.id("submit-survey"));
-		assertThat(browser.find(By.cssSelector(".alert-danger")).getText()).isEqualTo("请回答标出的问题。");
+		assertThat(browser.find(By.cssSelector(".alert-danger")).getText()).isEqualTo("请修改下面标出的 3 处，已填写的内容都还在。");
 		questions = browser.findAll(By.cssSelector("fieldset.question"));
+		assertThat(questions.get(2).findElement(By.cssSelector("[data-field-error]")).getText()).isEqualTo("请回答这道题");
+		assertThat(questions.get(0).findElements(By.cssSelector("[data-field-error]"))).isEmpty();
 		assertThat(questions.get(0).findElement(By.cssSelector("input:checked")).getDomProperty("value")).isEqualTo("5");
+		assertThat(questions.get(1).findElement(By.cssSelector("input:checked")).getDomProperty("value")).isEqualTo("4");
 		browser.click(questions.get(2).findElement(By.xpath(".//label[.='一般']")));
 		browser.click(questions.get(3).findElement(By.xpath(".//label[.='物业服务']")));
 		browser.click(questions.get(4).findElement(By.xpath(".//label[.='9']")));
