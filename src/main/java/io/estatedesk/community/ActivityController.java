@@ -2,10 +2,7 @@ package io.estatedesk.community;
 
 import static io.estatedesk.community.CommunityForms.*;
 
-import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.estatedesk.estate.ArchiveLookup;
@@ -13,6 +10,7 @@ import io.estatedesk.shared.BusinessRuleException;
 import io.estatedesk.shared.ChangedMeanwhile;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.NotFoundException;
+import io.estatedesk.shared.PageForms;
 import io.estatedesk.shared.Uploads;
 import io.estatedesk.shared.Paged;
 import io.estatedesk.staff.StaffManagement;
@@ -27,7 +25,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 社区活动 pages: the list, planning an activity, its page with its state moves, photos and cost. */
@@ -182,16 +179,11 @@ class ActivityController {
 
 	@PostMapping("/activities/{id}/photos")
 	@PreAuthorize("hasAuthority('COMMUNITY_EDIT')")
-	String photo(@PathVariable long id, @RequestParam(required = false) MultipartFile file,
-			@RequestParam(required = false) String caption, Model model, RedirectAttributes flash) {
-		try {
-			activities.addPhoto(id, file, caption);
+	String photo(@PathVariable long id, @Valid @ModelAttribute("photoForm") CommunityForms.PhotoForm form,
+			BindingResult errors, Model model, RedirectAttributes flash) {
+		if (PageForms.ran(errors, model, () -> activities.addPhoto(id, form.file(), form.caption()))) {
 			flash.addFlashAttribute("flashSuccess", "community.photo.added");
 			return "redirect:/activities/" + id;
-		}
-		catch (InvalidInputException e) {
-			model.addAttribute("fieldErrors", e.errors());
-			model.addAttribute("photoCaption", caption);
 		}
 		return page.show(id, model);
 	}

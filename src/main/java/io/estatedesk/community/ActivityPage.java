@@ -1,10 +1,12 @@
 package io.estatedesk.community;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import io.estatedesk.estate.ArchiveLookup;
+import io.estatedesk.shared.PageForms;
 import io.estatedesk.staff.StaffManagement;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -62,12 +64,12 @@ class ActivityPage {
 			model.addAttribute("q", q);
 			model.addAttribute("picked", pick);
 		}
-		if (!model.containsAttribute("fieldErrors")) {
-			model.addAttribute("fieldErrors", Map.of());
-		}
-		if (!model.containsAttribute("draft")) {
-			model.addAttribute("draft", Map.of());
-		}
+		// the confirmed sign-ups by ID, for the rows of the attendance form (as they were posted, after a mistake)
+		Map<Long, Activities.SignUp> confirmed = new LinkedHashMap<>();
+		summary.confirmed().forEach(g -> confirmed.put(g.id(), g));
+		model.addAttribute("confirmedById", confirmed);
+		PageForms.keep(model, "attendance", () -> CommunityForms.AttendanceForm.of(summary.confirmed()));
+		PageForms.keep(model, "photoForm", () -> new CommunityForms.PhotoForm(null, null));
 		return "community/activity";
 	}
 

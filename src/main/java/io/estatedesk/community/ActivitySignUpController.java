@@ -2,6 +2,7 @@ package io.estatedesk.community;
 
 import static io.estatedesk.community.CommunityForms.*;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,8 @@ import java.util.Map;
 
 import io.estatedesk.community.CommunityForms.SignUpForm;
 import io.estatedesk.shared.BusinessRuleException;
+import io.estatedesk.shared.FieldErrors;
+import io.estatedesk.shared.PageForms;
 import io.estatedesk.shared.InvalidInputException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -18,7 +21,6 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Signing owners up for an activity, cancelling a sign-up, and attendance with scores, on the activity's page. */
@@ -72,44 +74,71 @@ class ActivitySignUpController {
 		return "redirect:/activities/" + id;
 	}
 
-	/** Attendance, score and remark of every confirmed sign-up: {@code attended_<id>}, {@code score_<id>}, {@code feedback_<id>}. */
+	/**
+	 * Attendance, score and remark of the confirmed sign-ups shown: {@code marks[i].signUpId}, {@code .attended},
+	 * {@code .score}, {@code .feedback}. Refused, the page comes back with every row as it was left and each message
+	 * under its field.
+	 */
 	@PostMapping("/activities/{id}/attendance")
 	@PreAuthorize("hasAuthority('COMMUNITY_EDIT')")
-	String attendance(@PathVariable long id, @RequestParam Map<String, String> p, Model model, RedirectAttributes flash) {
-		List<Activities.Mark> marks = new ArrayList<>();
-		Map<String, String> parseErrors = new LinkedHashMap<>();
-		for (Activities.SignUp s : activities.signUps(id, Activities.Status.CONFIRMED)) {
-			String att = p.get("attended_" + s.id());
-			Boolean attended = att == null || att.isBlank() ? null : "yes".equals(att);
-			Integer score = null;
-			String sc = p.get("score_" + s.id());
-			if (sc != null && !sc.isBlank()) {
-				try {
-					score = Integer.valueOf(sc.strip());
-				}
-				catch (NumberFormatException e) {
-					parseErrors.put("score_" + s.id(), "community.attendance.score.invalid");
-				}
+	String attendance(@PathVariable long id, @Valid @ModelAttribute("attendance") AttendanceForm form, BindingResult errors,
+			Model model, RedirectAttributes flash) {
+		// the scores are read even when the form found mistakes of its own, so every mistake is shown at once
+		Map<String, String> fieldOf = new LinkedHashMap<>();
+		FieldErrors checks = new FieldErrors();
+		List<Activities.Mark> marks = marks(form, checks, fieldOf);
+		if (!checks.isEmpty()) {
+			try {
+				checks.throwIfAny();
 			}
-			marks.add(new Activities.Mark(s.id(), attended, score, p.get("feedback_" + s.id())));
+			catch (InvalidInputException e) {
+				CommunityForms.addMissing(e, errors, Map.of());
+			}
 		}
-		try {
-			if (!parseErrors.isEmpty()) {
-				throw new InvalidInputException(parseErrors);
-			}
-			activities.mark(id, marks);
+		if (PageForms.ran(errors, model, () -> mark(id, marks, fieldOf))) {
 			flash.addFlashAttribute("flashSuccess", "community.attendance.saved");
 			return "redirect:/activities/" + id;
 		}
-		catch (InvalidInputException e) {
-			model.addAttribute("fieldErrors", merge(e.errors(), parseErrors));
-			model.addAttribute("actionError", "community.attendance.notSaved");
-			model.addAttribute("draft", p);
-		}
-		catch (BusinessRuleException e) {
-			model.addAttribute("actionError", e.getMessage());
-		}
 		return page.show(id, model);
+	}
+
+	/** The rows read: a score that is no whole number is recorded under it; {@code fieldOf}: the facade's field → the row's. */
+	private static List<Activities.Mark> marks(AttendanceForm form, FieldErrors checks, Map<String, String> fieldOf) {
+		List<AttendanceForm.MarkRow> rows = form.rows();
+		List<Activities.Mark> marks = new ArrayList<>();
+		for (int i = 0; i < rows.size(); i++) {
+			AttendanceForm.MarkRow row = rows.get(i);
+			if (row.signUpId() == null) {
+				continue;
+			}
+			String field = "marks[" + i + "].score";
+			fieldOf.put("score_" + row.signUpId(), field);
+			BigDecimal typed = checks.number(field, row.score());
+			Integer score = null;
+			if (typed != null) {
+				if (typed.stripTrailingZeros().scale() > 0 || typed.abs().compareTo(BigDecimal.valueOf(1000)) > 0) {
+					checks.put(field, "community.attendance.score.invalid");
+				}
+				else {
+					score = typed.intValue();
+				}
+			}
+			Boolean attended = row.attended() == null || row.attended().isBlank() ? null : "yes".equals(row.attended());
+			marks.add(new Activities.Mark(row.signUpId(), attended, score, row.feedback()));
+		}
+		return marks;
+	}
+
+	/** Marks the rows, naming a refusal by its row. */
+	private void mark(long id, List<Activities.Mark> marks, Map<String, String> fieldOf) {
+		try {
+			activities.mark(id, marks);
+		}
+		catch (InvalidInputException e) {
+			Map<String, String> onPage = new LinkedHashMap<>();
+			e.errors().forEach((field, key) -> onPage.put(fieldOf.getOrDefault(field, field), key));
+			throw new InvalidInputException(onPage);
+		}
 	}
 
 }

@@ -2,22 +2,26 @@ package io.estatedesk.community;
 
 import io.estatedesk.shared.BusinessClock;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import io.estatedesk.community.CommunityForms.RuleEditForm;
 import io.estatedesk.estate.ArchiveLookup;
 import io.estatedesk.shared.ChangedMeanwhile;
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.shared.Texts;
 import io.estatedesk.shared.NotFoundException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 关怀提醒 (owners due under each rule, 已关怀 / 跳过) and the care rules themselves. */
@@ -46,21 +50,42 @@ class CareController {
 		return "community/care";
 	}
 
+	/**
+	 * 已关怀 or 跳过 for one owner of the list: the row's facts travel hidden, the note is typed. Refused (a skip without
+	 * its reason, too long a note), the list comes back with that row's note as typed and the message under it.
+	 */
+	record RecordForm(Long ruleId, Long ownerId, Long unitId, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate occasion,
+			CarePlans.Outcome outcome, @Size(max = CarePlans.NOTE_MAX, message = "{input.tooLong}") String note) {
+
+		/** Whether this is the form of the row of {@code d}. */
+		public boolean isFor(CarePlans.Due d) {
+			return d.ruleId() == (ruleId == null ? -1 : ruleId) && d.ownerId() == (ownerId == null ? -1 : ownerId)
+					&& java.util.Objects.equals(d.unitId(), unitId) && java.util.Objects.equals(d.occasion(), occasion);
+		}
+
+	}
+
 	@PostMapping("/care/records")
 	@PreAuthorize("hasAuthority('COMMUNITY_EDIT')")
-	String record(@RequestParam long ruleId, @RequestParam long ownerId, @RequestParam(required = false) Long unitId,
-			@RequestParam(required = false) String occasion, @RequestParam(required = false) CarePlans.Outcome outcome,
-			@RequestParam(required = false) String note, RedirectAttributes flash) {
-		Map<String, String> parseErrors = new LinkedHashMap<>();
-		LocalDate day = CommunityForms.date(occasion, "occasion", parseErrors);
+	String record(@Valid @ModelAttribute("recordForm") RecordForm form, BindingResult errors, Model model,
+			RedirectAttributes flash) {
 		try {
-			care.record(ruleId, ownerId, unitId, day, outcome, note);
-			flash.addFlashAttribute("flashSuccess", outcome == CarePlans.Outcome.SKIPPED ? "community.care.skipped" : "community.care.done");
+			if (errors.hasErrors()) {
+				return reminders(model);
+			}
+			if (form.ruleId() == null || form.ownerId() == null) {
+				throw new InvalidInputException(Map.of("owner", "community.signup.owner.unknown"));
+			}
+			care.record(form.ruleId(), form.ownerId(), form.unitId(), form.occasion(), form.outcome(), form.note());
+			flash.addFlashAttribute("flashSuccess",
+					form.outcome() == CarePlans.Outcome.SKIPPED ? "community.care.skipped" : "community.care.done");
+			return "redirect:/care";
 		}
 		catch (InvalidInputException e) {
-			flash.addFlashAttribute("flashError", CommunityForms.merge(e.errors(), parseErrors).values().iterator().next());
+			// the row's hidden facts have no field to stand under: their refusal goes to the row's top
+			CommunityForms.addMissing(e, errors, Map.of("ownerId", "owner", "occasion", "owner"));
 		}
-		return "redirect:/care";
+		return reminders(model);
 	}
 
 	@GetMapping("/care/rules")
@@ -72,12 +97,8 @@ class CareController {
 	@GetMapping("/care/rules/new")
 	@PreAuthorize("hasAuthority('COMMUNITY_MANAGE')")
 	String newRule(Model model) {
-		Map<String, String> draft = new HashMap<>();
-		draft.put("kind", "BIRTHDAY");
-		draft.put("daysAhead", "7");
-		draft.put("active", "true");
-		draft.put("template", Texts.zh("community.care.rule.defaultTemplate"));
-		model.addAttribute("draft", draft);
+		model.addAttribute("ruleForm", new RuleEditForm(null, CarePlans.Kind.BIRTHDAY, null, "7",
+				Texts.zh("community.care.rule.defaultTemplate"), null, true, null));
 		return rulePage(model, null);
 	}
 
@@ -86,74 +107,64 @@ class CareController {
 		model.addAttribute("kinds", CarePlans.Kind.values());
 		model.addAttribute("projects", archive.projects());
 		model.addAttribute("maxDays", CarePlans.MAX_DAYS_AHEAD);
-		if (!model.containsAttribute("fieldErrors")) {
-			model.addAttribute("fieldErrors", Map.of());
-		}
 		return "community/care-rule";
 	}
 
 	@PostMapping("/care/rules/new")
 	@PreAuthorize("hasAuthority('COMMUNITY_MANAGE')")
-	String create(@RequestParam Map<String, String> p, Model model, RedirectAttributes flash) {
-		Map<String, String> parseErrors = new LinkedHashMap<>();
-		try {
-			care.createRule(form(p, parseErrors));
+	String create(@Valid @ModelAttribute("ruleForm") RuleEditForm form, BindingResult errors, Model model,
+			RedirectAttributes flash) {
+		if (saved(errors, () -> care.createRule(form.toRule()), form)) {
 			flash.addFlashAttribute("flashSuccess", "common.saved");
 			return "redirect:/care/rules";
 		}
-		catch (InvalidInputException e) {
-			model.addAttribute("fieldErrors", CommunityForms.merge(e.errors(), parseErrors));
-		}
-		model.addAttribute("draft", p);
 		return rulePage(model, null);
 	}
 
 	@GetMapping("/care/rules/{id}")
 	String rule(@PathVariable long id, Model model) {
 		CarePlans.Rule r = care.rule(id).orElseThrow(() -> new NotFoundException("community.care.rule.notFound"));
-		Map<String, String> draft = new HashMap<>();
-		draft.put("name", r.name());
-		draft.put("kind", r.kind().name());
-		draft.put("festivalDate", r.festivalDate() == null ? "" : r.festivalDate().toString());
-		draft.put("daysAhead", Integer.toString(r.daysAhead()));
-		draft.put("template", r.template());
-		draft.put("projectId", r.projectId() == null ? "" : r.projectId().toString());
-		draft.put("active", Boolean.toString(r.active()));
-		model.addAttribute("draft", draft);
+		model.addAttribute("ruleForm", RuleEditForm.of(r));
 		return rulePage(model, r);
 	}
 
 	@PostMapping("/care/rules/{id}")
 	@PreAuthorize("hasAuthority('COMMUNITY_MANAGE')")
-	String update(@PathVariable long id, @RequestParam Map<String, String> p, Model model, RedirectAttributes flash) {
+	String update(@PathVariable long id, @Valid @ModelAttribute("ruleForm") RuleEditForm form, BindingResult errors,
+			Model model, RedirectAttributes flash) {
 		CarePlans.Rule r = care.rule(id).orElseThrow(() -> new NotFoundException("community.care.rule.notFound"));
-		Map<String, String> parseErrors = new LinkedHashMap<>();
-		try {
-			care.updateRule(id, form(p, parseErrors), CommunityForms.version(p));
+		if (saved(errors, () -> {
+			if (form.version() == null) {
+				throw new ChangedMeanwhile(List.of());
+			}
+			care.updateRule(id, form.toRule(), form.version());
+		}, form)) {
 			flash.addFlashAttribute("flashSuccess", "common.saved");
 			return "redirect:/care/rules";
 		}
-		catch (InvalidInputException e) {
-			model.addAttribute("fieldErrors", CommunityForms.merge(e.errors(), parseErrors));
-		}
-		catch (ChangedMeanwhile e) {
-			model.addAttribute("actionError", "community.changedMeanwhile");
-		}
-		model.addAttribute("draft", p);
 		return rulePage(model, r);
 	}
 
-	private static CarePlans.RuleForm form(Map<String, String> p, Map<String, String> parseErrors) {
-		CarePlans.Kind kind = null;
+	/**
+	 * Saves a rule whose form passed its own checks; else runs the rule's checks too, so every mistake is shown next
+	 * to its field at once. A stale version is told at the form's top.
+	 */
+	private boolean saved(BindingResult errors, Runnable save, RuleEditForm form) {
 		try {
-			kind = p.get("kind") == null || p.get("kind").isBlank() ? null : CarePlans.Kind.valueOf(p.get("kind"));
+			if (errors.hasErrors()) {
+				care.checkRule(form.toRule());
+				return false;
+			}
+			save.run();
+			return true;
 		}
-		catch (IllegalArgumentException e) {
-			parseErrors.put("kind", "community.care.kind.required");
+		catch (InvalidInputException e) {
+			CommunityForms.addMissing(e, errors, Map.of());
 		}
-		return new CarePlans.RuleForm(p.get("name"), kind, CommunityForms.date(p.get("festivalDate"), "festivalDate",
-				parseErrors), p.get("daysAhead"), p.get("template"), CommunityForms.id(p.get("projectId")),
-				"true".equals(p.get("active")) || "on".equals(p.get("active")));
+		catch (ChangedMeanwhile e) {
+			errors.reject("community.changedMeanwhile");
+		}
+		return false;
 	}
 
 }

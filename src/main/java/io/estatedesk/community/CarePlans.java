@@ -1,10 +1,10 @@
 package io.estatedesk.community;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +12,7 @@ import java.util.Optional;
 import io.estatedesk.estate.ArchiveLookup;
 import io.estatedesk.shared.Strings;
 import io.estatedesk.shared.ChangedMeanwhile;
-import io.estatedesk.shared.InvalidInputException;
+import io.estatedesk.shared.FieldErrors;
 import io.estatedesk.shared.NotFoundException;
 import io.estatedesk.staff.Permissions;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,6 +28,13 @@ import org.springframework.transaction.annotation.Transactional;
 class CarePlans {
 
 	static final int MAX_DAYS_AHEAD = 60;
+
+	/** The columns' limits: care_rule.name, care_rule.template and care_record.note. */
+	static final int NAME_MAX = 100;
+
+	static final int TEMPLATE_MAX = 500;
+
+	static final int NOTE_MAX = 300;
 
 	enum Kind {
 
@@ -105,49 +112,43 @@ class CarePlans {
 		}
 	}
 
+	/** The rule's checks alone, for a page whose form found mistakes of its own: all of them are shown together. */
+	void checkRule(RuleForm f) {
+		validate(f);
+	}
+
 	private int validate(RuleForm f) {
-		Map<String, String> errors = new LinkedHashMap<>();
-		if ((Strings.blankToNull(f.name()) == null)) {
-			errors.put("name", "community.care.name.required");
-		}
-		else if (f.name().strip().length() > 100) {
-			errors.put("name", "common.tooLong");
-		}
+		FieldErrors errors = new FieldErrors();
+		errors.required("name", f.name(), "community.care.name.required").length("name", f.name(), NAME_MAX);
 		if (f.kind() == null) {
 			errors.put("kind", "community.care.kind.required");
 		}
 		else if (f.kind() == Kind.FESTIVAL && f.festivalDate() == null) {
 			errors.put("festivalDate", "community.care.festivalDate.required");
 		}
-		Integer days = null;
-		try {
-			days = (Strings.blankToNull(f.daysAhead()) == null) ? null : Integer.valueOf(f.daysAhead().strip());
+		BigDecimal typed = errors.number("daysAhead", f.daysAhead());
+		int days = -1;
+		if (!errors.has("daysAhead")) {
+			boolean whole = typed != null && typed.stripTrailingZeros().scale() <= 0
+					&& typed.compareTo(BigDecimal.valueOf(MAX_DAYS_AHEAD)) <= 0;
+			days = whole ? typed.intValue() : -1;
+			if (typed == null) {
+				errors.put("daysAhead", "community.care.daysAhead.required");
+			}
+			else if (f.kind() == Kind.LONG_OPEN && (days < 1 || days > MAX_DAYS_AHEAD)) {
+				// for this kind the number is how long the complaint has been open, not how early to remind
+				errors.put("daysAhead", "community.care.openDays.invalid");
+			}
+			else if (days < 0 || days > MAX_DAYS_AHEAD) {
+				errors.put("daysAhead", "community.care.daysAhead.invalid");
+			}
 		}
-		catch (NumberFormatException e) {
-			days = -1;
-		}
-		if (days == null) {
-			errors.put("daysAhead", "community.care.daysAhead.required");
-		}
-		else if (f.kind() == Kind.LONG_OPEN && (days < 1 || days > MAX_DAYS_AHEAD)) {
-			// for this kind the number is how long the complaint has been open, not how early to remind
-			errors.put("daysAhead", "community.care.openDays.invalid");
-		}
-		else if (days < 0 || days > MAX_DAYS_AHEAD) {
-			errors.put("daysAhead", "community.care.daysAhead.invalid");
-		}
-		if ((Strings.blankToNull(f.template()) == null)) {
-			errors.put("template", "community.care.template.required");
-		}
-		else if (f.template().strip().length() > 500) {
-			errors.put("template", "common.tooLong");
-		}
+		errors.required("template", f.template(), "community.care.template.required")
+			.length("template", f.template(), TEMPLATE_MAX);
 		if (f.projectId() != null && archive.project(f.projectId()).isEmpty()) {
 			errors.put("projectId", "community.project.unknown");
 		}
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
-		}
+		errors.throwIfAny();
 		return days;
 	}
 
@@ -190,7 +191,7 @@ class CarePlans {
 	void record(long ruleId, long ownerId, Long unitId, LocalDate occasion, Outcome outcome, String note) {
 		require(Activities.EDIT);
 		Rule r = rule(ruleId).orElseThrow(() -> new NotFoundException("community.care.rule.notFound"));
-		Map<String, String> errors = new LinkedHashMap<>();
+		FieldErrors errors = new FieldErrors();
 		if (occasion == null) {
 			errors.put("occasion", "community.care.occasion.required");
 		}
@@ -200,15 +201,11 @@ class CarePlans {
 		else if (outcome == Outcome.SKIPPED && (Strings.blankToNull(note) == null)) {
 			errors.put("note", "community.care.note.required");
 		}
-		if (note != null && note.strip().length() > 300) {
-			errors.put("note", "common.tooLong");
-		}
+		errors.length("note", note, NOTE_MAX);
 		if (archive.owner(ownerId).isEmpty()) {
 			errors.put("ownerId", "community.signup.owner.unknown");
 		}
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
-		}
+		errors.throwIfAny();
 		jdbc.update("""
 				insert into care_record (rule_id, owner_id, unit_id, year, occasion, outcome, note, recorded_by)
 				values (?, ?, ?, ?, ?, ?, ?, ?)

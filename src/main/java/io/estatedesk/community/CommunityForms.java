@@ -2,19 +2,20 @@ package io.estatedesk.community;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.estatedesk.shared.ChangedMeanwhile;
+import io.estatedesk.shared.InvalidInputException;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.multipart.MultipartFile;
 
-/** What the community pages read from a posted form: dates, ids, the version, and which error is shown. */
+/** The form records of the community pages, and how a facade's errors are put next to their fields. */
 final class CommunityForms {
 
 	private CommunityForms() {
@@ -98,17 +99,75 @@ final class CommunityForms {
 
 	}
 
-	static LocalDate date(String s, String field, Map<String, String> errors) {
-		if (s == null || s.isBlank()) {
-			return null;
+	/** The longest 意见反馈 kept. */
+	static final int FEEDBACK_MAX = 1000;
+
+	/**
+	 * 保存到场与评分: one row per confirmed sign-up shown ({@code marks[i].signUpId}, {@code .attended} yes | no | blank,
+	 * {@code .score} 1–5 as text, {@code .feedback}), so after a mistake every row comes back as it was left.
+	 */
+	record AttendanceForm(@Valid List<MarkRow> marks) {
+
+		record MarkRow(Long signUpId, String attended, String score,
+				@Size(max = FEEDBACK_MAX, message = "{input.tooLong}") String feedback) {
 		}
-		try {
-			return LocalDate.parse(s.strip());
+
+		static AttendanceForm of(List<Activities.SignUp> confirmed) {
+			return new AttendanceForm(confirmed.stream()
+				.map(g -> new MarkRow(g.id(), g.attended() == null ? "" : g.attended() ? "yes" : "no",
+						g.score() == null ? "" : g.score().toString(), g.feedback()))
+				.toList());
 		}
-		catch (DateTimeParseException e) {
-			errors.put(field, "community.date.invalid");
-			return null;
+
+		/** The rows, none when nothing was posted. */
+		public List<MarkRow> rows() {
+			return marks == null ? List.of() : marks;
 		}
+
+	}
+
+	/** 上传照片: the file and its caption (kept as typed when the file is refused). */
+	record PhotoForm(MultipartFile file, @Size(max = 200, message = "{input.tooLong}") String caption) {
+	}
+
+	/**
+	 * 关怀规则, new or edited: the days typed as text (read by the rule's checks, so "七" says 请输入数字 under its
+	 * field and stays), the festival's date as typed, and the version it was read at.
+	 */
+	record RuleEditForm(
+			@NotBlank(message = "{community.care.name.required}") @Size(max = CarePlans.NAME_MAX, message = "{input.tooLong}") String name,
+			CarePlans.Kind kind, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate festivalDate, String daysAhead,
+			@NotBlank(message = "{community.care.template.required}") @Size(max = CarePlans.TEMPLATE_MAX, message = "{input.tooLong}") String template,
+			Long projectId, Boolean active, Long version) {
+
+		static RuleEditForm of(CarePlans.Rule r) {
+			return new RuleEditForm(r.name(), r.kind(), r.festivalDate(), Integer.toString(r.daysAhead()), r.template(),
+					r.projectId(), r.active(), r.version());
+		}
+
+		CarePlans.RuleForm toRule() {
+			return new CarePlans.RuleForm(name, kind, festivalDate, daysAhead, template, projectId, Boolean.TRUE.equals(active));
+		}
+
+	}
+
+	/**
+	 * Puts the facade's errors next to the form's fields ({@code rename}: the facade's field → the form's), leaving a
+	 * field the form already marked with its own message; an error of no field of the form goes to its top.
+	 */
+	static void addMissing(InvalidInputException e, BindingResult errors, Map<String, String> rename) {
+		e.errors().forEach((field, key) -> {
+			String name = rename.getOrDefault(field, field);
+			if (errors.hasFieldErrors(name)) {
+				return;
+			}
+			try {
+				errors.rejectValue(name, key, e.args(field), null);
+			}
+			catch (RuntimeException notAField) {
+				errors.reject(key, e.args(field), null);
+			}
+		});
 	}
 
 	static Long id(String s) {
@@ -121,20 +180,5 @@ final class CommunityForms {
 		catch (NumberFormatException e) {
 			return null;
 		}
-	}
-
-	static long version(Map<String, String> p) {
-		Long v = id(p.get("version"));
-		if (v == null) {
-			throw new ChangedMeanwhile(List.of());
-		}
-		return v;
-	}
-
-	/** Errors of the service, where the page's own parse errors (a date that is no date) take precedence. */
-	static Map<String, String> merge(Map<String, String> service, Map<String, String> parse) {
-		Map<String, String> all = new LinkedHashMap<>(service);
-		all.putAll(parse);
-		return all;
 	}
 }

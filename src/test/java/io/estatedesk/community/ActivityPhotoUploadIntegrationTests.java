@@ -2,6 +2,7 @@ package io.estatedesk.community;
 
 import io.estatedesk.shared.BusinessClock;
 import io.estatedesk.support.Fixtures;
+import io.estatedesk.support.FormPage;
 import io.estatedesk.support.IntegrationTest;
 import io.estatedesk.support.UploadChecks;
 import io.estatedesk.support.UploadSamples;
@@ -66,7 +67,10 @@ class ActivityPhotoUploadIntegrationTests {
 		for (UploadSamples.Hostile h : UploadSamples.hostile("file")) {
 			MockHttpServletResponse page = upload(h.file());
 			checks.refusedWith(page, h.photoRefusal());
-			assertThat(page.getContentAsString()).contains("value=\"业主合影\"");
+			assertThat(page.getStatus()).as("the page again, not a redirect").isEqualTo(200);
+			FormPage form = new FormPage(page.getContentAsString());
+			assertThat(form.errorUnder("file")).isNotBlank();
+			assertThat(form.valueOf("caption")).isEqualTo("业主合影");
 		}
 		checks.refusedWith(upload(UploadSamples.file("file", "a.pdf", "image/jpeg", UploadSamples.pdf())), "upload.notImage");
 		checks.refusedWith(upload(UploadSamples.file("file", "big.jpg", "image/jpeg", UploadSamples.oversize(10L * 1024 * 1024))),

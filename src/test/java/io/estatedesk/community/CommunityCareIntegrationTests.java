@@ -6,16 +6,28 @@ import java.util.List;
 
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.support.Fixtures;
+import io.estatedesk.support.FormPage;
 import io.estatedesk.support.IntegrationTest;
 import io.estatedesk.complaint.ComplaintManagement;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-/** Who is due under a care rule, at the edges of its window, found by the database. */
+/**
+ * Who is due under a care rule, at the edges of its window, found by the database; the rule's form and 已关怀 / 跳过
+ * refused with the message under the field and everything typed still there.
+ */
 @IntegrationTest
 class CommunityCareIntegrationTests {
 
@@ -30,6 +42,9 @@ class CommunityCareIntegrationTests {
 
 	@Autowired
 	ComplaintManagement complaints;
+
+	@Autowired
+	MockMvc mvc;
 
 	private long project;
 
@@ -174,6 +189,112 @@ class CommunityCareIntegrationTests {
 		assertThat(due.get(0).message()).contains("久拖", jdbc.queryForObject("select code from complaint where id = ?", String.class, ids[0]));
 		fixtures.as(manager, () -> care.record(r.id(), longOpen, null, due.get(0).occasion(), CarePlans.Outcome.DONE, "已致电安抚"));
 		assertThat(care.due(r, today, 100)).isEmpty();
+	}
+
+	private RequestPostProcessor manager() {
+		return user(fixtures.staffWithRole("MANAGER")).authorities(List.of("COMMUNITY_VIEW", "COMMUNITY_EDIT", "COMMUNITY_MANAGE")
+			.stream().map(SimpleGrantedAuthority::new).toList());
+	}
+
+	private FormPage page(MockHttpServletRequestBuilder request, RequestPostProcessor auth) throws Exception {
+		var response = mvc.perform(request.with(auth).with(csrf())).andReturn().getResponse();
+		assertThat(response.getStatus()).as("the page again, not a redirect").isEqualTo(200);
+		return new FormPage(response.getContentAsString());
+	}
+
+	private long rulesNamed(String name) {
+		return jdbc.queryForObject("select count(*) from care_rule where name = ?", Long.class, name);
+	}
+
+	@Test
+	void aRuleSavedWithAMistakeComesBackWithTheMessageUnderItsFieldAndEverythingTyped() throws Exception {
+		project = fixtures.project(Fixtures.unique("中秋"));
+		RequestPostProcessor auth = manager();
+		String name = Fixtures.unique("中秋关怀");
+		String template = "尊敬的{姓名}业主：中秋快乐！";
+		// the days in words: 请输入数字 under its field, every typed value (the date too) still in its field
+		FormPage page = page(post("/care/rules/new").param("name", name).param("kind", "FESTIVAL")
+			.param("festivalDate", "2027-09-15").param("daysAhead", "七").param("template", template)
+			.param("projectId", Long.toString(project)).param("active", "true").param("_active", "on"), auth);
+		assertThat(page.errorUnder("daysAhead")).isEqualTo("请输入数字，如 3.20。");
+		assertThat(page.valueOf("daysAhead")).isEqualTo("七");
+		assertThat(page.valueOf("name")).isEqualTo(name);
+		assertThat(page.valueOf("kind")).isEqualTo("FESTIVAL");
+		assertThat(page.valueOf("festivalDate")).isEqualTo("2027-09-15");
+		assertThat(page.valueOf("template")).isEqualTo(template);
+		assertThat(page.valueOf("projectId")).isEqualTo(Long.toString(project));
+		assertThat(page.isChecked("active")).isTrue();
+		// no list of the mistakes at the top: the message once, under its field
+		assertThat(page.html().split("请输入数字", -1)).hasSize(2);
+		assertThat(page.html()).contains("请修改下面标出的 1 处");
+		assertThat(rulesNamed(name)).isZero();
+
+		// the form's own checks and the rule's together: too long a name, days out of range, no text, left unticked
+		String longName = "中秋".repeat(51);
+		page = page(post("/care/rules/new").param("name", longName).param("kind", "BIRTHDAY").param("daysAhead", "61")
+			.param("template", " ").param("projectId", "").param("_active", "on"), auth);
+		assertThat(page.errorUnder("name")).isEqualTo("内容过长：最多 100 个字。");
+		assertThat(page.errorUnder("daysAhead")).isEqualTo("提前天数应为0至60的整数");
+		assertThat(page.errorUnder("template")).isEqualTo("请填写关怀内容");
+		assertThat(page.valueOf("name")).isEqualTo(longName);
+		assertThat(page.valueOf("daysAhead")).isEqualTo("61");
+		assertThat(page.valueOf("projectId")).isEmpty();
+		assertThat(page.isChecked("active")).isFalse();
+		assertThat(page.html()).contains("请修改下面标出的 3 处");
+
+		// corrected: saved
+		mvc.perform(post("/care/rules/new").with(auth).with(csrf()).param("name", name).param("kind", "FESTIVAL")
+			.param("festivalDate", "2027-09-15").param("daysAhead", "5").param("template", template)
+			.param("projectId", Long.toString(project)).param("active", "true"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/care/rules"));
+		long id = jdbc.queryForObject("select id from care_rule where name = ?", Long.class, name);
+		CarePlans.Rule saved = care.rule(id).orElseThrow();
+		assertThat(saved.festivalDate()).isEqualTo(LocalDate.of(2027, 9, 15));
+		assertThat(saved.daysAhead()).isEqualTo(5);
+		assertThat(saved.active()).isTrue();
+
+		// edited with a mistake: the same; saved at a stale version: told at the top, the typed text kept
+		assertThat(new FormPage(mvc.perform(get("/care/rules/{id}", id).with(auth)).andReturn().getResponse()
+			.getContentAsString()).valueOf("daysAhead")).isEqualTo("5");
+		page = page(post("/care/rules/{id}", id).param("version", Long.toString(saved.version())).param("name", name)
+			.param("kind", "FESTIVAL").param("festivalDate", "").param("daysAhead", "3").param("template", template)
+			.param("_active", "on"), auth);
+		assertThat(page.errorUnder("festivalDate")).isEqualTo("请填写节日日期");
+		assertThat(page.valueOf("daysAhead")).isEqualTo("3");
+		page = page(post("/care/rules/{id}", id).param("version", Long.toString(saved.version() - 1)).param("name", name + "改")
+			.param("kind", "FESTIVAL").param("festivalDate", "2027-09-16").param("daysAhead", "3").param("template", template)
+			.param("_active", "on"), auth);
+		assertThat(page.html()).contains("该记录已被他人修改，您的修改没有保存。");
+		assertThat(page.valueOf("name")).isEqualTo(name + "改");
+		assertThat(page.valueOf("festivalDate")).isEqualTo("2027-09-16");
+		assertThat(care.rule(id).orElseThrow().daysAhead()).isEqualTo(5);
+	}
+
+	@Test
+	void aSkipWithoutItsReasonComesBackWithTheMessageUnderTheNote() throws Exception {
+		project = fixtures.project(Fixtures.unique("跳过"));
+		building = fixtures.building(project, "6号楼");
+		LocalDate today = BusinessClock.today();
+		long owner = owner("寿星", today.withYear(1980).format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE));
+		String managerName = fixtures.staffWithRole("MANAGER");
+		CarePlans.Rule r = rule(managerName, CarePlans.Kind.BIRTHDAY, 3, null);
+		CarePlans.Due due = care.due(r, today, 10).stream().filter(d -> d.ownerId() == owner).findFirst().orElseThrow();
+		RequestPostProcessor auth = manager();
+		String longNote = "业主出差".repeat(76);
+		FormPage page = page(record(post("/care/records"), due).param("outcome", "SKIPPED").param("note", longNote), auth);
+		assertThat(page.errorUnder("note")).isEqualTo("内容过长：最多 300 个字。");
+		assertThat(page.valueOf("note")).isEqualTo(longNote);
+		page = page(record(post("/care/records"), due).param("outcome", "SKIPPED").param("note", " "), auth);
+		assertThat(page.errorUnder("note")).isEqualTo("跳过时请填写原因");
+		assertThat(jdbc.queryForObject("select count(*) from care_record where rule_id = ?", Long.class, r.id())).isZero();
+		mvc.perform(record(post("/care/records"), due).param("outcome", "SKIPPED").param("note", "业主出差").with(auth).with(csrf()))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/care"));
+		assertThat(jdbc.queryForObject("select note from care_record where rule_id = ?", String.class, r.id())).isEqualTo("业主出差");
+	}
+
+	private static MockHttpServletRequestBuilder record(MockHttpServletRequestBuilder post, CarePlans.Due d) {
+		return post.param("ruleId", Long.toString(d.ruleId())).param("ownerId", Long.toString(d.ownerId()))
+			.param("unitId", d.unitId() == null ? "" : d.unitId().toString()).param("occasion", d.occasion().toString());
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 
 import io.estatedesk.shared.InvalidInputException;
 import io.estatedesk.support.Fixtures;
+import io.estatedesk.support.FormPage;
 import io.estatedesk.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -218,11 +219,69 @@ class CommunityIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("请填写活动名称")))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("名额应为大于0的整数")));
-		mvc.perform(post("/activities/{id}/attendance", id).with(auth).with(csrf()).param("attended_0", "yes"))
+		long signUp = jdbc.queryForObject("select id from activity_signup where activity_id = ?", Long.class, id);
+		mvc.perform(post("/activities/{id}/attendance", id).with(auth).with(csrf())
+			.param("marks[0].signUpId", Long.toString(signUp)).param("marks[0].attended", "yes"))
 			.andExpect(status().is3xxRedirection());
+		assertThat(jdbc.queryForObject("select attended from activity_signup where id = ?", Boolean.class, signUp)).isTrue();
 		mvc.perform(get("/activities/owners").param("q", "13900001000").with(auth)).andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("业主0")));
 		mvc.perform(get("/owners/{id}", o.get(0)).with(auth)).andExpect(status().isOk());
+	}
+
+	@Test
+	void attendanceSavedWithAMistakeComesBackWithTheMessageUnderItsFieldAndEveryRowAsLeft() throws Exception {
+		String field = fixtures.staffWithRole("FIELD");
+		List<Long> o = owners(2);
+		long id = openActivity(field, 5);
+		long first = fixtures.as(field, () -> activities.signUp(id, new Activities.SignUpForm(o.get(0), null, 1, "")).id());
+		long second = fixtures.as(field, () -> activities.signUp(id, new Activities.SignUpForm(o.get(1), null, 2, "")).id());
+		var auth = user(field).authorities(List.of("COMMUNITY_VIEW", "COMMUNITY_EDIT").stream()
+			.map(org.springframework.security.core.authority.SimpleGrantedAuthority::new).toList());
+		// the page's form names its rows as posted
+		FormPage shown = new FormPage(mvc.perform(get("/activities/{id}", id).with(auth)).andReturn().getResponse().getContentAsString());
+		assertThat(shown.valueOf("marks[0].signUpId")).isEqualTo(Long.toString(first));
+		assertThat(shown.valueOf("marks[1].signUpId")).isEqualTo(Long.toString(second));
+		assertThat(shown.valueOf("marks[0].attended")).isEmpty();
+
+		// the mistake: a score for an owner who did not come
+		var response = mvc.perform(post("/activities/{id}/attendance", id).with(auth).with(csrf())
+			.param("marks[0].signUpId", Long.toString(first)).param("marks[0].attended", "no").param("marks[0].score", "4")
+			.param("marks[0].feedback", "临时有事")
+			.param("marks[1].signUpId", Long.toString(second)).param("marks[1].attended", "yes").param("marks[1].score", "5")
+			.param("marks[1].feedback", "孩子很喜欢")).andReturn().getResponse();
+		assertThat(response.getStatus()).as("the page again, not a redirect").isEqualTo(200);
+		FormPage page = new FormPage(response.getContentAsString());
+		assertThat(page.errorUnder("marks[0].score")).isEqualTo("未到场的业主不能评分");
+		assertThat(page.hasErrorUnder("marks[1].score")).isFalse();
+		assertThat(page.valueOf("marks[0].attended")).isEqualTo("no");
+		assertThat(page.valueOf("marks[0].score")).isEqualTo("4");
+		assertThat(page.valueOf("marks[0].feedback")).isEqualTo("临时有事");
+		assertThat(page.valueOf("marks[1].attended")).isEqualTo("yes");
+		assertThat(page.valueOf("marks[1].score")).isEqualTo("5");
+		assertThat(page.valueOf("marks[1].feedback")).isEqualTo("孩子很喜欢");
+		assertThat(page.html()).contains("请修改下面标出的 1 处").doesNotContain("到场与评分没有保存");
+		assertThat(jdbc.queryForObject("select count(*) from activity_signup where activity_id = ? and attended is not null",
+				Long.class, id)).isZero();
+
+		// a score that is no number, too long a remark: each under its field, the other row untouched
+		String longFeedback = "活动安排得很好".repeat(143);
+		page = new FormPage(mvc.perform(post("/activities/{id}/attendance", id).with(auth).with(csrf())
+			.param("marks[0].signUpId", Long.toString(first)).param("marks[0].attended", "yes").param("marks[0].score", "好")
+			.param("marks[1].signUpId", Long.toString(second)).param("marks[1].attended", "yes")
+			.param("marks[1].feedback", longFeedback)).andReturn().getResponse().getContentAsString());
+		assertThat(page.errorUnder("marks[0].score")).isEqualTo("请输入数字，如 3.20。");
+		assertThat(page.errorUnder("marks[1].feedback")).isEqualTo("内容过长：最多 1000 个字。");
+		assertThat(page.valueOf("marks[1].feedback")).isEqualTo(longFeedback);
+
+		// corrected: saved
+		mvc.perform(post("/activities/{id}/attendance", id).with(auth).with(csrf())
+			.param("marks[0].signUpId", Long.toString(first)).param("marks[0].attended", "no").param("marks[0].feedback", "临时有事")
+			.param("marks[1].signUpId", Long.toString(second)).param("marks[1].attended", "yes").param("marks[1].score", "5"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(jdbc.queryForMap("select attended, score, feedback from activity_signup where id = ?", first))
+			.containsEntry("attended", false).containsEntry("feedback", "临时有事");
+		assertThat(jdbc.queryForObject("select score from activity_signup where id = ?", Integer.class, second)).isEqualTo(5);
 	}
 
 }
