@@ -92,7 +92,7 @@ class ActivitySignUpController {
 				checks.throwIfAny();
 			}
 			catch (InvalidInputException e) {
-				CommunityForms.addMissing(e, errors, Map.of());
+				e.addMissingTo(errors, Map.of());
 			}
 		}
 		if (PageForms.ran(errors, model, () -> mark(id, marks, fieldOf))) {

@@ -83,7 +83,7 @@ class CareController {
 		}
 		catch (InvalidInputException e) {
 			// the row's hidden facts have no field to stand under: their refusal goes to the row's top
-			CommunityForms.addMissing(e, errors, Map.of("ownerId", "owner", "occasion", "owner"));
+			e.addMissingTo(errors, Map.of("ownerId", "owner", "occasion", "owner"));
 		}
 		return reminders(model);
 	}
@@ -159,7 +159,7 @@ class CareController {
 			return true;
 		}
 		catch (InvalidInputException e) {
-			CommunityForms.addMissing(e, errors, Map.of());
+			e.addMissingTo(errors, Map.of());
 		}
 		catch (ChangedMeanwhile e) {
 			errors.reject("community.changedMeanwhile");

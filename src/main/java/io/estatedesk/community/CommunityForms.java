@@ -151,26 +151,7 @@ final class CommunityForms {
 
 	}
 
-	/**
-	 * Puts the facade's errors next to the form's fields ({@code rename}: the facade's field → the form's), leaving a
-	 * field the form already marked with its own message; an error of no field of the form goes to its top.
-	 */
-	static void addMissing(InvalidInputException e, BindingResult errors, Map<String, String> rename) {
-		e.errors().forEach((field, key) -> {
-			String name = rename.getOrDefault(field, field);
-			if (errors.hasFieldErrors(name)) {
-				return;
-			}
-			try {
-				errors.rejectValue(name, key, e.args(field), null);
-			}
-			catch (RuntimeException notAField) {
-				errors.reject(key, e.args(field), null);
-			}
-		});
-	}
-
-	static Long id(String s) {
+		static Long id(String s) {
 		if (s == null || s.isBlank()) {
 			return null;
 		}

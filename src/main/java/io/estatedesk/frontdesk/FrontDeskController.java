@@ -141,7 +141,7 @@ class FrontDeskController {
 			}
 		}
 		catch (InvalidInputException e) {
-			addMissing(e, errors, Map.of("unitId", "pick", "ownerId", "pick", "tradeId", "tradeCode"));
+			e.addMissingTo(errors, Map.of("unitId", "pick", "ownerId", "pick", "tradeId", "tradeCode"));
 		}
 		if (form.callerPhone() != null && !form.callerPhone().isBlank()) {
 			model.addAttribute("callers", archive.callers(form.callerPhone().strip()));
@@ -149,26 +149,7 @@ class FrontDeskController {
 		return callsPage(null, null, null, null, null, model);
 	}
 
-	/**
-	 * Puts the desk's errors next to the form's fields ({@code rename}: the desk's field → the form's), leaving a field
-	 * the form already marked with its own message.
-	 */
-	static void addMissing(InvalidInputException e, BindingResult errors, Map<String, String> rename) {
-		e.errors().forEach((field, key) -> {
-			String name = rename.getOrDefault(field, field);
-			if (errors.hasFieldErrors(name)) {
-				return;
-			}
-			try {
-				errors.rejectValue(name, key, e.args(field), null);
-			}
-			catch (RuntimeException notAField) {
-				errors.reject(key, e.args(field), null);
-			}
-		});
-	}
-
-	@GetMapping("/calls/statistics")
+		@GetMapping("/calls/statistics")
 	String statistics(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
 		LocalDate today = BusinessClock.today();
@@ -233,7 +214,7 @@ class FrontDeskController {
 			}
 		}
 		catch (InvalidInputException e) {
-			addMissing(e, errors, Map.of("unitId", "pick", "ownerId", "pick"));
+			e.addMissingTo(errors, Map.of("unitId", "pick", "ownerId", "pick"));
 		}
 		// the register of the day typed, unless that day is what was refused
 		boolean dayRefused = errors.hasFieldErrors("timeIn");

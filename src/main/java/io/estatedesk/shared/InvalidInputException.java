@@ -47,6 +47,25 @@ public class InvalidInputException extends RuntimeException {
 		});
 	}
 
+	/**
+	 * Adds the errors whose field has none yet (the form's own checks stand first), under the form's name for the
+	 * facade's field where {@code rename} gives one (e.g. the facade's ownerId is the form's owner picker).
+	 */
+	public void addMissingTo(BindingResult result, Map<String, String> rename) {
+		errors.forEach((field, key) -> {
+			String name = rename.getOrDefault(field, field);
+			if (result.hasFieldErrors(name)) {
+				return;
+			}
+			if (result.getTarget() != null && hasField(result, name)) {
+				result.rejectValue(name, key, args(field), null);
+			}
+			else {
+				result.reject(key, args(field), null);
+			}
+		});
+	}
+
 	private static boolean hasField(BindingResult result, String field) {
 		try {
 			result.getFieldType(field);
