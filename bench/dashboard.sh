@@ -1,16 +1,15 @@
 #!/usr/bin/env bash
-# Target (f): with 1,000,000 complaints and 300,000 work orders in the database, the 部门经理 dashboard page
-# (GET /dashboard, the HTML with every figure and the charts' data) renders in under DASHBOARD_LIMIT_MS (1000) ms.
+# Targets: with 1,000,000 complaints and 300,000 work orders in the database, each page below renders within its limit
+# at the 95th percentile: the dashboards (manager 6 and 36 months, one project, leadership) and 投诉统计 over the
+# default 12 months and over the whole history within DASHBOARD_LIMIT_MS (300) ms; an owner's and a unit's page and
+# the complaint list of an owner or a unit within PAGE_LIMIT_MS (100) ms.
 #
 # Uses the database of bench/complaints.sh (bench/out/db-complaints, run that first: it loads the 1,000,000
 # complaints). This script adds, once, TARGET_WORK_ORDERS (300,000) work orders and TARGET_RETURN_CALLS (200,000)
 # return calls spread over three years (most finished, the open ones recent) and gives the answered complaints a 原因类别,
 # all with SQL in the database. Then, signed in as the administrator in a browser-like session, it times:
 #   - the first request of each page after start-up (cold: nothing cached by PostgreSQL for these queries yet),
-#   - N (20) requests in a row of: the manager dashboard (all projects, default 6 months), the same for one project,
-#     the same over 36 months, and the leadership dashboard (12 months, all projects); p50, p95 and max per page.
-#     The target is judged on the pages as they open (6 months, all projects or one; leadership); the 36-month view,
-#     which aggregates every complaint in the database, is reported.
+#   - N (20) requests in a row of each page; p50, p95 and max per page, each judged against its limit.
 #
 #   bench/dashboard.sh
 #   SKIP_BUILD=1 N=50 bench/dashboard.sh
@@ -20,7 +19,8 @@ source "$(dirname "$0")/lib.sh"
 TARGET_COMPLAINTS="${TARGET_COMPLAINTS:-1000000}"
 TARGET_WORK_ORDERS="${TARGET_WORK_ORDERS:-300000}"
 TARGET_RETURN_CALLS="${TARGET_RETURN_CALLS:-200000}"
-DASHBOARD_LIMIT_MS="${DASHBOARD_LIMIT_MS:-1000}"
+DASHBOARD_LIMIT_MS="${DASHBOARD_LIMIT_MS:-300}"
+PAGE_LIMIT_MS="${PAGE_LIMIT_MS:-100}"
 N="${N:-20}"
 DB_DIR="${DB_DIR:-$OUT/db-complaints}"
 
@@ -82,10 +82,12 @@ if ((return_calls < TARGET_RETURN_CALLS)); then
 	  from (select random() + g * 0 r) x) s" >/dev/null
 fi
 if [[ "$(sql "select count(*) from complaint where cause_type is not null")" == 0 ]]; then
-	log "giving the answered complaints a 原因类别 (SQL, once)"
-	sql "update complaint set cause_type = (array['CONSTRUCTION', 'CONSTRUCTION', 'CONSTRUCTION', 'MATERIAL', 'DESIGN',
+	log "giving the answered complaints a 原因类别 (SQL, once; past the figures' trigger, then the figures recomputed)"
+	sql "set session_replication_role = replica;
+	     update complaint set cause_type = (array['CONSTRUCTION', 'CONSTRUCTION', 'CONSTRUCTION', 'MATERIAL', 'DESIGN',
 	       'PROPERTY_SERVICE', 'FACILITIES', 'SALES_PROMISE', 'MISUNDERSTANDING', 'OTHER'])[1 + id % 10]
-	     where replied_at is not null" >/dev/null
+	     where replied_at is not null;
+	     select complaint_figures_rebuild();" >/dev/null
 	sql "vacuum analyze complaint" >/dev/null
 fi
 # as autovacuum would after a load: statistics and the visibility map (index-only scans need it)
@@ -103,41 +105,54 @@ one_project="$(sql "select id from project where name = '投诉基准-01'")"
 this_month="$(date +%Y-%m)"
 from_36="$(date -d "$(date +%Y-%m-01) -35 months" +%Y-%m)"
 
-time_page() { # path → milliseconds; fails unless the page is the dashboard (HTTP 200 with its data block)
+# an owner with exactly one complaint, and that complaint's unit
+owner_one="$(sql "select owner_id from complaint where owner_id is not null group by owner_id having count(*) = 1 limit 1")"
+unit_one="$(sql "select unit_id from complaint where owner_id = $owner_one")"
+today="$(date +%Y-%m-%d)"
+
+time_page() { # path marker → milliseconds; fails unless the page answers 200 and holds the marker (e.g. id="stats-data")
 	local out code ms
 	out="$(curl -sS -o "$OUT/dashboard-page.html" -b "$jar" -w '%{http_code} %{time_total}' "$BASE_URL$1")"
 	code="${out%% *}"
 	ms="$(calc "${out##* } * 1000")"
-	[[ "$code" == 200 ]] && grep -q 'id="stats-data"' "$OUT/dashboard-page.html" || die "GET $1 → $code (not the dashboard)"
+	[[ "$code" == 200 ]] && grep -q "$2" "$OUT/dashboard-page.html" || die "GET $1 → $code (no $2 on it)"
 	echo "$ms"
 }
 
-pages=("/dashboard" "/dashboard?projectId=$one_project" "/dashboard?from=$from_36&to=$this_month" "/dashboard/leader")
-names=("manager, all projects, 6 months" "manager, one project, 6 months" "manager, all projects, 36 months" "leadership, 12 months")
+pages=("/dashboard" "/dashboard?projectId=$one_project" "/dashboard?from=$from_36&to=$this_month" "/dashboard/leader"
+	"/complaints/statistics" "/complaints/statistics?from=2000-01-01&to=$today"
+	"/owners/$owner_one" "/units/$unit_one" "/complaints?ownerId=$owner_one" "/complaints?unitId=$unit_one")
+names=("manager, all projects, 6 months" "manager, one project, 6 months" "manager, all projects, 36 months"
+	"leadership, 12 months" "投诉统计, 12 months" "投诉统计, whole history" "owner page (1 complaint)"
+	"unit page" "complaints of an owner" "complaints of a unit")
+markers=('id="stats-data"' 'id="stats-data"' 'id="stats-data"' 'id="stats-data"' 'id="stat-total"' 'id="stat-total"'
+	'id="owner-name"' 'id="link-contract"' 'id="complaint-filters"' 'id="complaint-filters"')
+limits=("$DASHBOARD_LIMIT_MS" "$DASHBOARD_LIMIT_MS" "$DASHBOARD_LIMIT_MS" "$DASHBOARD_LIMIT_MS" "$DASHBOARD_LIMIT_MS"
+	"$DASHBOARD_LIMIT_MS" "$PAGE_LIMIT_MS" "$PAGE_LIMIT_MS" "$PAGE_LIMIT_MS" "$PAGE_LIMIT_MS")
 echo "$(machine_note)"
 for i in "${!pages[@]}"; do
-	echo "cold   ${names[$i]}: $(time_page "${pages[$i]}") ms"
+	echo "cold   ${names[$i]}: $(time_page "${pages[$i]}" "${markers[$i]}") ms"
 done
-# judged: the manager's dashboard as it opens (6 months, all projects or one) and the leadership dashboard; the
-# 36-month view (every complaint in range) is reported, not judged
-judged=(1 1 0 1)
-worst=0
+missed=0
 for i in "${!pages[@]}"; do
 	times=()
 	for ((k = 0; k < N; k++)); do
-		times+=("$(time_page "${pages[$i]}")")
+		times+=("$(time_page "${pages[$i]}" "${markers[$i]}")")
 	done
 	read -r p50 p95 max < <(printf '%s\n' "${times[@]}" | sort -n | awk '{ v[NR] = $1 } END {
 		i50 = int(NR * 0.50 + 0.999); i95 = int(NR * 0.95 + 0.999); printf "%s %s %s\n", v[i50], v[i95], v[NR] }')
-	echo "warm   ${names[$i]}: p50 $p50 ms, p95 $p95 ms, max $max ms (n=$N)"
-	record_result "dashboard" "page=${names[$i]}" "p50_ms=$p50" "p95_ms=$p95" "max_ms=$max"
-	if ((judged[i])); then
-		worst="$(awk -v a="$worst" -v b="$p95" 'BEGIN { print (b > a ? b : a) }')"
+	verdict="met"
+	if ! awk -v w="$p95" -v l="${limits[$i]}" 'BEGIN { exit !(w <= l) }'; then
+		verdict="MISSED"
+		missed=$((missed + 1))
 	fi
+	echo "warm   ${names[$i]}: p50 $p50 ms, p95 $p95 ms, max $max ms (n=$N; limit ${limits[$i]} ms: $verdict)"
+	record_result "dashboard" "page=${names[$i]}" "p50_ms=$p50" "p95_ms=$p95" "max_ms=$max" "limit_ms=${limits[$i]}"
 done
-if awk -v w="$worst" -v l="$DASHBOARD_LIMIT_MS" 'BEGIN { exit !(w < l) }'; then
-	echo "PASS: every judged dashboard p95 < $DASHBOARD_LIMIT_MS ms (worst $worst ms)"
+echo "$(machine_note)"
+if ((missed == 0)); then
+	echo "PASS: every page within its limit"
 else
-	echo "FAIL: a dashboard p95 is $worst ms (limit $DASHBOARD_LIMIT_MS ms)"
+	echo "FAIL: $missed page(s) above their limit"
 	exit 1
 fi

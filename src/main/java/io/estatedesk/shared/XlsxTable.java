@@ -38,7 +38,8 @@ public final class XlsxTable {
 		int r = row++;
 		for (int c = 0; c < values.length; c++) {
 			if (values[c] != null) {
-				sheet.value(r, c, values[c].toString());
+				// inline: a shared-string table would keep every distinct text of the export in memory until the end
+				sheet.inlineString(r, c, values[c].toString());
 			}
 		}
 		if (r % 1000 == 0) {

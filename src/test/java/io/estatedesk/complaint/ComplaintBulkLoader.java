@@ -242,12 +242,17 @@ public final class ComplaintBulkLoader {
 				s.execute(def);
 				log("  %s (%.0f s)", def, seconds(t));
 			}
+			// the copy went past the trigger that keeps the day and month sums: recompute them
+			long t = System.nanoTime();
+			s.execute("select complaint_figures_rebuild()");
+			log("  complaint figures recomputed (%.0f s)", seconds(t));
 		}
 		con.commit();
 		con.setAutoCommit(true);
 		log("committed after %.0f s; VACUUM (ANALYZE)", seconds(started));
 		try (Statement s = con.createStatement()) {
-			for (String t : List.of("complaint", "complaint_search", "complaint_history", "complaint_sequence", "staff_account")) {
+			for (String t : List.of("complaint", "complaint_search", "complaint_history", "complaint_sequence", "staff_account",
+					"complaint_day_figures", "complaint_month_figures")) {
 				s.execute("vacuum (analyze) " + t);
 			}
 		}
