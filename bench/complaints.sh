@@ -332,6 +332,9 @@ delete from complaint_attachment where complaint_id in (select id from gone);
 delete from complaint_history where complaint_id in (select id from gone);
 delete from complaint_search where complaint_id in (select id from gone);
 delete from complaint where id in (select id from gone);
+-- the figures' trigger was skipped too: every complaint of this project is gone, so are its day and month sums
+delete from complaint_day_figures where project_id = $intake_project;
+delete from complaint_month_figures where project_id = $intake_project;
 commit;
 vacuum (analyze) complaint;
 vacuum (analyze) complaint_search;

@@ -105,8 +105,24 @@ one_project="$(sql "select id from project where name = '投诉基准-01'")"
 this_month="$(date +%Y-%m)"
 from_36="$(date -d "$(date +%Y-%m-01) -35 months" +%Y-%m)"
 
-# an owner with exactly one complaint, and that complaint's unit
+# an owner with exactly one complaint, and that complaint's unit: the generated complaints name no owner, so (once)
+# a building, a unit and its owner are registered through the API and one old complaint is given to them
 owner_one="$(sql "select owner_id from complaint where owner_id is not null group by owner_id having count(*) = 1 limit 1")"
+if [[ -z "$owner_one" ]]; then
+	create_token
+	log "registering one unit and its owner (API) and giving them an old complaint (SQL, once)"
+	building="$(sql "select id from building where project_id = $one_project and name = '基准楼'")"
+	[[ -n "$building" ]] || building="$(api POST "/api/v1/buildings?projectId=$one_project" -H 'Content-Type: application/json' \
+		-d '{"name":"基准楼","floors":18}' | jq -er .id)"
+	unit="$(sql "select id from unit where building_id = $building and room_no = '1-1801'")"
+	[[ -n "$unit" ]] || unit="$(api POST /api/v1/units -H 'Content-Type: application/json' \
+		-d "{\"buildingId\":$building,\"roomNo\":\"1-1801\",\"status\":\"OCCUPIED\",\"area\":98.5,\"unitType\":\"三室两厅\"}" | jq -er .id)"
+	owner="$(api POST /api/v1/owners -H 'Content-Type: application/json' \
+		-d "{\"name\":\"基准业主\",\"mobile\":\"13911112222\",\"unitId\":$unit}" | jq -er .id)"
+	sql "update complaint set owner_id = $owner, unit_id = $unit
+	     where id = (select min(id) from complaint where project_id = $one_project)" >/dev/null
+	owner_one="$owner"
+fi
 unit_one="$(sql "select unit_id from complaint where owner_id = $owner_one")"
 today="$(date +%Y-%m-%d)"
 

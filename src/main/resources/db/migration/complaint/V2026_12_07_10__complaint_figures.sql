@@ -47,48 +47,46 @@ create function complaint_figure_rows(c complaint, sign int)
     where k.value is not null
 $$;
 
--- adds the rows to both tables; the rows are taken in key order, so two saves touching the same keys lock them in
--- the same order and never deadlock
-create function complaint_figures_add(rows_json jsonb) returns void language plpgsql as $$
+-- takes a complaint's old contribution away and adds its new one, in both tables, in one statement; the rows are
+-- written in key order, so two saves touching the same keys lock them in the same order and never deadlock
+create function complaint_figures_track() returns trigger language plpgsql as $$
+declare
+    o complaint;
+    n complaint;
 begin
-    insert into complaint_day_figures as f
-    select r.day, r.project_id, r.kind, r.value, sum(r.n), sum(r.open), sum(r.replied), sum(r.on_time),
-           sum(r.reply_seconds), sum(r.closed), sum(r.close_seconds), sum(r.rated), sum(r.good), sum(r.reopened)
-    from jsonb_populate_recordset(null::complaint_day_figures, rows_json) r
-    group by r.day, r.project_id, r.kind, r.value
-    order by r.day, r.project_id, r.kind, r.value
-    on conflict (day, project_id, kind, value) do update set
-        n = f.n + excluded.n, open = f.open + excluded.open, replied = f.replied + excluded.replied,
-        on_time = f.on_time + excluded.on_time, reply_seconds = f.reply_seconds + excluded.reply_seconds,
-        closed = f.closed + excluded.closed, close_seconds = f.close_seconds + excluded.close_seconds,
-        rated = f.rated + excluded.rated, good = f.good + excluded.good, reopened = f.reopened + excluded.reopened;
+    if tg_op <> 'INSERT' then
+        o := old;
+    end if;
+    if tg_op <> 'DELETE' then
+        n := new;
+    end if;
+    with r as (
+        select * from complaint_figure_rows(o, -1) where o.id is not null
+        union all
+        select * from complaint_figure_rows(n, 1) where n.id is not null),
+    days as (
+        insert into complaint_day_figures as f
+        select r.day, r.project_id, r.kind, r.value, sum(r.n), sum(r.open), sum(r.replied), sum(r.on_time),
+               sum(r.reply_seconds), sum(r.closed), sum(r.close_seconds), sum(r.rated), sum(r.good), sum(r.reopened)
+        from r group by r.day, r.project_id, r.kind, r.value
+        order by r.day, r.project_id, r.kind, r.value
+        on conflict (day, project_id, kind, value) do update set
+            n = f.n + excluded.n, open = f.open + excluded.open, replied = f.replied + excluded.replied,
+            on_time = f.on_time + excluded.on_time, reply_seconds = f.reply_seconds + excluded.reply_seconds,
+            closed = f.closed + excluded.closed, close_seconds = f.close_seconds + excluded.close_seconds,
+            rated = f.rated + excluded.rated, good = f.good + excluded.good, reopened = f.reopened + excluded.reopened
+        returning 1)
     insert into complaint_month_figures as f
     select date_trunc('month', r.day)::date, r.project_id, r.kind, r.value, sum(r.n), sum(r.open), sum(r.replied),
            sum(r.on_time), sum(r.reply_seconds), sum(r.closed), sum(r.close_seconds), sum(r.rated), sum(r.good),
            sum(r.reopened)
-    from jsonb_populate_recordset(null::complaint_day_figures, rows_json) r
-    group by 1, r.project_id, r.kind, r.value
+    from r group by 1, r.project_id, r.kind, r.value
     order by 1, r.project_id, r.kind, r.value
     on conflict (month, project_id, kind, value) do update set
         n = f.n + excluded.n, open = f.open + excluded.open, replied = f.replied + excluded.replied,
         on_time = f.on_time + excluded.on_time, reply_seconds = f.reply_seconds + excluded.reply_seconds,
         closed = f.closed + excluded.closed, close_seconds = f.close_seconds + excluded.close_seconds,
         rated = f.rated + excluded.rated, good = f.good + excluded.good, reopened = f.reopened + excluded.reopened;
-end $$;
-
-create function complaint_figures_track() returns trigger language plpgsql as $$
-declare
-    changes jsonb;
-begin
-    if tg_op = 'INSERT' then
-        select jsonb_agg(to_jsonb(r)) into changes from complaint_figure_rows(new, 1) r;
-    elsif tg_op = 'DELETE' then
-        select jsonb_agg(to_jsonb(r)) into changes from complaint_figure_rows(old, -1) r;
-    else
-        select jsonb_agg(to_jsonb(r)) into changes
-        from (select * from complaint_figure_rows(old, -1) union all select * from complaint_figure_rows(new, 1)) r;
-    end if;
-    perform complaint_figures_add(changes);
     return null;
 end $$;
 
