@@ -36,7 +36,7 @@ P1="$(p 1)" P2="$(p 2)" P11="$(p 11)"
 H1="$(h 1 1)" H2="$(h 2 1)" H12="$(h 12 1)"
 [[ -n "$P1" && -n "$P11" && -n "$H1" ]] || die "projects / staff of complaints.sh not found: run bench/complaints.sh first"
 
-OVERDUE="(c.closed_at is null and c.waiting_since is null and ((c.replied_at is null and c.reply_due < now()) or c.close_due < now()))"
+OVERDUE="(c.closed_at is null and c.waiting_since is null and (case when c.replied_at is null then least(c.reply_due, c.close_due) else c.close_due end) < now())"
 ROW_SELECT="select c.id, c.code, c.complaint_date, c.complainant, c.severity, c.channel, c.state, c.reply_due, c.close_due,
        c.appointment_at, c.waiting_since, c.group_case, p.name project_name, cat.name category,
        h.display_name handler, b.name building_name, u.room_no, $OVERDUE overdue

@@ -117,8 +117,9 @@ if [[ -z "$owner_one" ]]; then
 	unit="$(sql "select id from unit where building_id = $building and room_no = '1-1801'")"
 	[[ -n "$unit" ]] || unit="$(api POST /api/v1/units -H 'Content-Type: application/json' \
 		-d "{\"buildingId\":$building,\"roomNo\":\"1-1801\",\"status\":\"OCCUPIED\",\"area\":98.5,\"unitType\":\"三室两厅\"}" | jq -er .id)"
-	owner="$(api POST /api/v1/owners -H 'Content-Type: application/json' \
-		-d "{\"name\":\"基准业主\",\"mobile\":\"13911112222\",\"unitId\":$unit}" | jq -er .id)"
+	owner="$(sql "select o.id from owner o join ownership s on s.owner_id = o.id where s.unit_id = $unit and o.name = '基准业主' limit 1")"
+	[[ -n "$owner" ]] || owner="$(api POST /api/v1/owners -H 'Content-Type: application/json' \
+		-d "{\"name\":\"基准业主\",\"mobile\":\"13911112222\",\"unitId\":$unit}" | jq -er .owner.id)"
 	sql "update complaint set owner_id = $owner, unit_id = $unit
 	     where id = (select min(id) from complaint where project_id = $one_project)" >/dev/null
 	owner_one="$owner"
