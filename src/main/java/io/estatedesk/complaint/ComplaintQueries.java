@@ -94,8 +94,16 @@ class ComplaintQueries {
 		params.addValue("limit", size + 1).addValue("offset", (long) page * size);
 		List<Row> rows = jdbc.query(ROW_SELECT.formatted(overdue()) + where + order(f) + " limit :limit offset :offset", params,
 				(rs, i) -> row(rs));
-		return Slice.of(rows, page, size,
-				() -> jdbc.queryForObject(Slice.boundedCount(ROW_SELECT.formatted(overdue()) + where), params, Long.class));
+		return Slice.of(rows, page, size, () -> jdbc.queryForObject(Slice.boundedCount(countFrom(f) + where), params, Long.class));
+	}
+
+	/**
+	 * What the bounded count reads: the complaints alone, with the unit only when a building is asked for. The list's
+	 * other joins cannot change the number (every complaint has its project, category and handler, by foreign key),
+	 * and leaving them out halves the count's cost for a frequent word (漏水 at 1,000,000: 225 → 105 ms).
+	 */
+	private static String countFrom(ComplaintFilter f) {
+		return "select 1 from complaint c" + (f.buildingId() == null ? "" : " left join estate_unit_place u on u.id = c.unit_id");
 	}
 
 	void each(ComplaintFilter f, RowCallbackHandler handler) {
