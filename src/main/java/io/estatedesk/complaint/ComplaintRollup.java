@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.estatedesk.shared.CaseFigures;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -61,32 +62,26 @@ class ComplaintRollup {
 
 	/** The cells of the complaints dated {@code from} to {@code to} (both inclusive), for one project or all. */
 	List<Cell> cells(Long projectId, LocalDate from, LocalDate to, Grouping grouping, Kind... kinds) {
-		// whole months [fullFrom, fullTo) from the month table, the days before and after from the day table
-		LocalDate fullFrom = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
-		LocalDate fullTo = to.plusDays(1).getDayOfMonth() == 1 ? to.plusDays(1) : to.withDayOfMonth(1);
-		if (!fullFrom.isBefore(fullTo)) {
-			fullFrom = to.plusDays(1);
-			fullTo = fullFrom;
-		}
+		CaseFigures.WholeMonths period = CaseFigures.WholeMonths.of(from, to);
 		String project = projectId == null ? "" : " and project_id = :projectId";
-		MapSqlParameterSource p = new MapSqlParameterSource("from", from).addValue("to", to)
-			.addValue("fullFrom", fullFrom).addValue("fullTo", fullTo).addValue("projectId", projectId)
+		MapSqlParameterSource p = period.params().addValue("projectId", projectId)
 			.addValue("kinds", java.util.Arrays.stream(kinds.length == 0 ? Kind.values() : kinds).map(Kind::column).toList());
 		return jdbc.query("""
 				with f as (
 				  select month as m, project_id, kind, value, n, open, replied, on_time, reply_seconds, closed, close_seconds,
 				         rated, good, reopened
-				  from complaint_month_figures where month >= :fullFrom and month < :fullTo and kind in (:kinds)%1$s
+				  from complaint_month_figures where %3$s and kind in (:kinds)%1$s
 				  union all
 				  select date_trunc('month', day)::date, project_id, kind, value, n, open, replied, on_time, reply_seconds,
 				         closed, close_seconds, rated, good, reopened
 				  from complaint_day_figures
-				  where (day >= :from and day < :fullFrom or day >= :fullTo and day <= :to) and kind in (:kinds)%1$s)
+				  where %4$s and kind in (:kinds)%1$s)
 				select kind, case when grouping(value) = 0 then value end as v, case when grouping(m) = 0 then m end as month,
 				       case when grouping(project_id) = 0 then project_id end as project, sum(n) n, sum(open) open,
 				       sum(replied) replied, sum(on_time) on_time, sum(reply_seconds) reply_seconds, sum(closed) closed,
 				       sum(close_seconds) close_seconds, sum(rated) rated, sum(good) good, sum(reopened) reopened
-				from f group by grouping sets (%2$s) having sum(n) <> 0""".formatted(project, grouping.sets), p,
+				from f group by grouping sets (%2$s) having sum(n) <> 0""".formatted(project, grouping.sets,
+				CaseFigures.WholeMonths.MONTHS, CaseFigures.WholeMonths.DAYS), p,
 				(rs, i) -> new Cell(Kind.valueOf(rs.getString("kind").toUpperCase(java.util.Locale.ROOT)), rs.getString("v"),
 						rs.getObject("month", LocalDate.class), (Long) rs.getObject("project"), sums(rs)));
 	}

@@ -40,11 +40,11 @@ public class WorkOrderFigures {
 	}
 
 	public List<Monthly> monthly(Long projectId, LocalDate from, LocalDate to) {
-		return CaseFigures.monthly(jdbc, SPEC, projectId, from, to);
+		return CaseFigures.monthly(jdbc, "work_order", projectId, from, to);
 	}
 
 	public List<Monthly> monthlyByProject(LocalDate from, LocalDate to) {
-		return CaseFigures.monthlyByProject(jdbc, SPEC, from, to);
+		return CaseFigures.monthlyByProject(jdbc, "work_order", from, to);
 	}
 
 }

@@ -17,7 +17,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 public final class CaseFigures {
 
 	/**
-	 * How a kind of case is counted. Each field is an SQL expression over the table's columns.
+	 * How a kind of case is counted. Each field is an SQL expression over the table's columns. The monthly series are
+	 * read from the sums a trigger of the module keeps (its {@code *_figures} migration); that trigger counts by the
+	 * same date column and conditions as stated here, which the lists a figure opens use too — KeptFiguresIntegrationTests
+	 * and DashboardLinksIntegrationTests check that they agree.
 	 *
 	 * @param table the table
 	 * @param state the state column
@@ -94,31 +97,68 @@ public final class CaseFigures {
 				(rs, i) -> new Today(rs.getLong("open"), rs.getLong("overdue"), rs.getLong("due")));
 	}
 
-	/** Months from {@code from} (inclusive) to {@code to} (exclusive), for all projects or one. */
-	public static List<Monthly> monthly(NamedParameterJdbcTemplate jdbc, Spec spec, Long projectId, LocalDate from,
+	/**
+	 * A period of days split for kept sums: its whole months {@code [fullFrom, fullTo)} are read from month sums, the
+	 * days before and after them from day sums, so a period costs a few hundred rows however many cases it holds.
+	 */
+	public record WholeMonths(LocalDate from, LocalDate to, LocalDate fullFrom, LocalDate fullTo) {
+
+		/** The split of the days {@code from} to {@code to}, both inclusive. */
+		public static WholeMonths of(LocalDate from, LocalDate to) {
+			LocalDate fullFrom = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+			LocalDate fullTo = to.plusDays(1).getDayOfMonth() == 1 ? to.plusDays(1) : to.withDayOfMonth(1);
+			if (!fullFrom.isBefore(fullTo)) {
+				fullFrom = to.plusDays(1);
+				fullTo = fullFrom;
+			}
+			return new WholeMonths(from, to, fullFrom, fullTo);
+		}
+
+		public MapSqlParameterSource params() {
+			return new MapSqlParameterSource("from", from).addValue("to", to).addValue("fullFrom", fullFrom)
+				.addValue("fullTo", fullTo);
+		}
+
+		/** The condition on a month table's {@code month}. */
+		public static final String MONTHS = "month >= :fullFrom and month < :fullTo";
+
+		/** The condition on a day table's {@code day}. */
+		public static final String DAYS = "(day >= :from and day < :fullFrom or day >= :fullTo and day <= :to)";
+
+	}
+
+	/**
+	 * Months from {@code from} (inclusive) to {@code to} (exclusive), for all projects or one, from the day and month
+	 * sums a module's trigger keeps ({@code <figures>_day_figures}, {@code <figures>_month_figures}: day or month,
+	 * project, n, done, timed, on_time, rated, good).
+	 */
+	public static List<Monthly> monthly(NamedParameterJdbcTemplate jdbc, String figures, Long projectId, LocalDate from,
 			LocalDate to) {
-		return series(jdbc, spec, projectId, from, to, false);
+		return series(jdbc, figures, projectId, from, to, false);
 	}
 
 	/** The same, per project. */
-	public static List<Monthly> monthlyByProject(NamedParameterJdbcTemplate jdbc, Spec spec, LocalDate from, LocalDate to) {
-		return series(jdbc, spec, null, from, to, true);
+	public static List<Monthly> monthlyByProject(NamedParameterJdbcTemplate jdbc, String figures, LocalDate from,
+			LocalDate to) {
+		return series(jdbc, figures, null, from, to, true);
 	}
 
-	private static List<Monthly> series(NamedParameterJdbcTemplate jdbc, Spec spec, Long projectId, LocalDate from,
+	private static List<Monthly> series(NamedParameterJdbcTemplate jdbc, String figures, Long projectId, LocalDate from,
 			LocalDate to, boolean byProject) {
-		String key = byProject ? "project_id" : "null::bigint";
-		// the range is on the column itself (so its index serves), the month is the one in China
-		String month = spec.timestamp() ? "(" + spec.date() + " at time zone '" + BusinessClock.ZONE.getId() + "')" : spec.date();
-		Object start = spec.timestamp() ? Timestamp.from(from.atStartOfDay(BusinessClock.ZONE).toInstant()) : from;
-		Object end = spec.timestamp() ? Timestamp.from(to.atStartOfDay(BusinessClock.ZONE).toInstant()) : to;
+		WholeMonths period = WholeMonths.of(from, to.minusDays(1));
+		String project = project(projectId);
 		return jdbc.query("""
-				select %1$s project, date_trunc('month', %10$s)::date m, count(*) n, count(*) filter (where %3$s) done,
-				       count(*) filter (where %4$s) timed, count(*) filter (where %5$s) on_time,
-				       count(*) filter (where %6$s) rated, count(*) filter (where %7$s) good
-				from %8$s where %2$s >= :from and %2$s < :to %9$s group by 1, 2 order by 1, 2""".formatted(key, spec.date(),
-				spec.done(), spec.timed(), spec.onTime(), spec.rated(), spec.good(), spec.table(), project(projectId), month),
-				params(projectId).addValue("from", start).addValue("to", end),
+				with f as (
+				  select month m, project_id, n, done, timed, on_time, rated, good from %1$s_month_figures
+				  where %2$s %4$s
+				  union all
+				  select date_trunc('month', day)::date, project_id, n, done, timed, on_time, rated, good from %1$s_day_figures
+				  where %3$s %4$s)
+				select %5$s project, m, sum(n) n, sum(done) done, sum(timed) timed, sum(on_time) on_time, sum(rated) rated,
+				       sum(good) good
+				from f group by 1, 2 having sum(n) <> 0 order by 1, 2""".formatted(figures, WholeMonths.MONTHS,
+				WholeMonths.DAYS, project, byProject ? "project_id" : "null::bigint"),
+				period.params().addValue("projectId", projectId),
 				(rs, i) -> new Monthly((Long) rs.getObject("project"), rs.getObject("m", LocalDate.class), rs.getLong("n"),
 						rs.getLong("done"), rs.getLong("timed"), rs.getLong("on_time"), rs.getLong("rated"),
 						rs.getLong("good")));

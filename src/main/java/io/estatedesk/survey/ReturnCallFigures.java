@@ -35,11 +35,11 @@ public class ReturnCallFigures {
 	}
 
 	public List<Monthly> monthly(Long projectId, LocalDate from, LocalDate to) {
-		return CaseFigures.monthly(jdbc, SPEC, projectId, from, to);
+		return CaseFigures.monthly(jdbc, "return_call", projectId, from, to);
 	}
 
 	public List<Monthly> monthlyByProject(LocalDate from, LocalDate to) {
-		return CaseFigures.monthlyByProject(jdbc, SPEC, from, to);
+		return CaseFigures.monthlyByProject(jdbc, "return_call", from, to);
 	}
 
 }
