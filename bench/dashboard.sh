@@ -99,8 +99,7 @@ log "$(sql "select count(*) from complaint") complaints, $(sql "select count(*) 
 
 jar="$(mktemp)"
 trap 'rm -f "$jar"; stop_app' EXIT
-csrf="$(curl -sS -c "$jar" -b "$jar" "$BASE_URL/login" | grep -o 'name="_csrf" value="[^"]*"' | sed 's/.*value="//;s/"//')"
-curl -sS -o /dev/null -c "$jar" -b "$jar" -d "username=$ADMIN_USER&password=$ADMIN_PASSWORD&_csrf=$csrf" "$BASE_URL/login"
+browser_login "$jar"
 one_project="$(sql "select id from project where name = '投诉基准-01'")"
 this_month="$(date +%Y-%m)"
 from_36="$(date -d "$(date +%Y-%m-01) -35 months" +%Y-%m)"

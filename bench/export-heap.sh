@@ -22,8 +22,7 @@ start_app "$DB_DIR" "$OUT/export-heap-app.log"
 
 jar="$(mktemp)"
 trap 'rm -f "$jar"; stop_app' EXIT
-csrf="$(curl -sS -c "$jar" -b "$jar" "$BASE_URL/login" | grep -o 'name="_csrf" value="[^"]*"' | sed 's/.*value="//;s/"//')"
-curl -sS -o /dev/null -c "$jar" -b "$jar" -d "username=$ADMIN_USER&password=$ADMIN_PASSWORD&_csrf=$csrf" "$BASE_URL/login"
+browser_login "$jar"
 
 # used heap in MB after a full collection
 heap_used() {

@@ -176,6 +176,13 @@ api() { # method path [curl args…], with the bearer token
 	curl -sS --fail-with-body -H "Authorization: Bearer $TOKEN" -X "$method" "$BASE_URL$path" "$@"
 }
 
+# browser_login <cookie file>: signs in as the administrator like a browser (login page, CSRF token, form post)
+browser_login() {
+	local csrf
+	csrf="$(curl -sS -c "$1" -b "$1" "$BASE_URL/login" | grep -o 'name="_csrf" value="[^"]*"' | sed 's/.*value="//;s/"//')"
+	curl -sS -o /dev/null -c "$1" -b "$1" -d "username=$ADMIN_USER&password=$ADMIN_PASSWORD&_csrf=$csrf" "$BASE_URL/login"
+}
+
 create_token() {
 	TOKEN="$(api_basic POST /api/v1/me/tokens -H 'Content-Type: application/json' \
 		-d '{"name":"bench","days":30}' | jq -er .token)" || die "could not create an API token (is ADMIN_PASSWORD right?)"
