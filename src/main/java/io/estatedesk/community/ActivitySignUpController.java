@@ -2,7 +2,6 @@ package io.estatedesk.community;
 
 import static io.estatedesk.community.CommunityForms.*;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,14 +86,7 @@ class ActivitySignUpController {
 		Map<String, String> fieldOf = new LinkedHashMap<>();
 		FieldErrors checks = new FieldErrors();
 		List<Activities.Mark> marks = marks(form, checks, fieldOf);
-		if (!checks.isEmpty()) {
-			try {
-				checks.throwIfAny();
-			}
-			catch (InvalidInputException e) {
-				e.addMissingTo(errors, Map.of());
-			}
-		}
+		checks.addMissingTo(errors);
 		if (PageForms.ran(errors, model, () -> mark(id, marks, fieldOf))) {
 			flash.addFlashAttribute("flashSuccess", "community.attendance.saved");
 			return "redirect:/activities/" + id;
@@ -113,16 +105,9 @@ class ActivitySignUpController {
 			}
 			String field = "marks[" + i + "].score";
 			fieldOf.put("score_" + row.signUpId(), field);
-			BigDecimal typed = checks.number(field, row.score());
-			Integer score = null;
-			if (typed != null) {
-				if (typed.stripTrailingZeros().scale() > 0 || typed.abs().compareTo(BigDecimal.valueOf(1000)) > 0) {
-					checks.put(field, "community.attendance.score.invalid");
-				}
-				else {
-					score = typed.intValue();
-				}
-			}
+			// only read here; whether it is 1–5 (and the owner came) the facade decides
+			Integer score = checks.whole(field, row.score(), Integer.MIN_VALUE, Integer.MAX_VALUE,
+					"community.attendance.score.invalid");
 			Boolean attended = row.attended() == null || row.attended().isBlank() ? null : "yes".equals(row.attended());
 			marks.add(new Activities.Mark(row.signUpId(), attended, score, row.feedback()));
 		}
@@ -135,9 +120,7 @@ class ActivitySignUpController {
 			activities.mark(id, marks);
 		}
 		catch (InvalidInputException e) {
-			Map<String, String> onPage = new LinkedHashMap<>();
-			e.errors().forEach((field, key) -> onPage.put(fieldOf.getOrDefault(field, field), key));
-			throw new InvalidInputException(onPage);
+			throw e.renamed(field -> fieldOf.getOrDefault(field, field));
 		}
 	}
 

@@ -1,6 +1,5 @@
 package io.estatedesk.community;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -90,7 +89,7 @@ class CarePlans {
 	@Transactional
 	long createRule(RuleForm f) {
 		require(Activities.MANAGE);
-		int days = validate(f);
+		int days = checkRule(f);
 		return jdbc.queryForObject("""
 				insert into care_rule (name, kind, festival_date, days_ahead, template, project_id, active)
 				values (?, ?, ?, ?, ?, ?, ?) returning id""", Long.class, f.name().strip(), f.kind().name(),
@@ -102,7 +101,7 @@ class CarePlans {
 	void updateRule(long id, RuleForm f, long version) {
 		require(Activities.MANAGE);
 		rule(id).orElseThrow(() -> new NotFoundException("community.care.rule.notFound"));
-		int days = validate(f);
+		int days = checkRule(f);
 		if (jdbc.update("""
 				update care_rule set name = ?, kind = ?, festival_date = ?, days_ahead = ?, template = ?, project_id = ?,
 				  active = ?, version = version + 1 where id = ? and version = ?""", f.name().strip(), f.kind().name(),
@@ -112,12 +111,11 @@ class CarePlans {
 		}
 	}
 
-	/** The rule's checks alone, for a page whose form found mistakes of its own: all of them are shown together. */
-	void checkRule(RuleForm f) {
-		validate(f);
-	}
-
-	private int validate(RuleForm f) {
+	/**
+	 * The rule's checks; returns its days. Also called alone by a page whose form found mistakes of its own, so that
+	 * all of them are shown together.
+	 */
+	int checkRule(RuleForm f) {
 		FieldErrors errors = new FieldErrors();
 		errors.required("name", f.name(), "community.care.name.required").length("name", f.name(), NAME_MAX);
 		if (f.kind() == null) {
@@ -126,22 +124,12 @@ class CarePlans {
 		else if (f.kind() == Kind.FESTIVAL && f.festivalDate() == null) {
 			errors.put("festivalDate", "community.care.festivalDate.required");
 		}
-		BigDecimal typed = errors.number("daysAhead", f.daysAhead());
-		int days = -1;
-		if (!errors.has("daysAhead")) {
-			boolean whole = typed != null && typed.stripTrailingZeros().scale() <= 0
-					&& typed.compareTo(BigDecimal.valueOf(MAX_DAYS_AHEAD)) <= 0;
-			days = whole ? typed.intValue() : -1;
-			if (typed == null) {
-				errors.put("daysAhead", "community.care.daysAhead.required");
-			}
-			else if (f.kind() == Kind.LONG_OPEN && (days < 1 || days > MAX_DAYS_AHEAD)) {
-				// for this kind the number is how long the complaint has been open, not how early to remind
-				errors.put("daysAhead", "community.care.openDays.invalid");
-			}
-			else if (days < 0 || days > MAX_DAYS_AHEAD) {
-				errors.put("daysAhead", "community.care.daysAhead.invalid");
-			}
+		// for LONG_OPEN the number is how long the complaint has been open, not how early to remind
+		Integer days = f.kind() == Kind.LONG_OPEN
+				? errors.whole("daysAhead", f.daysAhead(), 1, MAX_DAYS_AHEAD, "community.care.openDays.invalid")
+				: errors.whole("daysAhead", f.daysAhead(), 0, MAX_DAYS_AHEAD, "community.care.daysAhead.invalid");
+		if (days == null) {
+			errors.put("daysAhead", "community.care.daysAhead.required");
 		}
 		errors.required("template", f.template(), "community.care.template.required")
 			.length("template", f.template(), TEMPLATE_MAX);

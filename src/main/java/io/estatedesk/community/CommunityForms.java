@@ -151,7 +151,7 @@ final class CommunityForms {
 
 	}
 
-		static Long id(String s) {
+	static Long id(String s) {
 		if (s == null || s.isBlank()) {
 			return null;
 		}

@@ -33,7 +33,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class ComplaintQueries {
 
-	/** Overdue among open complaints: not waiting for the owner and past the reply or the close limit. */
 	/**
 	 * An open complaint overdue now: not waiting for the owner, and past its reply limit while not replied or past its
 	 * closing limit. Written as its next due moment, the very expression of complaint_overdue_idx, so that counting

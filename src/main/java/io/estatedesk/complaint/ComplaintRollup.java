@@ -29,8 +29,14 @@ class ComplaintRollup {
 	}
 
 	/** The sums of one cell. */
-	record Sums(long n, long open, long replied, long onTime, double replySeconds, long closed, double closeSeconds,
-			long rated, long good, long reopened) {
+	record Sums(long n, long replied, long onTime, double replySeconds, long closed, double closeSeconds, long rated,
+			long good, long reopened) {
+
+		/** Not closed. */
+		long open() {
+			return n - closed;
+		}
+
 	}
 
 	/**
@@ -68,16 +74,16 @@ class ComplaintRollup {
 			.addValue("kinds", java.util.Arrays.stream(kinds.length == 0 ? Kind.values() : kinds).map(Kind::column).toList());
 		return jdbc.query("""
 				with f as (
-				  select month as m, project_id, kind, value, n, open, replied, on_time, reply_seconds, closed, close_seconds,
+				  select month as m, project_id, kind, value, n, replied, on_time, reply_seconds, closed, close_seconds,
 				         rated, good, reopened
 				  from complaint_month_figures where %3$s and kind in (:kinds)%1$s
 				  union all
-				  select date_trunc('month', day)::date, project_id, kind, value, n, open, replied, on_time, reply_seconds,
+				  select date_trunc('month', day)::date, project_id, kind, value, n, replied, on_time, reply_seconds,
 				         closed, close_seconds, rated, good, reopened
 				  from complaint_day_figures
 				  where %4$s and kind in (:kinds)%1$s)
 				select kind, case when grouping(value) = 0 then value end as v, case when grouping(m) = 0 then m end as month,
-				       case when grouping(project_id) = 0 then project_id end as project, sum(n) n, sum(open) open,
+				       case when grouping(project_id) = 0 then project_id end as project, sum(n) n,
 				       sum(replied) replied, sum(on_time) on_time, sum(reply_seconds) reply_seconds, sum(closed) closed,
 				       sum(close_seconds) close_seconds, sum(rated) rated, sum(good) good, sum(reopened) reopened
 				from f group by grouping sets (%2$s) having sum(n) <> 0""".formatted(project, grouping.sets,
@@ -87,7 +93,7 @@ class ComplaintRollup {
 	}
 
 	private static Sums sums(ResultSet rs) throws SQLException {
-		return new Sums(rs.getLong("n"), rs.getLong("open"), rs.getLong("replied"), rs.getLong("on_time"),
+		return new Sums(rs.getLong("n"), rs.getLong("replied"), rs.getLong("on_time"),
 				rs.getDouble("reply_seconds"), rs.getLong("closed"), rs.getDouble("close_seconds"), rs.getLong("rated"),
 				rs.getLong("good"), rs.getLong("reopened"));
 	}

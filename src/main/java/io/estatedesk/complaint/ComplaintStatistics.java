@@ -48,7 +48,7 @@ class ComplaintStatistics {
 		ComplaintRollup.Sums all = cells.stream()
 			.filter(c -> c.kind() == ComplaintRollup.Kind.ALL && c.value() != null)
 			.findFirst().map(ComplaintRollup.Cell::sums)
-			.orElse(new ComplaintRollup.Sums(0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+			.orElse(new ComplaintRollup.Sums(0, 0, 0, 0, 0, 0, 0, 0, 0));
 		Summary summary = new Summary(all.n(), all.open(), overdue(projectId, from, to), all.closed(),
 				ratio(all.replySeconds() / 3600, all.replied()), ratio(all.closeSeconds() / 3600, all.closed()),
 				ratio(all.onTime(), all.replied()), ratio(all.good(), all.rated()), all.reopened());

@@ -134,10 +134,9 @@ class HandoverController {
 			RedirectAttributes flash) {
 		if (PageForms.ran(errors, model, () -> {
 			FieldErrors typed = new FieldErrors();
-			BigDecimal capacity = typed.number("slotCapacity", form.slotCapacity());
-			boolean whole = capacity != null && capacity.stripTrailingZeros().scale() <= 0
-					&& capacity.compareTo(BigDecimal.valueOf(HandoverBatches.MAX_CAPACITY)) <= 0;
-			management.addSlot(id, form.slotStartsAt(), form.slotEndsAt(), whole ? capacity.intValueExact() : null, typed);
+			Integer capacity = typed.whole("slotCapacity", form.slotCapacity(), 1, HandoverBatches.MAX_CAPACITY,
+					"handover.slot.capacity.invalid");
+			management.addSlot(id, form.slotStartsAt(), form.slotEndsAt(), capacity, typed);
 		})) {
 			flash.addFlashAttribute("flashSuccess", "handover.slot.added");
 			return "redirect:/handover/batches/" + id;
@@ -250,7 +249,7 @@ class HandoverController {
 			@RequestParam long version, Model model, RedirectAttributes flash) {
 		return step(id, errors, model, flash, "handover.accepted", () -> {
 			FieldErrors checks = new FieldErrors();
-			Integer keys = whole(checks, "keysCount", form.keysCount());
+			Integer keys = checks.whole("keysCount", form.keysCount(), 1, 1000, "handover.accept.keys");
 			BigDecimal water = reading(checks, "waterReading", form.waterReading());
 			BigDecimal power = reading(checks, "electricityReading", form.electricityReading());
 			BigDecimal gas = reading(checks, "gasReading", form.gasReading());
@@ -278,15 +277,6 @@ class HandoverController {
 				.build()
 				.toString())
 			.body(pdf.render(u, queries.results(id)));
-	}
-
-	private static Integer whole(FieldErrors checks, String field, String typed) {
-		BigDecimal n = checks.number(field, typed);
-		if (n != null && (n.signum() <= 0 || n.stripTrailingZeros().scale() > 0 || n.compareTo(BigDecimal.valueOf(1000)) > 0)) {
-			checks.put(field, "handover.accept.keys");
-			return null;
-		}
-		return n == null ? null : n.intValueExact();
 	}
 
 	private static BigDecimal reading(FieldErrors checks, String field, String typed) {

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.springframework.validation.BindingResult;
+
 /**
  * The checks a facade makes by hand on the values a form, the API or an import brings, collected field by field in
  * the order of the form (the first error of a field stands), then thrown at once as {@link InvalidInputException}:
@@ -63,6 +65,30 @@ public final class FieldErrors {
 			return null;
 		}
 		return new BigDecimal(value.strip());
+	}
+
+	/**
+	 * The whole number typed, from {@code min} to {@code max}, null when blank; records "请输入数字" when it is not a
+	 * number and {@code key} when it is not whole or out of range (the typed text stays with the form either way).
+	 */
+	public Integer whole(String field, String value, int min, int max, String key) {
+		BigDecimal n = number(field, value);
+		if (n == null) {
+			return null;
+		}
+		if (n.stripTrailingZeros().scale() > 0 || n.compareTo(BigDecimal.valueOf(min)) < 0
+				|| n.compareTo(BigDecimal.valueOf(max)) > 0) {
+			put(field, key);
+			return null;
+		}
+		return n.intValueExact();
+	}
+
+	/** Adds what was collected to a form's binding result, under the fields that have no error yet. */
+	public void addMissingTo(BindingResult result) {
+		if (!keys.isEmpty()) {
+			new InvalidInputException(keys, args).addMissingTo(result);
+		}
 	}
 
 	public boolean has(String field) {

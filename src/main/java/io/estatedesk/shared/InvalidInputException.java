@@ -1,6 +1,8 @@
 package io.estatedesk.shared;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.springframework.validation.BindingResult;
 
@@ -37,33 +39,47 @@ public class InvalidInputException extends RuntimeException {
 
 	/** Adds the errors to a form's binding result so the page shows them next to the fields. */
 	public void addTo(BindingResult result) {
+		errors.forEach((field, key) -> reject(result, field, key));
+	}
+
+	/** Adds the errors whose field has none yet: the form's own checks stand first. */
+	public void addMissingTo(BindingResult result) {
 		errors.forEach((field, key) -> {
-			if (result.getTarget() != null && hasField(result, field)) {
-				result.rejectValue(field, key, args(field), null);
-			}
-			else {
-				result.reject(key, args(field), null);
+			if (!result.hasFieldErrors(field)) {
+				reject(result, field, key);
 			}
 		});
 	}
 
 	/**
-	 * Adds the errors whose field has none yet (the form's own checks stand first), under the form's name for the
-	 * facade's field where {@code rename} gives one (e.g. the facade's ownerId is the form's owner picker).
+	 * {@link #addMissingTo(BindingResult)} under the form's name for a facade's field where {@code rename} gives one
+	 * (e.g. the facade's ownerId is the form's owner picker).
 	 */
 	public void addMissingTo(BindingResult result, Map<String, String> rename) {
+		renamed(field -> rename.getOrDefault(field, field)).addMissingTo(result);
+	}
+
+	/** The same errors (with their arguments) under the names {@code rename} gives their fields. */
+	public InvalidInputException renamed(UnaryOperator<String> rename) {
+		Map<String, String> keys = new LinkedHashMap<>();
+		Map<String, Object[]> arguments = new LinkedHashMap<>();
 		errors.forEach((field, key) -> {
-			String name = rename.getOrDefault(field, field);
-			if (result.hasFieldErrors(name)) {
-				return;
-			}
-			if (result.getTarget() != null && hasField(result, name)) {
-				result.rejectValue(name, key, args(field), null);
-			}
-			else {
-				result.reject(key, args(field), null);
+			keys.putIfAbsent(rename.apply(field), key);
+			if (args.containsKey(field)) {
+				arguments.putIfAbsent(rename.apply(field), args.get(field));
 			}
 		});
+		return new InvalidInputException(keys, arguments);
+	}
+
+	/** Under its field when the form has it, else at the form's top. */
+	private void reject(BindingResult result, String field, String key) {
+		if (result.getTarget() != null && hasField(result, field)) {
+			result.rejectValue(field, key, args(field), null);
+		}
+		else {
+			result.reject(key, args(field), null);
+		}
 	}
 
 	private static boolean hasField(BindingResult result, String field) {

@@ -146,6 +146,8 @@ final class SurveyForms {
 	 * the form {@code answers[<id>]}; anything else belongs to the whole form.
 	 */
 	static void addTo(InvalidInputException e, BindingResult errors) {
+		// a question's field is an entry of the answers map that may be absent (nothing was answered), so it is named
+		// directly rather than looked up on the form
 		e.errors().forEach((field, key) -> {
 			if (field.startsWith(QUESTION)) {
 				errors.rejectValue("answers[" + field.substring(QUESTION.length()) + "]", key, e.args(field), null);

@@ -10,7 +10,6 @@ create table complaint_day_figures (
     kind varchar(10) not null,
     value varchar(40) not null,
     n bigint not null default 0,            -- complaints
-    open bigint not null default 0,         -- not closed
     replied bigint not null default 0,      -- replied (the base of the on-time rate)
     on_time bigint not null default 0,      -- replied within the limit
     reply_seconds double precision not null default 0, -- sum of (replied − complained) over the replied ones
@@ -28,12 +27,11 @@ alter table complaint_month_figures add primary key (month, project_id, kind, va
 
 -- one complaint's contribution, one row per kind (sign −1 takes it away)
 create function complaint_figure_rows(c complaint, sign int)
-    returns table (day date, project_id bigint, kind varchar, value varchar, n bigint, open bigint, replied bigint,
+    returns table (day date, project_id bigint, kind varchar, value varchar, n bigint, replied bigint,
                    on_time bigint, reply_seconds double precision, closed bigint, close_seconds double precision,
                    rated bigint, good bigint, reopened bigint)
     language sql immutable as $$
     select c.complaint_date, c.project_id, k.kind, k.value, sign::bigint,
-           (sign * (c.closed_at is null)::int)::bigint,
            (sign * (c.replied_at is not null)::int)::bigint,
            (sign * coalesce(c.replied_at <= c.reply_due, false)::int)::bigint,
            sign * coalesce(extract(epoch from c.replied_at - c.complained_at), 0)::double precision,
@@ -66,24 +64,24 @@ begin
         select * from complaint_figure_rows(n, 1) where n.id is not null),
     days as (
         insert into complaint_day_figures as f
-        select r.day, r.project_id, r.kind, r.value, sum(r.n), sum(r.open), sum(r.replied), sum(r.on_time),
+        select r.day, r.project_id, r.kind, r.value, sum(r.n), sum(r.replied), sum(r.on_time),
                sum(r.reply_seconds), sum(r.closed), sum(r.close_seconds), sum(r.rated), sum(r.good), sum(r.reopened)
         from r group by r.day, r.project_id, r.kind, r.value
         order by r.day, r.project_id, r.kind, r.value
         on conflict (day, project_id, kind, value) do update set
-            n = f.n + excluded.n, open = f.open + excluded.open, replied = f.replied + excluded.replied,
+            n = f.n + excluded.n, replied = f.replied + excluded.replied,
             on_time = f.on_time + excluded.on_time, reply_seconds = f.reply_seconds + excluded.reply_seconds,
             closed = f.closed + excluded.closed, close_seconds = f.close_seconds + excluded.close_seconds,
             rated = f.rated + excluded.rated, good = f.good + excluded.good, reopened = f.reopened + excluded.reopened
         returning 1)
     insert into complaint_month_figures as f
-    select date_trunc('month', r.day)::date, r.project_id, r.kind, r.value, sum(r.n), sum(r.open), sum(r.replied),
+    select date_trunc('month', r.day)::date, r.project_id, r.kind, r.value, sum(r.n), sum(r.replied),
            sum(r.on_time), sum(r.reply_seconds), sum(r.closed), sum(r.close_seconds), sum(r.rated), sum(r.good),
            sum(r.reopened)
     from r group by 1, r.project_id, r.kind, r.value
     order by 1, r.project_id, r.kind, r.value
     on conflict (month, project_id, kind, value) do update set
-        n = f.n + excluded.n, open = f.open + excluded.open, replied = f.replied + excluded.replied,
+        n = f.n + excluded.n, replied = f.replied + excluded.replied,
         on_time = f.on_time + excluded.on_time, reply_seconds = f.reply_seconds + excluded.reply_seconds,
         closed = f.closed + excluded.closed, close_seconds = f.close_seconds + excluded.close_seconds,
         rated = f.rated + excluded.rated, good = f.good + excluded.good, reopened = f.reopened + excluded.reopened;
@@ -108,12 +106,12 @@ begin
     delete from complaint_day_figures;
     delete from complaint_month_figures;
     insert into complaint_day_figures
-    select r.day, r.project_id, r.kind, r.value, sum(r.n), sum(r.open), sum(r.replied), sum(r.on_time),
+    select r.day, r.project_id, r.kind, r.value, sum(r.n), sum(r.replied), sum(r.on_time),
            sum(r.reply_seconds), sum(r.closed), sum(r.close_seconds), sum(r.rated), sum(r.good), sum(r.reopened)
     from complaint c, lateral complaint_figure_rows(c, 1) r
     group by r.day, r.project_id, r.kind, r.value;
     insert into complaint_month_figures
-    select date_trunc('month', day)::date, project_id, kind, value, sum(n), sum(open), sum(replied), sum(on_time),
+    select date_trunc('month', day)::date, project_id, kind, value, sum(n), sum(replied), sum(on_time),
            sum(reply_seconds), sum(closed), sum(close_seconds), sum(rated), sum(good), sum(reopened)
     from complaint_day_figures
     group by 1, project_id, kind, value;

@@ -66,11 +66,11 @@ class ComplaintRollupIntegrationTests {
 	/** The rows of both tables with something in them, as sorted text. */
 	List<String> figures() {
 		List<String> rows = new ArrayList<>(jdbc.queryForList("""
-				select concat_ws('|', 'D', day, project_id, kind, value, n, open, replied, on_time, round(reply_seconds::numeric, 3),
+				select concat_ws('|', 'D', day, project_id, kind, value, n, replied, on_time, round(reply_seconds::numeric, 3),
 				       closed, round(close_seconds::numeric, 3), rated, good, reopened)
 				from complaint_day_figures where n <> 0 order by 1""", String.class));
 		rows.addAll(jdbc.queryForList("""
-				select concat_ws('|', 'M', month, project_id, kind, value, n, open, replied, on_time, round(reply_seconds::numeric, 3),
+				select concat_ws('|', 'M', month, project_id, kind, value, n, replied, on_time, round(reply_seconds::numeric, 3),
 				       closed, round(close_seconds::numeric, 3), rated, good, reopened)
 				from complaint_month_figures where n <> 0 order by 1""", String.class));
 		return rows;

@@ -321,6 +321,11 @@ public final class BrowserSession implements ExecutionCondition, BeforeEachCallb
 		new Select(waitFor(by)).selectByVisibleText(text);
 	}
 
+	/** The visible text of a select's chosen option. */
+	public String selectedText(By by) {
+		return new Select(find(by)).getFirstSelectedOption().getText();
+	}
+
 	/**
 	 * Waits until a select offers an option whose visible text starts with {@code textPrefix} (for the option lists
 	 * htmx loads), chooses it and returns its value.

@@ -260,10 +260,7 @@ class SurveyIntegrationTests {
 
 	/** The kind chosen on the template form's row. */
 	static String selected(String page, int row) {
-		int start = page.indexOf("id=\"questions[" + row + "].kind\"");
-		String select = page.substring(start, page.indexOf("</select>", start));
-		Matcher m = Pattern.compile("<option value=\"(\\w+)\" selected=\"selected\"").matcher(select);
-		return m.find() ? m.group(1) : null;
+		return new io.estatedesk.support.FormPage(page).valueOf("questions[" + row + "].kind");
 	}
 
 	private static int count(String text, String part) {

@@ -11,7 +11,6 @@ import io.estatedesk.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -67,10 +66,10 @@ class CommunityFormsBrowserTests {
 		assertThat(browser.find(By.cssSelector("#care-rule-form [data-form-alert]")).getText()).contains("请修改下面标出的 1 处")
 			.doesNotContain("请输入数字");
 		assertThat(browser.find(By.id("name")).getDomProperty("value")).isEqualTo(name);
-		assertThat(new Select(browser.find(By.id("kind"))).getFirstSelectedOption().getText()).isEqualTo("节日");
+		assertThat(browser.selectedText(By.id("kind"))).isEqualTo("节日");
 		assertThat(browser.find(By.id("festivalDate")).getDomProperty("value")).isEqualTo("2027-09-15");
 		assertThat(browser.find(By.id("daysAhead")).getDomProperty("value")).isEqualTo("七天");
-		assertThat(new Select(browser.find(By.id("projectId"))).getFirstSelectedOption().getText()).isEqualTo(projectName);
+		assertThat(browser.selectedText(By.id("projectId"))).isEqualTo(projectName);
 		assertThat(browser.find(By.id("active")).isSelected()).as("unticked as left").isFalse();
 		assertThat(browser.find(By.id("template")).getDomProperty("value")).isEqualTo(template);
 		browser.screenshot("care-rule-01-mistake");
@@ -121,11 +120,11 @@ class CommunityFormsBrowserTests {
 		assertThat(browser.find(By.id("marks[0].score-error")).getText()).isEqualTo("未到场的业主不能评分");
 		assertThat(browser.find(By.id("marks[0].score")).getDomAttribute("aria-describedby")).isEqualTo("marks[0].score-error");
 		assertThat(browser.findAll(By.cssSelector("#attendance-form [data-field-error]"))).hasSize(1);
-		assertThat(selected("marks[0].attended")).isEqualTo("未到");
-		assertThat(selected("marks[0].score")).isEqualTo("4分 满意");
+		assertThat(browser.selectedText(By.id("marks[0].attended"))).isEqualTo("未到");
+		assertThat(browser.selectedText(By.id("marks[0].score"))).isEqualTo("4分 满意");
 		assertThat(browser.find(By.id("marks[0].feedback")).getDomProperty("value")).isEqualTo("临时加班");
-		assertThat(selected("marks[1].attended")).isEqualTo("到场");
-		assertThat(selected("marks[1].score")).isEqualTo("5分 很满意");
+		assertThat(browser.selectedText(By.id("marks[1].attended"))).isEqualTo("到场");
+		assertThat(browser.selectedText(By.id("marks[1].score"))).isEqualTo("5分 很满意");
 		assertThat(browser.find(By.id("marks[1].feedback")).getDomProperty("value")).isEqualTo("孩子很喜欢");
 		browser.screenshot("attendance-01-mistake");
 
@@ -150,8 +149,5 @@ class CommunityFormsBrowserTests {
 		}
 	}
 
-	private static String selected(String id) {
-		return new Select(browser.find(By.id(id))).getFirstSelectedOption().getText();
-	}
 
 }

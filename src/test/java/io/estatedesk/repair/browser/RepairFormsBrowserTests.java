@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -78,8 +77,8 @@ class RepairFormsBrowserTests {
 		assertThat(value("contactName")).isEqualTo("孙先生");
 		assertThat(value("location")).isEqualTo("主卫地面");
 		assertThat(value("description")).isEqualTo("主卫地面渗水到楼下" + suffix);
-		assertThat(selected("tradeId")).isEqualTo("防水");
-		assertThat(selected("contractorId")).startsWith(waterproof);
+		assertThat(browser.selectedText(By.id("tradeId"))).isEqualTo("防水");
+		assertThat(browser.selectedText(By.id("contractorId"))).startsWith(waterproof);
 		assertThat(offered()).as("still narrowed to the trade").doesNotContain(plumbing);
 		browser.screenshot("repair-forms-01-raise-error");
 
@@ -126,7 +125,7 @@ class RepairFormsBrowserTests {
 		assertThat(browser.find(By.id("cost-error")).getText()).isEqualTo("请输入数字，如 3.20。");
 		assertThat(value("cost")).isEqualTo("三块二");
 		assertThat(value("chargeMaterials")).isEqualTo("聚氨酯防水涂料 6 公斤");
-		assertThat(selected("charge")).isEqualTo("有偿维修");
+		assertThat(browser.selectedText(By.id("charge"))).isEqualTo("有偿维修");
 		browser.type(By.id("cost"), "320.50");
 		browser.clickAndAwaitPage(By.id("save-charge"));
 		assertThat(browser.errorMessages()).isEmpty();
@@ -141,9 +140,6 @@ class RepairFormsBrowserTests {
 			.map(o -> o.getText().replaceFirst("\uff08.*", "")).toList();
 	}
 
-	private static String selected(String id) {
-		return new Select(browser.find(By.id(id))).getFirstSelectedOption().getText();
-	}
 
 	private static String value(String id) {
 		return browser.find(By.id(id)).getDomProperty("value");
